@@ -1,0 +1,81 @@
+/**
+ * EDGAR URLs, built from the configured bases. The one place that knows EDGAR's paths: the client fetches
+ * them, the replica under test/ serves them.
+ */
+import { accessionFolder, padCik } from './identifiers.ts';
+
+export interface EdgarBases {
+  /** https://www.sec.gov */
+  readonly wwwUrl: string;
+  /** https://data.sec.gov */
+  readonly dataUrl: string;
+  /** https://efts.sec.gov/LATEST */
+  readonly eftsUrl: string;
+}
+
+export type DailyIndexKind = 'form' | 'company' | 'master' | 'crawler';
+
+export function createEndpoints(bases: EdgarBases) {
+  const www = bases.wwwUrl.replace(/\/+$/, '');
+  const data = bases.dataUrl.replace(/\/+$/, '');
+  const efts = bases.eftsUrl.replace(/\/+$/, '');
+  const archive = (cik: string, accession: string) => `${www}/Archives/edgar/data/${cik}/${accessionFolder(accession)}`;
+  return {
+    /** The main submissions JSON of a CIK: recent filings plus `filings.files` overflow pages. */
+    submissions: (cik: string) => `${data}/submissions/CIK${padCik(cik)}.json`,
+    /** An overflow page named in `filings.files[].name`, e.g. "CIK0001551152-submissions-001.json". */
+    submissionsPage: (name: string) => `${data}/submissions/${name}`,
+    /** The complete submission text: SGML header and every document. One request per filing. */
+    submissionText: (cik: string, accession: string) => `${archive(cik, accession)}/${accession}.txt`,
+    /** The directory listing of a filing. */
+    filingIndexJson: (cik: string, accession: string) => `${archive(cik, accession)}/index.json`,
+    /** The human filing index page. */
+    filingIndexHtml: (cik: string, accession: string) => `${archive(cik, accession)}/${accession}-index.htm`,
+    /** A daily index file, e.g. form.20230703.idx; `date` is YYYY-MM-DD. */
+    dailyIndex: (kind: DailyIndexKind, date: string) => {
+      const [y, m, d] = date.split('-');
+      const quarter = Math.floor((Number(m) - 1) / 3) + 1;
+      return `${www}/Archives/edgar/daily-index/${y}/QTR${quarter}/${kind}.${y}${m}${d}.idx`;
+    },
+    /** Ticker -> CIK map. */
+    companyTickers: () => `${www}/files/company_tickers.json`,
+    /** browse-edgar company feed (Atom) by CIK, optionally filtered by form type. */
+    browseByCik: (cik: string, options: { type?: string; start?: number; count?: number } = {}) =>
+      `${www}/cgi-bin/browse-edgar?${new URLSearchParams({
+        action: 'getcompany',
+        CIK: padCik(cik),
+        type: options.type ?? '',
+        dateb: '',
+        owner: 'include',
+        start: String(options.start ?? 0),
+        count: String(options.count ?? 100),
+        output: 'atom',
+      })}`,
+    /** browse-edgar by file number (Atom): the filer CIK(s) of a file number. */
+    browseByFileNumber: (fileNumber: string, options: { start?: number; count?: number } = {}) =>
+      `${www}/cgi-bin/browse-edgar?${new URLSearchParams({
+        action: 'getcompany',
+        filenum: fileNumber,
+        owner: 'include',
+        start: String(options.start ?? 0),
+        count: String(options.count ?? 100),
+        output: 'atom',
+      })}`,
+    /** The latest-filings feed (Atom) for one form type. */
+    latestFilings: (type: string, options: { start?: number; count?: number } = {}) =>
+      `${www}/cgi-bin/browse-edgar?${new URLSearchParams({
+        action: 'getcurrent',
+        type,
+        company: '',
+        dateb: '',
+        owner: 'include',
+        start: String(options.start ?? 0),
+        count: String(options.count ?? 100),
+        output: 'atom',
+      })}`,
+    /** Full-text search. */
+    fullTextSearch: (params: Record<string, string>) => `${efts}/search-index?${new URLSearchParams(params)}`,
+  };
+}
+
+export type Endpoints = ReturnType<typeof createEndpoints>;
