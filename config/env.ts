@@ -84,6 +84,14 @@ const fields = {
     .string()
     .regex(/^rediss?:\/\/.+/, { message: 'must be redis://host:port/db, e.g. REDIS_URL=redis://127.0.0.1:6379/0' })
     .optional(),
+  /** QUEUE_PREFIX — default edgar-corresp: prefix of every BullMQ and Redis limiter key, so several deployments
+   * (or tests) can share one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
+      message: 'must be 1-64 letters, digits, ".", "_" or "-", e.g. QUEUE_PREFIX=edgar-corresp',
+    })
+    .default('edgar-corresp'),
   /** METRICS_PORT — unset (off): Prometheus metrics on 127.0.0.1. */
   METRICS_PORT: z.coerce
     .number()
@@ -123,6 +131,8 @@ export interface Config {
   readonly storeUrl: string;
   readonly archiveDir: string;
   readonly redisUrl: string | null;
+  /** Prefix of BullMQ and Redis limiter keys (QUEUE_PREFIX, default "edgar-corresp"). */
+  readonly queuePrefix: string;
   readonly metricsPort: number | null;
   readonly dashboardPort: number | null;
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -162,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storeUrl: e.STORE_URL,
     archiveDir: e.ARCHIVE_DIR,
     redisUrl: e.REDIS_URL ?? null,
+    queuePrefix: e.QUEUE_PREFIX,
     metricsPort: e.METRICS_PORT ?? null,
     dashboardPort: e.DASHBOARD_PORT ?? null,
     logLevel: e.LOG_LEVEL,

@@ -1,0 +1,37 @@
+/**
+ * A worker process with a dummy stage, for lifecycle tests: serves the fetch queue of `<redis-url> <prefix>`;
+ * each job sleeps `data.ms` then appends "<pid>:<jobId>" to the Redis list "<prefix>:done". Exits through
+ * serveUntilSignal like the real workers.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { createLogger } from '../../../../src/log.ts';
+import { createJobProcessor } from '../../../../src/queue/job-processor.ts';
+import { serveUntilSignal, startWorkerPool } from '../../../../src/queue/worker-pool.ts';
+
+const [url, prefix] = process.argv.slice(2) as [string, string];
+const log = createLogger({ level: 'warn', pretty: false });
+const redis = new Redis(url);
+const pool = startWorkerPool({
+  connection: { url, prefix },
+  log,
+  lockDurationMs: 2000,
+  stalledIntervalMs: 500,
+  processors: {
+    fetch: createJobProcessor({
+      queue: 'fetch',
+      schema: z.object({ ms: z.number() }),
+      log,
+      run: async ({ ms }, { job }) => {
+        await redis.rpush(`${prefix}:started`, `${process.pid}:${job.id}`);
+        await sleep(ms);
+        await redis.rpush(`${prefix}:done`, `${process.pid}:${job.id}`);
+        return 'ok';
+      },
+    }),
+  },
+});
+await Promise.all(pool.workers.map((worker) => worker.waitUntilReady()));
+process.stdout.write('ready\n');
+process.exitCode = await serveUntilSignal({ pool, log, closeResources: async () => void (await redis.quit()) });
