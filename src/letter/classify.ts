@@ -1,0 +1,45 @@
+/**
+ * The kind of a letter, decided from its structure: numbered comments make a staff letter a comment letter
+ * (whatever else it says, "no further comments" on one point included), numbered answers make a company letter
+ * a response; only letters without items are classified by what their opening paragraphs say they do.
+ */
+import type { LetterForm, LetterKind } from './schema.ts';
+
+const STAFF_COMMENTS =
+  /\bhave\s+the\s+following\s+comments?\b|\bfollowing\s+comment\(s\)|\bhave\s+(?:an?\s+)?(?:additional\s+|further\s+)?comments?\s*[:.]?$/i;
+const NO_REVIEW =
+  /\b(?:have\s+not\s+reviewed\s+and\s+will\s+not\s+review|will\s+not\s+(?:be\s+)?review(?:ed)?|do(?:es)?\s+not\s+intend\s+to\s+review|decided\s+not\s+to\s+review|no\s+(?:further\s+)?review\s+of\s+(?:your|the)\b|will\s+not\s+be\s+subject\s+to\s+(?:a\s+)?review)/i;
+const COMPLETE =
+  /\b(?:(?:have\s+)?completed\s+(?:our|its|the)\s+review|concluded\s+(?:our|its|the)\s+review|have\s+no\s+further\s+comments|no\s+further\s+comments\s+at\s+this\s+time)/i;
+const ACCELERATION =
+  /\bRules?\s+46[01]\b|\brequests?\s+(?:the\s+)?acceleration\b|\baccelerat(?:e|ion\s+of)\s+(?:the\s+)?effective(?:ness|\s+date)|\b(?:be\s+)?declared\s+effective\b|\beffective\s+date\b[^.]{0,120}\baccelerat|\bbe\s+(?:made\s+|become\s+)?effective\s+(?:at|on)\b|\bjoin\b[^.]{0,120}\brequest/i;
+const WITHDRAWAL = /\bwithdraw(?:s|al|n)?\b[^.]{0,80}\b(?:request|registration\s+statement)|\bRule\s+477\b/i;
+const RESPONDING =
+  /\b(?:in\s+response\s+to\s+(?:the|your|certain|a)\b[^.]{0,80}\bcomments?|respond(?:s|ing)?\s+to\s+(?:the\s+|certain\s+|your\s+)?(?:staff'?s?\s+)?(?:comments?|questions?|letter)|responses?\s+(?:of\s+[^.]{0,60})?to\s+(?:the\s+|your\s+)?(?:staff'?s?\s+)?comments?|sets?\s+forth\s+(?:the\s+)?(?:\w+'?s?\s+)?responses?|(?:supplemental|initial|following)\s+responses?|information\s+(?:you\s+)?requested|in\s+connection\s+with\s+the\s+comments?)/i;
+const EXTENSION =
+  /\b(?:request(?:s|ing)?|require)\s+(?:an?\s+)?(?:additional\s+time|extension)|\bextend\s+the\s+(?:reply|response)\s+(?:deadline|date|period)|\bextension\s+of\s+(?:the\s+)?(?:time|deadline)|\bintends?\s+to\s+(?:submit|file|provide)\s+(?:a|our|its)\s+response|\backnowledges?\s+receipt\b|\bin\s+the\s+process\s+of\s+preparing\s+(?:a|our|its)\s+response/i;
+
+export interface ClassifyInput {
+  readonly form: LetterForm;
+  readonly itemCount: number;
+  /** The first paragraphs of the body, flattened. */
+  readonly opening: string;
+}
+
+export function classifyLetter(input: ClassifyInput): LetterKind {
+  const { form, itemCount, opening } = input;
+  if (form === 'UPLOAD') {
+    if (itemCount > 0) return 'comment';
+    if (NO_REVIEW.test(opening)) return 'no_review';
+    if (STAFF_COMMENTS.test(opening)) return 'comment';
+    if (COMPLETE.test(opening)) return 'review_complete';
+    return 'other';
+  }
+  const responding = RESPONDING.test(opening);
+  if (WITHDRAWAL.test(opening) && !responding) return 'other';
+  if (ACCELERATION.test(opening) && !responding) return 'acceleration_request';
+  if (itemCount > 0) return 'response';
+  if (EXTENSION.test(opening)) return 'other';
+  if (responding) return 'response';
+  return 'other';
+}

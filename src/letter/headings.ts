@@ -1,0 +1,107 @@
+/**
+ * Section headings above staff comments ("Item 5. Operating and Financial Review", "Critical Accounting
+ * Policies", "Goodwill, page 84"): what a heading looks like, its page reference, and its rank, which lets a
+ * short run of headings above one comment keep the higher-ranked headings of the comment before it.
+ */
+import { isDateLine } from './dates.ts';
+import { flat, fullText, type Unit } from './units.ts';
+
+const PAGE_REF =
+  /(?:,|;|\s-|\s–|\s—)?\s*\(?\b[Pp]ages?\s+((?:[A-Z]{1,2}-?)?\d+(?:\s*(?:-|–|through|to|and|&|,)\s*(?:[A-Z]{1,2}-?)?\d+)*)\)?\s*\.?$/;
+
+/** Labels that introduce a quoted comment or a response: never headings. */
+export const LABEL =
+  /^(?:(?:the\s+)?(?:staff'?s?\s+|sec\s+)?comments?(?:\s+(?:no\.?|number|#)\s*\d+)?|(?:the\s+)?(?:company'?s\s+|our\s+|registrant'?s\s+)?responses?(?:\s+to\s+(?:the\s+staff'?s\s+)?comments?(?:\s+(?:no\.?|number|#)?\s*\d+)?)?|answer|reply)\s*[:.\-–—]?\s*$/i;
+
+/** A heading's text without its page reference, and the reference ("84", "F-33", "45-46") or null. */
+export function splitPageRef(text: string): { heading: string; pageRef: string | null } {
+  const t = flat(text);
+  const m = PAGE_REF.exec(t);
+  if (!m) return { heading: t, pageRef: null };
+  const pageRef = m[1]!.replace(/\s*[–]\s*/g, '-').replace(/\s+/g, ' ');
+  return {
+    heading: t
+      .slice(0, m.index)
+      .replace(/[\s,;:–—-]+$/, '')
+      .trim(),
+    pageRef,
+  };
+}
+
+const SENTENCE_WORDS = /\b(?:we|you|your|our|us|please|is|are|was|were|will|would|should|have|has)\b/i;
+
+/** Whether a unit reads as a section heading. */
+export function isHeadingLike(unit: Unit): boolean {
+  if (unit.type === 'table' || unit.type === 'list-item') return false;
+  const text = flat(fullText(unit));
+  if (text === '' || LABEL.test(text) || isDateLine(text)) return false;
+  if (/^(?:\*\s*)+$/.test(text) || /^(?:Dear|Sincerely|Very truly|Re:|cc:)/i.test(text)) return false;
+  if (/^\d+$/.test(text) || /^Page \d+/i.test(text)) return false;
+  const { heading, pageRef } = splitPageRef(text);
+  if (unit.type === 'heading') return heading.length <= 250 || pageRef !== null;
+  if (text.length > 160 || text.split(/\s+/).length > 22) return false;
+  if (!/^["'“([]?[A-Z0-9]/.test(text)) return false;
+  if (pageRef !== null) return heading === '' || !SENTENCE_WORDS.test(heading) || heading.length < 100;
+  if (/[.;,:!?]["'”)]?$/.test(text) && !/\b(?:Note|Item|No|Inc|Corp|Co|Ltd|Jr|U\.S|N\.A)\.$/.test(text)) return false;
+  const emphasised = unit.emphasis.length > 0;
+  if (!emphasised && SENTENCE_WORDS.test(text) && text.split(/\s+/).length > 6) return false;
+  return true;
+}
+
+/** Rank of a heading: 0 the filing, 1 a part of it, 2 a numbered note, 9 anything else. */
+export function headingRank(heading: string): number {
+  if (
+    /^(?:(?:Annual|Quarterly|Current|Transition)\s+Report\s+on\s+)?Forms?\s+[0-9A-Z]{1,4}-?[0-9A-Z]{0,3}\b|^Amendment\s+No|^(?:Draft\s+)?Registration\s+Statement|^(?:Preliminary\s+|Definitive\s+|Revised\s+)?(?:Proxy|Information|Offering)\s+Statement|^Schedule\s+\d|^Draft\s+Registration/i.test(
+      heading,
+    )
+  )
+    return 0;
+  if (
+    /^(?:Part\s+[IVX]+\b|Item\s+\d|(?:Condensed\s+)?(?:Notes|Note)\s+to\s+|(?:Consolidated\s+|Condensed\s+)*Financial\s+Statements|Management'?s\s+Discussion|Risk\s+Factors|Exhibits?\b|Prospectus\s+Summary|Business$|General$|Cover\s+Page|Signatures|Executive\s+Compensation|Compensation\s+Discussion|Selected\s+Financial\s+Data|Financial\s+Statements)/i.test(
+      heading,
+    )
+  )
+    return 1;
+  if (/^Note\s+\d+|^\d{1,2}\.\s+[A-Z]/.test(heading)) return 2;
+  return 9;
+}
+
+export interface HeadingPath {
+  readonly headings: string[];
+  /** Page reference of each heading (null when it has none). */
+  readonly pages: Array<string | null>;
+}
+
+/**
+ * The path of an item whose own run of headings is `run` (texts in order) after an item with `previous`
+ * path: a run that starts below the top keeps the previous path's headings ranked above its first heading.
+ * An empty run inherits the previous path whole.
+ */
+export function nextPath(previous: HeadingPath, run: readonly string[]): HeadingPath {
+  const headings: string[] = [];
+  const pages: Array<string | null> = [];
+  for (const text of run) {
+    const { heading, pageRef } = splitPageRef(text);
+    if (heading !== '') {
+      headings.push(heading);
+      pages.push(pageRef);
+    } else if (pageRef !== null && pages.length > 0) {
+      // A bare "Page 12" line gives its page to the heading before it.
+      pages[pages.length - 1] = pages[pages.length - 1] ?? pageRef;
+    }
+  }
+  if (headings.length === 0) return previous;
+  const rank = headingRank(headings[0]!);
+  let keep = 0;
+  while (keep < previous.headings.length && headingRank(previous.headings[keep]!) < rank) keep++;
+  return {
+    headings: [...previous.headings.slice(0, keep), ...headings],
+    pages: [...previous.pages.slice(0, keep), ...pages],
+  };
+}
+
+/** The page reference of a path: the page of its deepest heading that has one. */
+export function pageOf(path: HeadingPath): string | null {
+  for (let i = path.pages.length - 1; i >= 0; i--) if (path.pages[i]) return path.pages[i]!;
+  return null;
+}

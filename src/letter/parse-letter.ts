@@ -1,0 +1,170 @@
+/**
+ * parseLetter: a normalised CORRESP or UPLOAD -> the letter-level fields of the export schema (dates,
+ * addressees, references, items with headings and responses, signatories, kind). Pure: no I/O, no clock.
+ * `pipeline` assembles the Letter around it (header facts, documents, threadId).
+ */
+import type { NormalizedText } from '../normalize/types.ts';
+import type { Item, LetterForm, LetterKind, LetterTable, Person, Reference } from './schema.ts';
+import { classifyLetter } from './classify.ts';
+import { COMPLIMENTARY, findBodyEnd, parseClosing } from './closing.ts';
+import { findLabelledFileNumbers, findReBlockFileNumbers, mergeFileNumbers } from './file-numbers.ts';
+import { findInResponseTo } from './in-response-to.ts';
+import { commentEmphasis, findPriorComments, splitResponseItem } from './item-split.ts';
+import { findItemStarts, spanItems, type ItemSpan } from './items.ts';
+import { findConfidentialTreatment, hasAcknowledgement, type ConfidentialTreatment } from './markers.ts';
+import { parsePreamble } from './preamble.ts';
+import { parseReferences } from './references.ts';
+import { findSecStaff } from './staff.ts';
+import { splitMergedUnits } from './unit-split.ts';
+import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
+
+/** Changes whenever parseLetter's output can change for the same input. */
+export const PARSER_VERSION = 'letter-0.1.0';
+
+export interface ParseLetterInput {
+  readonly form: LetterForm;
+  readonly normalized: NormalizedText;
+  /** FILED AS OF DATE, YYYY-MM-DD: context only, never taken for the letter's own date. */
+  readonly filingDate: string;
+  readonly companyName: string;
+  /** SEC FILE NUMBERs of the submission header, EDGAR spelling. */
+  readonly headerFileNumbers: readonly string[];
+}
+
+/** The letter-level fields of a Letter (schema.ts), plus flags the schema has no field for. */
+export interface ParsedLetter {
+  readonly kind: LetterKind;
+  readonly letterDate: string | null;
+  readonly inResponseTo: string | null;
+  readonly references: Reference[];
+  /** Header file numbers first, then those of the Re: block and the text; EDGAR spelling, deduplicated. */
+  readonly fileNumbers: string[];
+  readonly addressees: Person[];
+  readonly secStaff: string[];
+  readonly signatories: Person[];
+  readonly cc: string[];
+  readonly items: Item[];
+  readonly tables: LetterTable[];
+  /** Rule 83 confidential treatment requested, and how many "[***]" redactions the text holds. */
+  readonly confidentialTreatment: ConfidentialTreatment;
+  /** Whether the letter carries the acknowledgement boilerplate ("responsible for the adequacy and accuracy ..."). */
+  readonly acknowledgement: boolean;
+  readonly warnings: string[];
+  readonly parserVersion: string;
+}
+
+function firstCloseUnit(units: readonly Unit[], from: number): number {
+  for (let i = from; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.type === 'table') continue;
+    if (u.text.split('\n').some((l) => COMPLIMENTARY.test(l.trim()))) return i;
+  }
+  return units.length;
+}
+
+function itemOf(
+  span: ItemSpan,
+  units: readonly Unit[],
+  form: LetterForm,
+  style: ReturnType<typeof commentEmphasis>,
+): Item {
+  const own = units.slice(span.start, span.end).filter((u) => u.type !== 'table' || u.text !== '');
+  let comment: string | null;
+  let response: string | null;
+  if (form === 'UPLOAD') {
+    const parts = [span.rest, ...own.slice(1).map(fullText)].map((t) => t.trim()).filter((t) => t !== '');
+    comment = parts.length === 0 ? null : parts.join('\n\n');
+    response = null;
+  } else {
+    ({ comment, response } = splitResponseItem(own, span.rest, style));
+  }
+  return {
+    number: span.number,
+    headings: span.headings,
+    pageRef: span.pageRef,
+    comment,
+    response,
+    priorComments: findPriorComments(comment),
+  };
+}
+
+export function parseLetter(input: ParseLetterInput): ParsedLetter {
+  const { form, normalized } = input;
+  const units = splitMergedUnits(toUnits(normalized));
+  const warnings: string[] = [];
+  const preamble = parsePreamble(units, input.companyName);
+  const bodyStart = Math.min(preamble.bodyStart, units.length);
+  const closeUnit = firstCloseUnit(units, bodyStart);
+
+  const starts = findItemStarts(units, bodyStart, closeUnit);
+  const lastStart = starts.at(-1);
+  const bodyEnd = Math.min(findBodyEnd(units, lastStart ? lastStart.unit + 1 : bodyStart), closeUnit);
+  const spans = spanItems(units, starts, bodyStart, bodyEnd);
+  const style =
+    form === 'CORRESP'
+      ? commentEmphasis(
+          spans.map((s) => (s.rest.trim() === '' ? (units[s.start + 1] ?? units[s.start]!) : units[s.start]!)),
+          units.slice(bodyStart, bodyEnd).filter((u) => !spans.some((s) => s.start === u.index)),
+        )
+      : null;
+  const items = spans.map((s) => itemOf(s, units, form, style));
+
+  const tables: LetterTable[] = normalized.tables.map((rows, index) => {
+    const at = units.find((u) => u.tableIndex === index);
+    const span = at ? spans.find((s) => at.index >= s.start && at.index < s.end) : undefined;
+    return { item: span ? span.number : null, rows: rows.map((r) => [...r]) };
+  });
+
+  const closing = parseClosing(units, bodyEnd);
+  const references = preamble.reBlock === null ? [] : parseReferences(preamble.reBlock);
+  const text = normalized.text !== '' ? normalized.text : joinUnits(units);
+  const fileNumbers = mergeFileNumbers(
+    input.headerFileNumbers,
+    references.map((r) => r.fileNumber).filter((n): n is string => n !== null),
+    preamble.reBlock === null ? [] : findReBlockFileNumbers(preamble.reBlock).map((m) => m.number),
+    findLabelledFileNumbers(text.replace(/\s+/g, ' ')),
+  );
+
+  const openingEnd = starts[0]?.unit ?? Math.min(bodyEnd, bodyStart + 4);
+  const openingUnits = units.slice(bodyStart, Math.min(openingEnd, bodyStart + 6));
+  const opening = openingUnits.map((u) => flat(fullText(u))).join('\n');
+  const inResponseTo = findInResponseTo(form, [preamble.reBlock ?? '', opening].join('\n'), preamble.letterDate);
+  const kind = classifyLetter({ form, itemCount: items.length, opening: flat(opening).slice(0, 2500) });
+  const secStaff = findSecStaff({
+    form,
+    text,
+    addressees: preamble.addressees,
+    addressedToSec: preamble.addressedToSec,
+    signatories: closing.signatories,
+    cc: closing.cc,
+  });
+  const confidentialTreatment = findConfidentialTreatment(text);
+
+  if (preamble.letterDate === null) warnings.push('letter date not found');
+  if (kind === 'comment' && items.length === 0) warnings.push('comment letter without numbered comments');
+  if (form === 'UPLOAD' && items.length > 1) {
+    const gaps = items.some((it, i) => i > 0 && it.number !== items[i - 1]!.number + 1);
+    if (gaps || items[0]!.number !== 1)
+      warnings.push(`comment numbers not consecutive: ${items.map((i) => i.number).join(', ')}`);
+  }
+  if (confidentialTreatment.redactions > 0)
+    warnings.push(`text redacted under confidential treatment (${confidentialTreatment.redactions} redactions)`);
+
+  return {
+    kind,
+    letterDate: preamble.letterDate,
+    inResponseTo,
+    references,
+    fileNumbers,
+    addressees: preamble.addressees,
+    secStaff,
+    signatories: closing.signatories,
+    cc: closing.cc,
+    items,
+    tables,
+    confidentialTreatment,
+    acknowledgement: hasAcknowledgement(text),
+    warnings,
+    parserVersion: PARSER_VERSION,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Normalisers do not always break blocks where a letter changes part: a salutation may share a block with
+ * the first paragraph, a "Sincerely," with the last, a wrapped page may run a heading into a comment. This
+ * splits a multi-line unit before the lines that open a new part, so later steps see one part per unit.
+ */
+import { COMPLIMENTARY } from './closing.ts';
+import { LABEL } from './headings.ts';
+import { SALUTATION } from './preamble.ts';
+import type { Unit } from './units.ts';
+
+const OPENS_PART = [
+  SALUTATION,
+  /^(?:Re|RE)\s*:/,
+  COMPLIMENTARY,
+  /^(?:cc|c\.c\.)\s*:/i,
+  /^\d{1,3}\.\s+(?:[A-Z"“(]|$)/,
+  /^(?:staff\s+)?comment\s*(?:no\.?|number|#)?\s*\d{1,3}\s*[:.]/i,
+];
+
+function opensPart(line: string): boolean {
+  return OPENS_PART.some((re) => re.test(line)) || LABEL.test(line);
+}
+
+/** Units with multi-line text split before each line that opens a part; indexes renumbered. */
+export function splitMergedUnits(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    if (u.type === 'table' || !u.text.includes('\n')) {
+      out.push({ ...u, index: out.length });
+      continue;
+    }
+    const lines = u.text.split('\n');
+    let current: string[] = [];
+    let first = true;
+    const flush = (): void => {
+      if (current.length === 0) return;
+      out.push({ ...u, index: out.length, text: current.join('\n'), marker: first ? u.marker : null });
+      first = false;
+      current = [];
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const salutationBefore = i > 0 && SALUTATION.test(lines[i - 1]!) && lines[i - 1]!.length < 120;
+      const labelBefore = i > 0 && LABEL.test(lines[i - 1]!);
+      if (i > 0 && (opensPart(line) || salutationBefore || labelBefore)) flush();
+      current.push(line);
+    }
+    flush();
+  }
+  return out;
+}
