@@ -1,0 +1,83 @@
+/**
+ * One node:sqlite connection as the SQLite store uses it: the file opened with WAL, a busy timeout and
+ * foreign keys; statements prepared once and cached; writes in IMMEDIATE transactions. A file that cannot be
+ * created or opened is a ConfigError saying to set STORE_URL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
+import { ConfigError } from '../errors.ts';
+
+export type SqliteRow = Record<string, SQLOutputValue>;
+
+const SET_STORE_URL = 'set STORE_URL to a writable file, e.g. STORE_URL=sqlite:./data/edgar-corresp.sqlite';
+
+export class SqliteConnection {
+  readonly path: string;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+
+  /**
+   * Opens `path` (":memory:" for a private in-memory database), creating its directory. `busyTimeoutMs`:
+   * how long a writer waits for another process's write lock before failing.
+   */
+  constructor(path: string, busyTimeoutMs: number) {
+    this.path = path;
+    try {
+      if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+      this.#db = new DatabaseSync(path);
+      this.#db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+      // WAL: readers in other processes never block the writer; NORMAL sync is durable at each checkpoint
+      // and never corrupts the file on a crash (a kill -9 loses no committed transaction).
+      this.#db.exec('PRAGMA journal_mode = WAL');
+      this.#db.exec('PRAGMA synchronous = NORMAL');
+      this.#db.exec('PRAGMA foreign_keys = ON');
+    } catch (error) {
+      throw new ConfigError(`cannot open the SQLite store ${path} (${(error as Error).message}): ${SET_STORE_URL}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction: the write lock is taken first, so no read snapshot goes stale. */
+  write<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  exec(sql: string): void {
+    this.#db.exec(sql);
+  }
+
+  run(sql: string, ...params: SQLInputValue[]): { changes: number } {
+    return { changes: Number(this.#statement(sql).run(...params).changes) };
+  }
+
+  get(sql: string, ...params: SQLInputValue[]): SqliteRow | undefined {
+    return this.#statement(sql).get(...params);
+  }
+
+  all(sql: string, ...params: SQLInputValue[]): SqliteRow[] {
+    return this.#statement(sql).all(...params);
+  }
+
+  close(): void {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,404 @@
+/**
+ * The embedded DocumentStore: one SQLite file through node:sqlite (Node's bundled SQLite, with FTS5).
+ * WAL mode and a busy timeout let several processes share the file (a backfill writing, a `status` reading in
+ * another terminal). Every write is one IMMEDIATE transaction, so a `kill -9` loses at most the filing in
+ * flight and a rerun resumes from the recorded states.
+ */
+import type { SQLInputValue } from 'node:sqlite';
+import type { FilingRef } from '../discover/filing-ref.ts';
+import { ConfigError } from '../errors.ts';
+import type { Letter } from '../letter/schema.ts';
+import {
+  FILING_STATES,
+  type DocumentStore,
+  type FilingFailure,
+  type FilingFilter,
+  type FilingRecord,
+  type FilingState,
+  type LetterFilter,
+  type SearchHit,
+  type UpsertOutcome,
+} from './document-store.ts';
+import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import { toFilingRecord } from './filing-row.ts';
+import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
+import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
+import { SqliteConnection, type SqliteRow } from './sqlite-connection.ts';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { UnknownFilingError } from './store-errors.ts';
+
+export interface SqliteDocumentStoreOptions {
+  /** Milliseconds a writer waits for another process's write lock before failing; default 15000. */
+  readonly busyTimeoutMs?: number;
+}
+
+export class SqliteDocumentStore implements DocumentStore {
+  /** The database file (":memory:" for an in-memory store). */
+  readonly path: string;
+  readonly #db: SqliteConnection;
+
+  /** Opens (creating the parent directory and the file) and migrates the store at `path`. */
+  static async open(path: string, options: SqliteDocumentStoreOptions = {}): Promise<SqliteDocumentStore> {
+    const store = new SqliteDocumentStore(path, options);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  constructor(path: string, options: SqliteDocumentStoreOptions = {}) {
+    this.path = path;
+    this.#db = new SqliteConnection(path, options.busyTimeoutMs ?? 15_000);
+  }
+
+  async migrate(): Promise<void> {
+    this.#db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const known = SQLITE_MIGRATIONS.at(-1)?.version ?? 0;
+    const current = Number(this.#db.get('SELECT max(version) AS v FROM schema_version')?.['v'] ?? 0);
+    if (current > known) {
+      throw new ConfigError(
+        `the SQLite store at ${this.path} has schema version ${current}, newer than this edgar-corresp knows (${known}): upgrade edgar-corresp or set STORE_URL to another file`,
+      );
+    }
+    for (const migration of SQLITE_MIGRATIONS) {
+      this.#db.write(() => {
+        // Another process may have applied it while this one waited for the write lock.
+        if (this.#db.get('SELECT 1 AS x FROM schema_version WHERE version = ?', migration.version)) return;
+        this.#db.exec(migration.sql);
+        this.#db.run(
+          'INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)',
+          migration.version,
+          migration.name,
+          now(),
+        );
+      });
+    }
+  }
+
+  async recordDiscovered(refs: readonly FilingRef[]): Promise<number> {
+    if (refs.length === 0) return 0;
+    return this.#db.write(() => {
+      let added = 0;
+      for (const ref of refs) {
+        const inserted = this.#db.run(
+          `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, listed_file_number, state, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'discovered', ?) ON CONFLICT (accession_number) DO NOTHING`,
+          ref.accessionNumber,
+          ref.cik,
+          ref.form,
+          ref.filingDate,
+          ref.acceptanceDateTime,
+          ref.fileNumber,
+          now(),
+        );
+        if (inserted.changes > 0) {
+          added += 1;
+          continue;
+        }
+        // Known already: keep its state, fill what an earlier listing did not carry.
+        this.#db.run(
+          `UPDATE filings SET acceptance_date_time = coalesce(acceptance_date_time, ?),
+             listed_file_number = coalesce(listed_file_number, ?)
+           WHERE accession_number = ? AND (acceptance_date_time IS NULL OR listed_file_number IS NULL)`,
+          ref.acceptanceDateTime,
+          ref.fileNumber,
+          ref.accessionNumber,
+        );
+      }
+      return added;
+    });
+  }
+
+  async recordFetched(accessionNumber: string, archive: { sha256: string; bytes: number }): Promise<void> {
+    this.#db.write(() => {
+      const changed = this.#db.run(
+        `UPDATE filings SET archive_sha256 = ?, archive_bytes = ?, updated_at = ?,
+           state = CASE WHEN state = 'parsed' THEN state ELSE 'fetched' END,
+           failed_stage = CASE WHEN state = 'parsed' THEN failed_stage END,
+           failure_code = CASE WHEN state = 'parsed' THEN failure_code END,
+           failure_reason = CASE WHEN state = 'parsed' THEN failure_reason END
+         WHERE accession_number = ?`,
+        archive.sha256,
+        archive.bytes,
+        now(),
+        accessionNumber,
+      );
+      if (changed.changes === 0) throw new UnknownFilingError(accessionNumber, 'record as fetched');
+    });
+  }
+
+  async recordFailed(accessionNumber: string, failure: FilingFailure): Promise<void> {
+    this.#db.write(() => {
+      const state = this.#filingState(accessionNumber, 'record a failure of');
+      // A parsed filing's letter is stored: only a new parse may change its state.
+      if (state === 'parsed' && failure.stage !== 'parse') return;
+      this.#db.run(
+        `UPDATE filings SET state = 'failed', failed_stage = ?, failure_code = ?, failure_reason = ?, updated_at = ?
+         WHERE accession_number = ?`,
+        failure.stage,
+        failure.code,
+        failure.reason,
+        now(),
+        accessionNumber,
+      );
+    });
+  }
+
+  async recordSkipped(accessionNumber: string, reason: string): Promise<void> {
+    this.#db.write(() => {
+      this.#filingState(accessionNumber, 'record as skipped');
+      this.#db.run(
+        `UPDATE filings SET state = 'skipped', note = ?, failed_stage = NULL, failure_code = NULL,
+           failure_reason = NULL, updated_at = ? WHERE accession_number = ?`,
+        reason,
+        now(),
+        accessionNumber,
+      );
+    });
+  }
+
+  async recordNote(accessionNumber: string, note: string): Promise<void> {
+    this.#db.write(() => {
+      const changed = this.#db.run(
+        'UPDATE filings SET note = ?, updated_at = ? WHERE accession_number = ?',
+        note,
+        now(),
+        accessionNumber,
+      );
+      if (changed.changes === 0) throw new UnknownFilingError(accessionNumber, 'attach a note to');
+    });
+  }
+
+  async getFiling(accessionNumber: string): Promise<FilingRecord | null> {
+    const row = this.#db.get('SELECT * FROM filings WHERE accession_number = ?', accessionNumber);
+    return row ? toFilingRecord(row) : null;
+  }
+
+  async listFilings(filter: FilingFilter = {}): Promise<FilingRecord[]> {
+    const params: SQLInputValue[] = [];
+    const bind = (value: string): string => (params.push(value), '?');
+    const conditions: string[] = [];
+    if (filter.states?.length) conditions.push(`state IN (${filter.states.map(bind).join(', ')})`);
+    if (filter.cik !== undefined) conditions.push(`cik = ${bind(filter.cik)}`);
+    if (filter.accessionNumbers !== undefined) {
+      if (filter.accessionNumbers.length === 0) return [];
+      conditions.push(`accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
+    const rows = this.#db.all(
+      `SELECT * FROM filings ${where} ORDER BY filing_date, accession_number ${limit}`,
+      ...params,
+    );
+    return rows.map(toFilingRecord);
+  }
+
+  async countFilingsByState(): Promise<Record<FilingState, number>> {
+    const counts = Object.fromEntries(FILING_STATES.map((state) => [state, 0])) as Record<FilingState, number>;
+    for (const row of this.#db.all('SELECT state, count(*) AS n FROM filings GROUP BY state')) {
+      counts[row['state'] as FilingState] = Number(row['n']);
+    }
+    return counts;
+  }
+
+  async upsertLetter(input: Letter): Promise<UpsertOutcome> {
+    const record = prepareLetterRecord(input);
+    const { letter } = record;
+    const { text, threadId: _threadId, ...rest } = letter;
+    const json = JSON.stringify(rest);
+    return this.#db.write(() => {
+      const existing = this.#db.get(
+        'SELECT content_hash, thread_id FROM letters WHERE accession_number = ?',
+        letter.accessionNumber,
+      );
+      // A letter without a thread keeps the one the thread builder assigned earlier.
+      const threadId = letter.threadId ?? (existing?.['thread_id'] as string | null | undefined) ?? null;
+      let outcome: UpsertOutcome;
+      if (!existing) outcome = 'inserted';
+      else if (existing['content_hash'] === record.contentHash && existing['thread_id'] === threadId) {
+        outcome = 'unchanged';
+      } else outcome = 'updated';
+      const values = [
+        letter.cik,
+        letter.form,
+        letter.companyName,
+        letter.filingDate,
+        letter.acceptanceDateTime,
+        record.sortKey,
+        letter.letterDate,
+        letter.kind,
+        threadId,
+        letter.parserVersion,
+        record.contentHash,
+        text,
+        json,
+        now(),
+      ];
+      if (outcome === 'inserted') {
+        this.#db.run(
+          `INSERT INTO letters (accession_number, cik, form, company_name, filing_date, acceptance_date_time, sort_key,
+             letter_date, kind, thread_id, parser_version, content_hash, text, letter_json, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          letter.accessionNumber,
+          ...values,
+        );
+      } else if (outcome === 'updated') {
+        this.#db.run(
+          `UPDATE letters SET cik = ?, form = ?, company_name = ?, filing_date = ?, acceptance_date_time = ?,
+             sort_key = ?, letter_date = ?, kind = ?, thread_id = ?, parser_version = ?, content_hash = ?, text = ?,
+             letter_json = ?, updated_at = ?
+           WHERE accession_number = ?`,
+          ...values,
+          letter.accessionNumber,
+        );
+        this.#db.run('DELETE FROM letter_file_numbers WHERE accession_number = ?', letter.accessionNumber);
+      }
+      if (outcome !== 'unchanged') {
+        for (const fileNumber of record.fileNumbers) {
+          this.#db.run(
+            'INSERT INTO letter_file_numbers (file_number, accession_number) VALUES (?, ?)',
+            fileNumber,
+            letter.accessionNumber,
+          );
+        }
+      }
+      this.#markParsed(letter);
+      return outcome;
+    });
+  }
+
+  async getLetter(accessionNumber: string): Promise<Letter | null> {
+    const row = this.#db.get(
+      'SELECT letter_json, text, thread_id FROM letters WHERE accession_number = ?',
+      accessionNumber,
+    );
+    return row ? toLetter(row) : null;
+  }
+
+  async *listLetters(filter: LetterFilter = {}): AsyncIterable<Letter> {
+    let after: [string, string, string] | null = null;
+    while (true) {
+      const params: SQLInputValue[] = [];
+      const bind = (value: string): string => (params.push(value), '?');
+      const conditions = letterFilterConditions(filter, bind);
+      if (after) {
+        conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
+      }
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      const rows = this.#db.all(
+        `SELECT l.letter_json, l.text, l.thread_id, l.sort_key, l.filing_date, l.accession_number FROM letters l
+         ${where} ORDER BY l.sort_key, l.filing_date, l.accession_number LIMIT ${LETTER_PAGE_SIZE}`,
+        ...params,
+      );
+      for (const row of rows) yield toLetter(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < LETTER_PAGE_SIZE) return;
+      after = [String(last['sort_key']), String(last['filing_date']), String(last['accession_number'])];
+    }
+  }
+
+  async countLetters(filter: LetterFilter = {}): Promise<number> {
+    const params: SQLInputValue[] = [];
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    return Number(this.#db.get(`SELECT count(*) AS n FROM letters l ${where}`, ...params)?.['n'] ?? 0);
+  }
+
+  async assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void> {
+    if (assignments.length === 0) return;
+    this.#db.write(() => {
+      for (const { accessionNumber, threadId } of assignments) {
+        this.#db.run(
+          'UPDATE letters SET thread_id = ?, updated_at = ? WHERE accession_number = ? AND thread_id IS NOT ?',
+          threadId,
+          now(),
+          accessionNumber,
+          threadId,
+        );
+      }
+    });
+  }
+
+  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = toFts5Match(parseSearchQuery(query));
+    if (match === null) return [];
+    const limit = searchLimit(options.limit);
+    const rows = this.#db.all(
+      `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
+         snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
+       FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
+       WHERE letters_fts MATCH ? ORDER BY rank, l.sort_key, l.accession_number LIMIT ?`,
+      match,
+      limit,
+    );
+    return rows.map((row) => ({
+      accessionNumber: String(row['accession_number']),
+      form: row['form'] as SearchHit['form'],
+      companyName: String(row['company_name']),
+      filingDate: String(row['filing_date']),
+      letterDate: (row['letter_date'] as string | null) ?? null,
+      snippet: String(row['snippet']),
+      // bm25() is lower for better matches.
+      score: -Number(row['rank']),
+    }));
+  }
+
+  async getCheckpoint(name: string): Promise<string | null> {
+    const row = this.#db.get('SELECT value FROM checkpoints WHERE name = ?', name);
+    return row ? String(row['value']) : null;
+  }
+
+  async setCheckpoint(name: string, value: string): Promise<void> {
+    this.#db.write(() => {
+      this.#db.run(
+        `INSERT INTO checkpoints (name, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        name,
+        value,
+        now(),
+      );
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+
+  #markParsed(letter: Letter): void {
+    this.#db.run(
+      `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, state, parser_version, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'parsed', ?, ?)
+       ON CONFLICT (accession_number) DO UPDATE SET state = 'parsed', parser_version = excluded.parser_version,
+         acceptance_date_time = coalesce(excluded.acceptance_date_time, filings.acceptance_date_time),
+         failed_stage = NULL, failure_code = NULL, failure_reason = NULL, note = NULL, updated_at = excluded.updated_at
+       WHERE ${PARSED_STATE_CHANGES}`,
+      letter.accessionNumber,
+      letter.cik,
+      letter.form,
+      letter.filingDate,
+      letter.acceptanceDateTime,
+      letter.parserVersion,
+      now(),
+    );
+  }
+
+  #filingState(accessionNumber: string, action: string): FilingState {
+    const row = this.#db.get('SELECT state FROM filings WHERE accession_number = ?', accessionNumber);
+    if (!row) throw new UnknownFilingError(accessionNumber, action);
+    return row['state'] as FilingState;
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function toLetter(row: SqliteRow): Letter {
+  const stored = JSON.parse(String(row['letter_json'])) as Record<string, unknown>;
+  return restoreLetter({ ...stored, text: row['text'] }, (row['thread_id'] as string | null) ?? null);
+}

@@ -1,0 +1,247 @@
+/** Contract: per-filing processing state (discovered -> fetched -> parsed, failed, skipped), notes, checkpoints. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { UnknownFilingError } from '../../src/store/store-errors.ts';
+import { accessionFor, makeFilingRef, makeLetter, refForLetter } from '../fixtures/letters.ts';
+import { withStore, type DocumentStoreHarness } from './harness.ts';
+
+const ARCHIVE = { sha256: 'a'.repeat(64), bytes: 48_211 };
+
+export function filingStateContract(harness: DocumentStoreHarness): void {
+  describe('filing states', () => {
+    it('recordDiscovered counts only the filings it has not seen before', () =>
+      withStore(harness, async ({ store }) => {
+        const refs = [1, 2, 3].map((n) => makeFilingRef({ accessionNumber: accessionFor(n) }));
+        assert.equal(await store.recordDiscovered(refs), 3);
+        const again = [2, 3, 4].map((n) => makeFilingRef({ accessionNumber: accessionFor(n) }));
+        assert.equal(await store.recordDiscovered(again), 1);
+        assert.equal(await store.recordDiscovered([]), 0);
+        assert.deepEqual(await store.countFilingsByState(), {
+          discovered: 4,
+          fetched: 0,
+          parsed: 0,
+          failed: 0,
+          skipped: 0,
+        });
+      }));
+
+    it('rediscovering a filing keeps its state and fills in what the first listing lacked', () =>
+      withStore(harness, async ({ store }) => {
+        const bare = makeFilingRef({ acceptanceDateTime: null, fileNumber: null });
+        await store.recordDiscovered([bare]);
+        await store.recordFetched(bare.accessionNumber, ARCHIVE);
+        const richer = makeFilingRef({ acceptanceDateTime: '2014-01-03T06:15:34-05:00', fileNumber: '001-35126' });
+        assert.equal(await store.recordDiscovered([richer]), 0);
+        const filing = await store.getFiling(bare.accessionNumber);
+        assert.equal(filing?.state, 'fetched');
+        assert.equal(filing?.acceptanceDateTime, '2014-01-03T06:15:34-05:00');
+        assert.equal(filing?.listedFileNumber, '001-35126');
+      }));
+
+    it('a filing moves from discovered to fetched to parsed, keeping its archive and parser version', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter({ parserVersion: 'p-7' });
+        await store.recordDiscovered([refForLetter(letter)]);
+        const discovered = await store.getFiling(letter.accessionNumber);
+        assert.equal(discovered?.state, 'discovered');
+        assert.equal(discovered?.archiveSha256, null);
+        assert.ok(discovered && !Number.isNaN(Date.parse(discovered.updatedAt)));
+
+        await store.recordFetched(letter.accessionNumber, ARCHIVE);
+        const fetched = await store.getFiling(letter.accessionNumber);
+        assert.equal(fetched?.state, 'fetched');
+        assert.equal(fetched?.archiveSha256, ARCHIVE.sha256);
+        assert.equal(fetched?.archiveBytes, ARCHIVE.bytes);
+
+        await store.upsertLetter(letter);
+        const parsed = await store.getFiling(letter.accessionNumber);
+        assert.equal(parsed?.state, 'parsed');
+        assert.equal(parsed?.parserVersion, 'p-7');
+        assert.equal(parsed?.archiveSha256, ARCHIVE.sha256);
+        assert.equal(parsed?.cik, letter.cik);
+        assert.equal(parsed?.form, 'CORRESP');
+        assert.equal(parsed?.filingDate, letter.filingDate);
+      }));
+
+    it('a parsed filing is never moved back by a later discovery, fetch or fetch failure', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.recordDiscovered([refForLetter(letter)]);
+        await store.recordFetched(letter.accessionNumber, ARCHIVE);
+        await store.upsertLetter(letter);
+        await store.recordDiscovered([refForLetter(letter)]);
+        await store.recordFetched(letter.accessionNumber, ARCHIVE);
+        await store.recordFailed(letter.accessionNumber, {
+          stage: 'fetch',
+          code: 'EDGAR_UNAVAILABLE',
+          reason: 'EDGAR_UNAVAILABLE: 503',
+        });
+        const filing = await store.getFiling(letter.accessionNumber);
+        assert.equal(filing?.state, 'parsed');
+        assert.equal(filing?.failureReason, null);
+        assert.equal((await store.countFilingsByState()).parsed, 1);
+      }));
+
+    it('failures keep their stage, code and reason and are listed by state', () =>
+      withStore(harness, async ({ store }) => {
+        const refs = [1, 2, 3].map((n) => makeFilingRef({ accessionNumber: accessionFor(n) }));
+        await store.recordDiscovered(refs);
+        await store.recordFetched(accessionFor(2), ARCHIVE);
+        await store.recordFailed(accessionFor(2), {
+          stage: 'parse',
+          code: 'BAD_INPUT',
+          reason: 'BAD_INPUT: truncated-submission: no </DOCUMENT> after <DOCUMENT> 1',
+        });
+        await store.recordFailed(accessionFor(3), {
+          stage: 'fetch',
+          code: 'EDGAR_NOT_FOUND',
+          reason: 'EDGAR_NOT_FOUND: 404',
+        });
+        const failed = await store.listFilings({ states: ['failed'] });
+        assert.deepEqual(
+          failed.map((f) => [f.accessionNumber, f.failedStage, f.failureCode, f.failureReason]),
+          [
+            [
+              accessionFor(2),
+              'parse',
+              'BAD_INPUT',
+              'BAD_INPUT: truncated-submission: no </DOCUMENT> after <DOCUMENT> 1',
+            ],
+            [accessionFor(3), 'fetch', 'EDGAR_NOT_FOUND', 'EDGAR_NOT_FOUND: 404'],
+          ],
+        );
+        const counts = await store.countFilingsByState();
+        assert.equal(counts.failed, 2);
+        assert.equal(counts.discovered, 1);
+      }));
+
+    it('a later successful parse clears an earlier failure', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.recordDiscovered([refForLetter(letter)]);
+        await store.recordFailed(letter.accessionNumber, { stage: 'parse', code: 'BAD_INPUT', reason: 'corrupt-pdf' });
+        await store.upsertLetter(letter);
+        const filing = await store.getFiling(letter.accessionNumber);
+        assert.equal(filing?.state, 'parsed');
+        assert.deepEqual([filing?.failedStage, filing?.failureCode, filing?.failureReason], [null, null, null]);
+        assert.equal((await store.listFilings({ states: ['failed'] })).length, 0);
+      }));
+
+    it('a failed reparse of a parsed filing marks it failed and keeps its stored letter', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.upsertLetter(letter);
+        await store.recordFailed(letter.accessionNumber, { stage: 'parse', code: 'BAD_INPUT', reason: 'corrupt-pdf' });
+        assert.equal((await store.getFiling(letter.accessionNumber))?.state, 'failed');
+        assert.ok(await store.getLetter(letter.accessionNumber));
+      }));
+
+    it('the same letter stored again after a failed reparse is unchanged and marks its filing parsed again', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.upsertLetter(letter);
+        await store.recordFailed(letter.accessionNumber, { stage: 'parse', code: 'BAD_INPUT', reason: 'corrupt-pdf' });
+        assert.equal(await store.upsertLetter(letter), 'unchanged');
+        const filing = await store.getFiling(letter.accessionNumber);
+        assert.equal(filing?.state, 'parsed');
+        assert.equal(filing?.failureReason, null);
+      }));
+
+    it('storing an unchanged letter again leaves its parsed filing untouched, updatedAt included', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.upsertLetter(letter);
+        const before = await store.getFiling(letter.accessionNumber);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        assert.equal(await store.upsertLetter(letter), 'unchanged');
+        assert.deepEqual(await store.getFiling(letter.accessionNumber), before);
+        assert.equal(await store.upsertLetter({ ...letter, parserVersion: 'test-2' }), 'updated');
+        assert.equal((await store.getFiling(letter.accessionNumber))?.parserVersion, 'test-2');
+      }));
+
+    it('a refetch after a fetch failure clears the failure', () =>
+      withStore(harness, async ({ store }) => {
+        const ref = makeFilingRef();
+        await store.recordDiscovered([ref]);
+        await store.recordFailed(ref.accessionNumber, { stage: 'fetch', code: 'EDGAR_UNAVAILABLE', reason: '503' });
+        await store.recordFetched(ref.accessionNumber, ARCHIVE);
+        const filing = await store.getFiling(ref.accessionNumber);
+        assert.equal(filing?.state, 'fetched');
+        assert.equal(filing?.failureReason, null);
+      }));
+
+    it('skipped filings keep their reason as a note', () =>
+      withStore(harness, async ({ store }) => {
+        const ref = makeFilingRef({ form: 'UPLOAD' });
+        await store.recordDiscovered([ref]);
+        await store.recordFetched(ref.accessionNumber, ARCHIVE);
+        await store.recordSkipped(ref.accessionNumber, 'SEC STAFF LETTER is outside the Letter schema');
+        const filing = await store.getFiling(ref.accessionNumber);
+        assert.equal(filing?.state, 'skipped');
+        assert.equal(filing?.note, 'SEC STAFF LETTER is outside the Letter schema');
+        assert.equal((await store.countFilingsByState()).skipped, 1);
+      }));
+
+    it('a note attaches to a fetched filing without changing its state, and storing its letter clears it', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.recordDiscovered([refForLetter(letter)]);
+        await store.recordFetched(letter.accessionNumber, ARCHIVE);
+        await store.recordNote(letter.accessionNumber, 'attributed only to 333-199812, not 001-35126');
+        const noted = await store.getFiling(letter.accessionNumber);
+        assert.equal(noted?.state, 'fetched');
+        assert.equal(noted?.note, 'attributed only to 333-199812, not 001-35126');
+        await store.upsertLetter(letter);
+        assert.equal((await store.getFiling(letter.accessionNumber))?.note, null);
+      }));
+
+    it('state changes for a filing the store has never seen are refused, naming the accession', () =>
+      withStore(harness, async ({ store }) => {
+        const unknown = accessionFor(404);
+        const named = (error: unknown): boolean =>
+          error instanceof UnknownFilingError && error.message.includes(unknown);
+        await assert.rejects(store.recordFetched(unknown, ARCHIVE), named);
+        await assert.rejects(store.recordFailed(unknown, { stage: 'fetch', code: 'X', reason: 'y' }), named);
+        await assert.rejects(store.recordSkipped(unknown, 'z'), named);
+        await assert.rejects(store.recordNote(unknown, 'z'), named);
+        assert.equal(await store.getFiling(unknown), null);
+      }));
+
+    it('listFilings filters by state, CIK and accession and honours the limit', () =>
+      withStore(harness, async ({ store }) => {
+        await store.recordDiscovered([
+          makeFilingRef({ accessionNumber: accessionFor(1), cik: '111', filingDate: '2014-01-01' }),
+          makeFilingRef({ accessionNumber: accessionFor(2), cik: '222', filingDate: '2014-01-02' }),
+          makeFilingRef({ accessionNumber: accessionFor(3), cik: '111', filingDate: '2014-01-03' }),
+        ]);
+        await store.recordFetched(accessionFor(3), ARCHIVE);
+        const ids = (records: ReadonlyArray<{ accessionNumber: string }>): string[] =>
+          records.map((r) => r.accessionNumber);
+        assert.deepEqual(ids(await store.listFilings()), [accessionFor(1), accessionFor(2), accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ cik: '111' })), [accessionFor(1), accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ states: ['fetched'] })), [accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ states: ['discovered', 'fetched'], limit: 2 })), [
+          accessionFor(1),
+          accessionFor(2),
+        ]);
+        assert.deepEqual(ids(await store.listFilings({ accessionNumbers: [accessionFor(2), accessionFor(9)] })), [
+          accessionFor(2),
+        ]);
+        assert.deepEqual(await store.listFilings({ accessionNumbers: [] }), []);
+      }));
+  });
+
+  describe('checkpoints', () => {
+    it('a checkpoint is null until set, then holds the latest value, also for another instance', () =>
+      withStore(harness, async ({ store, openAnother }) => {
+        assert.equal(await store.getCheckpoint('crawl:daily-index'), null);
+        await store.setCheckpoint('crawl:daily-index', '2014-01-02');
+        await store.setCheckpoint('crawl:daily-index', '2014-01-03');
+        await store.setCheckpoint('discover:file-number:001-35126', 'done');
+        const other = await openAnother();
+        assert.equal(await other.getCheckpoint('crawl:daily-index'), '2014-01-03');
+        assert.equal(await other.getCheckpoint('discover:file-number:001-35126'), 'done');
+        assert.equal(await other.getCheckpoint('crawl:latest'), null);
+      }));
+  });
+}
