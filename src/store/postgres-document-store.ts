@@ -1,0 +1,446 @@
+/**
+ * The distributed DocumentStore: PostgreSQL through pg. Letters are JSONB with a generated tsvector (GIN
+ * index) for search; upserts are single `ON CONFLICT` statements inside short transactions, so any number of
+ * workers can store the same accession at once and it is stored once. All tables live in one schema (option
+ * `schema`, default "public") that the store's connections put on their search_path: tests and deployments
+ * isolate by schema. The store owns its pool and closes it.
+ */
+import pg from 'pg';
+import type { FilingRef } from '../discover/filing-ref.ts';
+import { ConfigError } from '../errors.ts';
+import type { Letter } from '../letter/schema.ts';
+import {
+  FILING_STATES,
+  type DocumentStore,
+  type FilingFailure,
+  type FilingFilter,
+  type FilingRecord,
+  type FilingState,
+  type LetterFilter,
+  type SearchHit,
+  type UpsertOutcome,
+} from './document-store.ts';
+import { toFilingRecord } from './filing-row.ts';
+import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { parseSearchQuery, searchLimit } from './search-query.ts';
+import { UnknownFilingError } from './store-errors.ts';
+
+export interface PostgresDocumentStoreOptions {
+  /** Schema holding the tables, created by `migrate` when missing; default "public". Lower-case SQL name. */
+  readonly schema?: string;
+  /** Connections in the store's pool; default 4 (many workers share one server's max_connections). */
+  readonly poolSize?: number;
+  /** Milliseconds to wait for a connection before failing; default 10000. */
+  readonly connectTimeoutMs?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const HEADLINE_OPTIONS = 'StartSel="[", StopSel="]", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "';
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export class PostgresDocumentStore implements DocumentStore {
+  readonly schema: string;
+  readonly #pool: pg.Pool;
+  /** "host:port/db" with no credentials, for error messages. */
+  readonly #where: string;
+  #closed = false;
+
+  /** Connects (failing with a ConfigError naming the server when it does not answer) and migrates. */
+  static async open(
+    connectionString: string,
+    options: PostgresDocumentStoreOptions = {},
+  ): Promise<PostgresDocumentStore> {
+    const store = new PostgresDocumentStore(connectionString, options);
+    try {
+      await store.#checkConnection();
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  constructor(connectionString: string, options: PostgresDocumentStoreOptions = {}) {
+    const schema = options.schema ?? 'public';
+    if (!SCHEMA_NAME.test(schema)) {
+      throw new ConfigError(
+        `PostgreSQL schema ${JSON.stringify(schema)} is not a lower-case SQL name: set STORE_URL with ?schema=<letters, digits, _>, e.g. STORE_URL=postgres://postgres@127.0.0.1:5432/edgar?schema=edgar_corresp`,
+      );
+    }
+    this.schema = schema;
+    this.#where = describeServer(connectionString);
+    this.#pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 4,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      options: `-c search_path=${schema}`,
+    });
+    // An idle connection the server drops is discarded by the pool; the next query opens a new one.
+    this.#pool.on('error', () => {});
+  }
+
+  async migrate(): Promise<void> {
+    const known = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
+    await this.#transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`edgar-corresp:migrate:${this.schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query(`SET LOCAL search_path TO ${this.schema}`);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
+      );
+      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+      const current = rows[0]?.v ?? 0;
+      if (current > known) {
+        throw new ConfigError(
+          `the PostgreSQL store at ${this.#where} (schema ${this.schema}) has schema version ${current}, newer than this edgar-corresp knows (${known}): upgrade edgar-corresp or set STORE_URL to another schema`,
+        );
+      }
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (migration.version <= current) continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, now())', [
+          migration.version,
+          migration.name,
+        ]);
+      }
+    });
+  }
+
+  async recordDiscovered(refs: readonly FilingRef[]): Promise<number> {
+    const unique = [...new Map(refs.map((ref) => [ref.accessionNumber, ref])).values()];
+    if (unique.length === 0) return 0;
+    const column = <K extends keyof FilingRef>(key: K): Array<FilingRef[K]> => unique.map((ref) => ref[key]);
+    const { rows } = await this.#pool.query<{ inserted: boolean }>(
+      `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, listed_file_number, state, updated_at)
+       SELECT a, c, f, d, t, n, 'discovered', now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r (a, c, f, d, t, n)
+       ON CONFLICT (accession_number) DO UPDATE SET
+         acceptance_date_time = coalesce(filings.acceptance_date_time, excluded.acceptance_date_time),
+         listed_file_number = coalesce(filings.listed_file_number, excluded.listed_file_number)
+       WHERE filings.acceptance_date_time IS NULL OR filings.listed_file_number IS NULL
+       RETURNING (xmax = 0) AS inserted`,
+      [
+        column('accessionNumber'),
+        column('cik'),
+        column('form'),
+        column('filingDate'),
+        column('acceptanceDateTime'),
+        column('fileNumber'),
+      ],
+    );
+    return rows.filter((row) => row.inserted).length;
+  }
+
+  async recordFetched(accessionNumber: string, archive: { sha256: string; bytes: number }): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      `UPDATE filings SET archive_sha256 = $2, archive_bytes = $3, updated_at = now(),
+         state = CASE WHEN state = 'parsed' THEN state ELSE 'fetched' END,
+         failed_stage = CASE WHEN state = 'parsed' THEN failed_stage END,
+         failure_code = CASE WHEN state = 'parsed' THEN failure_code END,
+         failure_reason = CASE WHEN state = 'parsed' THEN failure_reason END
+       WHERE accession_number = $1`,
+      [accessionNumber, archive.sha256, archive.bytes],
+    );
+    if (!rowCount) throw new UnknownFilingError(accessionNumber, 'record as fetched');
+  }
+
+  async recordFailed(accessionNumber: string, failure: FilingFailure): Promise<void> {
+    // A parsed filing's letter is stored: only a new parse may change its state.
+    const { rowCount } = await this.#pool.query(
+      `UPDATE filings SET state = 'failed', failed_stage = $2, failure_code = $3, failure_reason = $4, updated_at = now()
+       WHERE accession_number = $1 AND (state <> 'parsed' OR $2 = 'parse')`,
+      [accessionNumber, failure.stage, failure.code, failure.reason],
+    );
+    if (!rowCount && !(await this.getFiling(accessionNumber))) {
+      throw new UnknownFilingError(accessionNumber, 'record a failure of');
+    }
+  }
+
+  async recordSkipped(accessionNumber: string, reason: string): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      `UPDATE filings SET state = 'skipped', note = $2, failed_stage = NULL, failure_code = NULL, failure_reason = NULL,
+         updated_at = now() WHERE accession_number = $1`,
+      [accessionNumber, reason],
+    );
+    if (!rowCount) throw new UnknownFilingError(accessionNumber, 'record as skipped');
+  }
+
+  async recordNote(accessionNumber: string, note: string): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      'UPDATE filings SET note = $2, updated_at = now() WHERE accession_number = $1',
+      [accessionNumber, note],
+    );
+    if (!rowCount) throw new UnknownFilingError(accessionNumber, 'attach a note to');
+  }
+
+  async getFiling(accessionNumber: string): Promise<FilingRecord | null> {
+    const { rows } = await this.#pool.query('SELECT * FROM filings WHERE accession_number = $1', [accessionNumber]);
+    return rows[0] ? toFilingRecord(rows[0]) : null;
+  }
+
+  async listFilings(filter: FilingFilter = {}): Promise<FilingRecord[]> {
+    const params: unknown[] = [];
+    const bind = (value: unknown): string => `$${params.push(value)}`;
+    const conditions: string[] = [];
+    if (filter.states?.length) conditions.push(`state = ANY(${bind(filter.states)}::text[])`);
+    if (filter.cik !== undefined) conditions.push(`cik = ${bind(filter.cik)}`);
+    if (filter.accessionNumbers !== undefined) {
+      if (filter.accessionNumbers.length === 0) return [];
+      conditions.push(`accession_number = ANY(${bind(filter.accessionNumbers)}::text[])`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
+    const { rows } = await this.#pool.query(
+      `SELECT * FROM filings ${where} ORDER BY filing_date, accession_number ${limit}`,
+      params,
+    );
+    return rows.map(toFilingRecord);
+  }
+
+  async countFilingsByState(): Promise<Record<FilingState, number>> {
+    const counts = Object.fromEntries(FILING_STATES.map((state) => [state, 0])) as Record<FilingState, number>;
+    const { rows } = await this.#pool.query<{ state: FilingState; n: string }>(
+      'SELECT state, count(*) AS n FROM filings GROUP BY state',
+    );
+    for (const row of rows) counts[row.state] = Number(row.n);
+    return counts;
+  }
+
+  async upsertLetter(input: Letter): Promise<UpsertOutcome> {
+    const record = prepareLetterRecord(input);
+    const { letter } = record;
+    // Fast path, no transaction: re-storing what is stored (a rerun, a reparse with the same output) writes
+    // nothing; ON CONFLICT would lock the row and make every such call a durable commit.
+    if (await this.#isStored(record)) return 'unchanged';
+    return this.#transaction(async (client) => {
+      // One statement decides: a new row (xmax = 0), a changed one, or no row returned when nothing changed.
+      // A letter without a thread keeps the one the thread builder assigned earlier.
+      const { rows } = await client.query<{ inserted: boolean }>(
+        `INSERT INTO letters AS l (accession_number, cik, form, company_name, filing_date, acceptance_date_time,
+           sort_key, letter_date, kind, thread_id, parser_version, content_hash, letter, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+         ON CONFLICT (accession_number) DO UPDATE SET
+           cik = excluded.cik, form = excluded.form, company_name = excluded.company_name,
+           filing_date = excluded.filing_date, acceptance_date_time = excluded.acceptance_date_time,
+           sort_key = excluded.sort_key, letter_date = excluded.letter_date, kind = excluded.kind,
+           thread_id = coalesce(excluded.thread_id, l.thread_id),
+           parser_version = excluded.parser_version, content_hash = excluded.content_hash,
+           letter = jsonb_set(excluded.letter, '{threadId}',
+             coalesce(to_jsonb(coalesce(excluded.thread_id, l.thread_id)), 'null'::jsonb)),
+           updated_at = excluded.updated_at
+         WHERE l.content_hash <> excluded.content_hash
+           OR l.thread_id IS DISTINCT FROM coalesce(excluded.thread_id, l.thread_id)
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          letter.accessionNumber,
+          letter.cik,
+          letter.form,
+          letter.companyName,
+          letter.filingDate,
+          letter.acceptanceDateTime,
+          record.sortKey,
+          letter.letterDate,
+          letter.kind,
+          letter.threadId,
+          letter.parserVersion,
+          record.contentHash,
+          JSON.stringify(letter),
+        ],
+      );
+      const outcome: UpsertOutcome = rows[0] === undefined ? 'unchanged' : rows[0].inserted ? 'inserted' : 'updated';
+      if (outcome !== 'unchanged') {
+        await client.query('DELETE FROM letter_file_numbers WHERE accession_number = $1', [letter.accessionNumber]);
+        await client.query(
+          `INSERT INTO letter_file_numbers (file_number, accession_number) SELECT unnest($2::text[]), $1`,
+          [letter.accessionNumber, record.fileNumbers],
+        );
+      }
+      await client.query(
+        `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, state, parser_version, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'parsed', $6, now())
+         ON CONFLICT (accession_number) DO UPDATE SET state = 'parsed', parser_version = excluded.parser_version,
+           acceptance_date_time = coalesce(excluded.acceptance_date_time, filings.acceptance_date_time),
+           failed_stage = NULL, failure_code = NULL, failure_reason = NULL, note = NULL, updated_at = now()
+         WHERE ${PARSED_STATE_CHANGES}`,
+        [
+          letter.accessionNumber,
+          letter.cik,
+          letter.form,
+          letter.filingDate,
+          letter.acceptanceDateTime,
+          letter.parserVersion,
+        ],
+      );
+      return outcome;
+    });
+  }
+
+  async getLetter(accessionNumber: string): Promise<Letter | null> {
+    const { rows } = await this.#pool.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
+      'SELECT letter, thread_id FROM letters WHERE accession_number = $1',
+      [accessionNumber],
+    );
+    return rows[0] ? restoreLetter(rows[0].letter, rows[0].thread_id) : null;
+  }
+
+  async *listLetters(filter: LetterFilter = {}): AsyncIterable<Letter> {
+    // Keyset pages: each page is one short query, so a long export holds no connection or snapshot open.
+    let after: [string, string, string] | null = null;
+    while (true) {
+      const params: unknown[] = [];
+      const bind = (value: string): string => `$${params.push(value)}`;
+      const conditions = letterFilterConditions(filter, bind);
+      if (after) {
+        conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
+      }
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      const { rows } = await this.#pool.query<{
+        letter: Record<string, unknown>;
+        thread_id: string | null;
+        sort_key: string;
+        filing_date: string;
+        accession_number: string;
+      }>(
+        `SELECT l.letter, l.thread_id, l.sort_key, l.filing_date, l.accession_number FROM letters l ${where}
+         ORDER BY l.sort_key, l.filing_date, l.accession_number LIMIT ${LETTER_PAGE_SIZE}`,
+        params,
+      );
+      for (const row of rows) yield restoreLetter(row.letter, row.thread_id);
+      const last = rows.at(-1);
+      if (!last || rows.length < LETTER_PAGE_SIZE) return;
+      after = [last.sort_key, last.filing_date, last.accession_number];
+    }
+  }
+
+  async countLetters(filter: LetterFilter = {}): Promise<number> {
+    const params: unknown[] = [];
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { rows } = await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void> {
+    if (assignments.length === 0) return;
+    await this.#pool.query(
+      `UPDATE letters AS l SET thread_id = a.thread_id, letter = jsonb_set(l.letter, '{threadId}', to_jsonb(a.thread_id)),
+         updated_at = now()
+       FROM unnest($1::text[], $2::text[]) AS a (accession_number, thread_id)
+       WHERE l.accession_number = a.accession_number AND l.thread_id IS DISTINCT FROM a.thread_id`,
+      [assignments.map((a) => a.accessionNumber), assignments.map((a) => a.threadId)],
+    );
+  }
+
+  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const terms = parseSearchQuery(query);
+    if (terms.length === 0) return [];
+    // Every term, word or phrase, through phraseto_tsquery: user text is data, never tsquery syntax, and a
+    // word with inner punctuation ("F-33") becomes the phrase of its parts, as in FTS5.
+    const params: unknown[] = terms.map((term) => term.words.join(' '));
+    const tsquery = params.map((_, i) => `phraseto_tsquery('english', $${i + 1})`).join(' && ');
+    const limit = `$${params.push(searchLimit(options.limit))}`;
+    const { rows } = await this.#pool.query<{
+      accession_number: string;
+      form: SearchHit['form'];
+      company_name: string;
+      filing_date: string;
+      letter_date: string | null;
+      score: number;
+      snippet: string;
+    }>(
+      `WITH q AS (SELECT ${tsquery} AS query),
+       hits AS (
+         SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, l.sort_key,
+           l.letter ->> 'text' AS text, ts_rank_cd(l.search_vector, q.query) AS score
+         FROM letters l, q WHERE l.search_vector @@ q.query
+         ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit})
+       SELECT h.accession_number, h.form, h.company_name, h.filing_date, h.letter_date, h.score::float8 AS score,
+         ts_headline('english', h.company_name || E'\\n\\n' || h.text, q.query, '${HEADLINE_OPTIONS}') AS snippet
+       FROM hits h, q ORDER BY h.score DESC, h.sort_key, h.accession_number`,
+      params,
+    );
+    return rows.map((row) => ({
+      accessionNumber: row.accession_number,
+      form: row.form,
+      companyName: row.company_name,
+      filingDate: row.filing_date,
+      letterDate: row.letter_date,
+      snippet: row.snippet,
+      score: Number(row.score),
+    }));
+  }
+
+  async getCheckpoint(name: string): Promise<string | null> {
+    const { rows } = await this.#pool.query<{ value: string }>('SELECT value FROM checkpoints WHERE name = $1', [name]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setCheckpoint(name: string, value: string): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [name, value],
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pool.end();
+  }
+
+  /** Whether this exact letter is stored, with its filing parsed and nothing for `upsertLetter` to change. */
+  async #isStored(record: LetterRecord): Promise<boolean> {
+    const { letter } = record;
+    const { rows } = await this.#pool.query(
+      `SELECT 1 FROM letters l JOIN filings USING (accession_number)
+       CROSS JOIN (SELECT $2::text AS parser_version, $3::text AS acceptance_date_time) AS excluded
+       WHERE l.accession_number = $1 AND l.content_hash = $4 AND ($5::text IS NULL OR l.thread_id = $5)
+         AND NOT (${PARSED_STATE_CHANGES})`,
+      [letter.accessionNumber, letter.parserVersion, letter.acceptanceDateTime, record.contentHash, letter.threadId],
+    );
+    return rows.length > 0;
+  }
+
+  async #checkConnection(): Promise<void> {
+    try {
+      await this.#pool.query('SELECT 1');
+    } catch (error) {
+      const cause = (error as { code?: string }).code ?? (error as Error).message;
+      throw new ConfigError(
+        `cannot connect to PostgreSQL at ${this.#where} (${cause}: ${(error as Error).message}): set STORE_URL to a reachable server and database, e.g. STORE_URL=postgres://postgres@127.0.0.1:5432/edgar`,
+        { cause: error },
+      );
+    }
+  }
+
+  async #transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** "user@host:port/db" without the password, for messages. */
+export function describeServer(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+    return `${user}${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
