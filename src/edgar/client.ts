@@ -1,9 +1,30 @@
 /**
- * The EDGAR client port. All EDGAR traffic goes through one EdgarClient per process: declared User-Agent,
- * gzip, timeouts, bounded retries with jitter, the rate-limit page turned into a limiter pause, and an
- * allow-list of hosts (only the configured EDGAR bases). Errors are the typed EdgarRequestError classes
- * of ../errors.ts.
+ * The EDGAR client port and its undici adapter. All EDGAR traffic goes through one EdgarClient per process:
+ * declared User-Agent, gzip, timeouts, bounded retries with jitter, the rate-limit page turned into a limiter
+ * pause, and an allow-list of hosts (only the configured EDGAR bases). Errors are the typed EdgarRequestError
+ * classes of ../errors.ts. This is the only module that imports undici.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, errors as undiciErrors, request } from 'undici';
+import type { EdgarConfig } from '../../config/env.ts';
+import { isDeclaredUserAgent, USER_AGENT_EXAMPLE } from '../../config/env.ts';
+import {
+  ConfigError,
+  EdgarBadResponseError,
+  EdgarForeignHostError,
+  EdgarNotFoundError,
+  EdgarRequestError,
+  EdgarThrottledError,
+  EdgarUnavailableError,
+  EdgarUndeclaredToolError,
+  errorCode,
+  type ErrorCode,
+} from '../errors.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import type { FairAccessLimiter } from './limiter.ts';
+import { MemoryLimiter } from './memory-limiter.ts';
+import { classifyRefusalPage } from './refusal-page.ts';
+import { decodeBody, readBody } from './response-body.ts';
 
 export interface EdgarResponse {
   readonly url: string;
@@ -34,4 +55,280 @@ export interface EdgarClient {
   getText(url: string, options?: GetOptions): Promise<string>;
   /** Closes the connection pool the client owns. */
   close(): Promise<void>;
+}
+
+export interface EdgarTimeouts {
+  /** TCP + TLS connect; default 10 000 ms. */
+  readonly connectMs: number;
+  /** From request sent to response headers; default 30 000 ms. */
+  readonly headersMs: number;
+  /** Longest silence between two body chunks; default 30 000 ms. */
+  readonly bodyMs: number;
+}
+
+export interface RetryPolicy {
+  /** Attempts per request for transient failures (5xx, resets, timeouts), the first included; default 4. */
+  readonly maxAttempts: number;
+  /** Backoff before retry n is uniform in [0, min(maxDelayMs, baseDelayMs × 2^(n−1))] ("full jitter"); default 1000. */
+  readonly baseDelayMs: number;
+  /** Default 30 000. */
+  readonly maxDelayMs: number;
+  /** Rate-limit answers survived per request (each pauses everything, then the request is sent again); default 3. */
+  readonly maxThrottleRounds: number;
+}
+
+/** Observers for metrics and tests; exceptions thrown by hooks are ignored. */
+export interface EdgarClientHooks {
+  onRequest?(event: { url: string; attempt: number }): void;
+  /** After every attempt, success or not: `status` null when no response came, `code` the error code or null when it succeeded. */
+  onResponse?(event: {
+    url: string;
+    status: number | null;
+    code: ErrorCode | null;
+    bytes: number;
+    durationMs: number;
+    attempt: number;
+  }): void;
+  onRetry?(event: { url: string; attempt: number; delayMs: number; error: EdgarRequestError }): void;
+  onPause?(event: { url: string; untilMs: number; status: number }): void;
+}
+
+export interface EdgarClientOptions {
+  /** The EDGAR part of the configuration: User-Agent, bases, EDGAR_MAX_RPS, EDGAR_BLOCK_COOLDOWN. */
+  readonly config: EdgarConfig;
+  /** Shared limiter (the Redis one in distributed mode); default an in-process MemoryLimiter at config.maxRps, owned and closed by the client. */
+  readonly limiter?: FairAccessLimiter;
+  readonly logger?: Logger;
+  readonly timeouts?: Partial<EdgarTimeouts>;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly hooks?: EdgarClientHooks;
+  /** Source of randomness for the backoff jitter (tests); default Math.random. */
+  readonly random?: () => number;
+}
+
+const DEFAULT_TIMEOUTS: EdgarTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxThrottleRounds: 3 };
+/** Error pages are read only this far: enough to recognise EDGAR's refusal pages. */
+const ERROR_BODY_LIMIT = 256 * 1024;
+
+export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
+  return new UndiciEdgarClient(options);
+}
+
+class UndiciEdgarClient implements EdgarClient {
+  private readonly userAgent: string;
+  private readonly origins: ReadonlySet<string>;
+  private readonly limiter: FairAccessLimiter;
+  private readonly ownsLimiter: boolean;
+  private readonly cooldownMs: number;
+  private readonly agent: Agent;
+  private readonly retry: RetryPolicy;
+  private readonly hooks: EdgarClientHooks;
+  private readonly logger: Logger;
+  private readonly random: () => number;
+
+  constructor(options: EdgarClientOptions) {
+    const { config } = options;
+    // Refuse before any request: EDGAR blocks undeclared tools, and a block costs every worker.
+    if (config.userAgent === null || config.userAgent.trim() === '') {
+      throw new ConfigError(
+        `EDGAR_USER_AGENT is not set: SEC fair access requires every request to declare who sends it. Set it, e.g. ${USER_AGENT_EXAMPLE}`,
+      );
+    }
+    if (!isDeclaredUserAgent(config.userAgent.trim())) {
+      throw new ConfigError(
+        `EDGAR_USER_AGENT=${JSON.stringify(config.userAgent)} must be a name and an e-mail address, e.g. ${USER_AGENT_EXAMPLE}`,
+      );
+    }
+    this.userAgent = config.userAgent.trim();
+    this.origins = new Set([config.wwwUrl, config.dataUrl, config.eftsUrl].map((base) => new URL(base).origin));
+    this.ownsLimiter = options.limiter === undefined;
+    this.limiter = options.limiter ?? new MemoryLimiter({ maxRps: config.maxRps });
+    this.cooldownMs = config.blockCooldownMs;
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.agent = new Agent({
+      connectTimeout: timeouts.connectMs,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+    });
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.hooks = options.hooks ?? {};
+    this.logger = options.logger ?? silentLogger;
+    this.random = options.random ?? Math.random;
+  }
+
+  async get(url: string, options: GetOptions = {}): Promise<EdgarResponse> {
+    const target = this.allowed(url);
+    const { signal } = options;
+    let attempt = 0;
+    let throttleRounds = 0;
+    for (;;) {
+      await this.limiter.acquire(signal);
+      attempt++;
+      try {
+        return await this.send(target, attempt, options);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (!(error instanceof EdgarRequestError)) throw error;
+        if (error instanceof EdgarThrottledError) {
+          // Not an attempt: the request never reached a working EDGAR. Everyone waits out the block, then we go again.
+          attempt--;
+          throttleRounds++;
+          const untilMs = Date.now() + this.cooldownMs;
+          await this.limiter.pause(untilMs);
+          this.notify(() => this.hooks.onPause?.({ url: target.href, untilMs, status: error.status ?? 0 }));
+          this.logger.warn(
+            { url: target.href, status: error.status, pausedUntil: new Date(untilMs).toISOString(), throttleRounds },
+            'EDGAR rate-limit page: pausing every request',
+          );
+          if (throttleRounds > this.retry.maxThrottleRounds) throw error;
+          continue;
+        }
+        if (!error.retryable || attempt >= this.retry.maxAttempts) throw error;
+        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        const delayMs = Math.round(this.random() * ceiling);
+        this.notify(() => this.hooks.onRetry?.({ url: target.href, attempt, delayMs, error }));
+        this.logger.warn(
+          { url: target.href, attempt, delayMs, error: error.describe() },
+          'EDGAR request failed, retrying',
+        );
+        await sleep(delayMs, undefined, signal ? { signal } : undefined);
+      }
+    }
+  }
+
+  async getJson(url: string, options?: GetOptions): Promise<unknown> {
+    const response = await this.get(url, options);
+    try {
+      return JSON.parse(response.body.toString('utf8'));
+    } catch (error) {
+      throw new EdgarBadResponseError(url, response.status, `${url} did not answer JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async getText(url: string, options?: GetOptions): Promise<string> {
+    const response = await this.get(url, options);
+    return response.body.toString('utf8');
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+    if (this.ownsLimiter) await this.limiter.close();
+  }
+
+  /** The URL if its origin is one of the configured EDGAR bases; EdgarForeignHostError otherwise. */
+  private allowed(url: string): URL {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      throw new EdgarForeignHostError(url, null, `refused ${JSON.stringify(url)}: not an absolute URL`);
+    }
+    if (!this.origins.has(target.origin) || target.username !== '' || target.password !== '') {
+      throw new EdgarForeignHostError(
+        url,
+        null,
+        `refused ${url}: ${target.origin} is not one of the configured EDGAR bases (${[...this.origins].join(', ')})`,
+      );
+    }
+    return target;
+  }
+
+  /** One attempt: a response, or a typed error saying what went wrong. */
+  private async send(target: URL, attempt: number, options: GetOptions): Promise<EdgarResponse> {
+    const url = target.href;
+    const headers: Record<string, string> = {
+      'user-agent': this.userAgent,
+      'accept-encoding': 'gzip, deflate, br',
+      accept: '*/*',
+    };
+    if (options.etag) headers['if-none-match'] = options.etag;
+    if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+    this.notify(() => this.hooks.onRequest?.({ url, attempt }));
+    const started = performance.now();
+    let status: number | null = null;
+    let bytes = 0;
+    let code: ErrorCode | null = null;
+    try {
+      const response = await request(target, {
+        method: 'GET',
+        headers,
+        dispatcher: this.agent,
+        signal: options.signal,
+      }).catch((error: unknown) => {
+        throw transportError(url, null, error, options.signal);
+      });
+      status = response.statusCode;
+      const responseHeaders = flattenHeaders(response.headers);
+      if (status === 304) {
+        await response.body.dump();
+        return { url, status, headers: responseHeaders, body: Buffer.alloc(0), notModified: true };
+      }
+      const ok = status >= 200 && status < 300;
+      const limit = ok ? options.maxBytes : ERROR_BODY_LIMIT;
+      const raw = await readBody(url, status, response.body, responseHeaders, limit, ok).catch((error: unknown) => {
+        throw transportError(url, status, error, options.signal);
+      });
+      const body = await decodeBody(url, status, raw, responseHeaders, limit, ok);
+      bytes = body.length;
+      if (ok) return { url, status, headers: responseHeaders, body, notModified: false };
+      throw statusError(url, status, body);
+    } catch (error) {
+      code = errorCode(error);
+      throw error;
+    } finally {
+      const durationMs = performance.now() - started;
+      this.notify(() => this.hooks.onResponse?.({ url, status, code, bytes, durationMs, attempt }));
+    }
+  }
+
+  private notify(call: () => void): void {
+    try {
+      call();
+    } catch {
+      // Observers must not change the outcome of a request.
+    }
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** Maps an HTTP error status (and the page that came with it) to its typed error. */
+function statusError(url: string, status: number, body: Buffer): EdgarRequestError {
+  if (status === 403 || status === 429) {
+    const kind = classifyRefusalPage(body.toString('utf8'));
+    if (kind === 'undeclared-tool') {
+      return new EdgarUndeclaredToolError(
+        url,
+        status,
+        `EDGAR refused ${url} as an undeclared automated tool (HTTP ${status}): check EDGAR_USER_AGENT, e.g. ${USER_AGENT_EXAMPLE}`,
+      );
+    }
+    // A 429 is a rate limit whatever its body says; a 403 only with the rate-limit page.
+    if (kind === 'rate-limited' || status === 429) {
+      return new EdgarThrottledError(url, status, `EDGAR answered ${url} with its rate-limit page (HTTP ${status})`);
+    }
+    return new EdgarBadResponseError(url, status, `EDGAR refused ${url} (HTTP ${status})`);
+  }
+  if (status === 404 || status === 410) return new EdgarNotFoundError(url, status, `${url} not found (HTTP ${status})`);
+  if (status >= 500) return new EdgarUnavailableError(url, status, `EDGAR answered ${url} with HTTP ${status}`);
+  return new EdgarBadResponseError(url, status, `unexpected HTTP ${status} from ${url}`);
+}
+
+/** Socket errors, timeouts and truncated bodies are transient; our own typed errors pass through. */
+function transportError(url: string, status: number | null, error: unknown, signal?: AbortSignal): unknown {
+  if (error instanceof EdgarRequestError) return error;
+  if (signal?.aborted) return signal.reason;
+  if (error instanceof undiciErrors.InvalidArgumentError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  const what = error instanceof Error ? error.message : String(error);
+  return new EdgarUnavailableError(url, status, `${url}: ${code ? `${code} ` : ''}${what}`, { cause: error });
 }

@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { EdgarConfig } from '../../../config/env.ts';
+import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '../../../src/edgar/client.ts';
+import { createEndpoints } from '../../../src/edgar/endpoints.ts';
+import { MemoryLimiter } from '../../../src/edgar/memory-limiter.ts';
+import {
+  ConfigError,
+  EdgarBadResponseError,
+  EdgarForeignHostError,
+  EdgarNotFoundError,
+  EdgarThrottledError,
+  EdgarUnavailableError,
+  EdgarUndeclaredToolError,
+} from '../../../src/errors.ts';
+import { startReplica, type Replica } from '../../replica/server.ts';
+import { TINY, tinyDataset } from '../../replica/tiny-dataset.ts';
+
+const USER_AGENT = 'Replica Tests tests@example.com';
+
+describe('EDGAR client against the replica', () => {
+  let replica: Replica;
+  let config: EdgarConfig;
+  const clients: EdgarClient[] = [];
+
+  const client = (overrides: Partial<EdgarClientOptions> = {}, configOverrides: Partial<EdgarConfig> = {}) => {
+    const made = createEdgarClient({
+      config: { ...config, ...configOverrides },
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      timeouts: { bodyMs: 2000 },
+      ...overrides,
+    });
+    clients.push(made);
+    return made;
+  };
+
+  before(async () => {
+    replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: null } });
+    config = {
+      userAgent: USER_AGENT,
+      wwwUrl: replica.bases.wwwUrl,
+      dataUrl: replica.bases.dataUrl,
+      eftsUrl: replica.bases.eftsUrl,
+      maxRps: 10,
+      blockCooldownMs: 300,
+    };
+  });
+  beforeEach(() => {
+    replica.clearFaults();
+    replica.resetTraffic();
+  });
+  after(async () => {
+    await Promise.all(clients.map((made) => made.close()));
+    await replica.close();
+  });
+
+  const endpoints = () => createEndpoints(replica.bases);
+  const txt = () => endpoints().submissionText(TINY.cik, TINY.correspAccession);
+
+  it('refuses to start without a User-Agent, naming EDGAR_USER_AGENT with an example, before any request', () => {
+    for (const userAgent of [null, '', 'curl/8.0', 'research@example.com']) {
+      assert.throws(
+        () => client({}, { userAgent }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          /EDGAR_USER_AGENT/.test(error.message) &&
+          /EDGAR_USER_AGENT="[^"]+ [^"]+@[^"]+"/.test(error.message),
+      );
+    }
+    assert.equal(replica.log.length, 0);
+  });
+
+  it('refuses a host that is not a configured EDGAR base, without sending anything', async () => {
+    const made = client();
+    for (const url of [
+      'https://www.sec.gov/Archives/edgar/data/1/0001-01-000001.txt',
+      'http://localhost:1/x',
+      'not a url',
+    ]) {
+      await assert.rejects(made.get(url), EdgarForeignHostError);
+    }
+    const port = new URL(replica.url).port;
+    await assert.rejects(
+      made.get(`http://user:pw@127.0.0.1:${port}/files/company_tickers.json`),
+      EdgarForeignHostError,
+    );
+    assert.equal(replica.log.length, 0);
+  });
+
+  it('declares its User-Agent, asks for gzip and returns the body decompressed', async () => {
+    const response = await client().get(txt());
+    assert.equal(response.status, 200);
+    assert.equal(response.headers['content-encoding'], 'gzip');
+    const filing = tinyDataset().companies[0]!.filings.find((f) => f.accessionNumber === TINY.correspAccession)!;
+    assert.deepEqual(new Uint8Array(response.body), filing.submissionText);
+    assert.equal(replica.log[0]!.userAgent, USER_AGENT);
+    assert.ok(replica.log[0]!.bytes < response.body.length, 'sent compressed');
+  });
+
+  it('answers a conditional GET of an unchanged Archives file with notModified and no body', async () => {
+    const made = client();
+    const first = await made.get(txt());
+    assert.ok(first.headers.etag && first.headers['last-modified']);
+    const byEtag = await made.get(txt(), { etag: first.headers.etag });
+    assert.equal(byEtag.notModified, true);
+    assert.equal(byEtag.status, 304);
+    assert.equal(byEtag.body.length, 0);
+    const byDate = await made.get(txt(), { lastModified: first.headers['last-modified'] });
+    assert.equal(byDate.notModified, true);
+    const changed = await made.get(txt(), { etag: '"something-else"' });
+    assert.equal(changed.notModified, false);
+    assert.deepEqual(changed.body, first.body);
+  });
+
+  it('reads data.sec.gov JSON, which is sent no-store', async () => {
+    const made = client();
+    const response = await made.get(endpoints().submissions(TINY.cik));
+    assert.equal(response.headers['cache-control'], 'no-store');
+    const json = (await made.getJson(endpoints().submissions(TINY.cik))) as { cik: string };
+    assert.equal(json.cik, '0001234567');
+  });
+
+  it('maps 404 to EdgarNotFoundError without retrying', async () => {
+    await assert.rejects(client().get(endpoints().submissions('999')), EdgarNotFoundError);
+    assert.equal(replica.log.length, 1);
+  });
+
+  it('retries 503 with backoff and succeeds', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: '503', count: 2 });
+    const retries: number[] = [];
+    const response = await client({ hooks: { onRetry: (e) => retries.push(e.delayMs) } }).get(txt());
+    assert.equal(response.status, 200);
+    assert.deepEqual(
+      replica.log.map((e) => e.status),
+      [503, 503, 200],
+    );
+    assert.equal(retries.length, 2);
+  });
+
+  it('bounds retries: gives up with EdgarUnavailableError after maxAttempts', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: '503', count: Infinity });
+    const made = client({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+    await assert.rejects(made.get(txt()), EdgarUnavailableError);
+    assert.equal(replica.log.length, 3);
+  });
+
+  it('draws backoff delays with full jitter under an exponential ceiling', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: '503', count: Infinity });
+    const delays: number[] = [];
+    const made = client({
+      retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 25 },
+      random: () => 0.999,
+      hooks: { onRetry: (e) => delays.push(e.delayMs) },
+    });
+    await assert.rejects(made.get(txt()), EdgarUnavailableError);
+    assert.deepEqual(delays, [10, 20, 25]);
+  });
+
+  it('retries after a connection reset', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'reset' });
+    const response = await client().get(txt());
+    assert.equal(response.status, 200);
+    assert.equal(replica.log.length, 2);
+    assert.equal(replica.log[0]!.fault, 'reset');
+  });
+
+  it('retries a truncated body, and fails with EdgarUnavailableError when it stays truncated', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'truncated-body' });
+    const made = client({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 } });
+    assert.equal((await made.get(txt())).status, 200);
+    replica.injectFault({ path: TINY.correspAccession, kind: 'truncated-body', count: Infinity });
+    await assert.rejects(made.get(txt()), EdgarUnavailableError);
+  });
+
+  it('times out a body that stalls and retries it', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'slow-body', delayMs: 1000 });
+    const made = client({ timeouts: { bodyMs: 150 } });
+    const response = await made.get(txt());
+    assert.equal(response.status, 200);
+    assert.equal(replica.log.length, 2);
+    assert.equal(replica.log[0]!.fault, 'slow-body');
+  });
+
+  it('reports the undeclared-tool page as EdgarUndeclaredToolError and never retries it', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'undeclared-tool', count: Infinity });
+    await assert.rejects(client().get(txt()), (error: unknown) => {
+      assert.ok(error instanceof EdgarUndeclaredToolError);
+      assert.match(error.message, /EDGAR_USER_AGENT/);
+      return true;
+    });
+    assert.equal(replica.log.length, 1);
+  });
+
+  it('refuses a body over maxBytes and a JSON answer that is not JSON', async () => {
+    const made = client();
+    await assert.rejects(made.get(txt(), { maxBytes: 100 }), EdgarBadResponseError);
+    await assert.rejects(made.getJson(txt()), EdgarBadResponseError);
+  });
+
+  it('turns the rate-limit page into a pause of every request of the process, then recovers', async () => {
+    for (const status of [403, 429]) {
+      replica.resetTraffic();
+      replica.injectFault({ path: TINY.correspAccession, kind: 'rate-limited', status });
+      const limiter = new MemoryLimiter({ maxRps: 10 });
+      const pauses: number[] = [];
+      const others = [
+        endpoints().submissions(TINY.cik),
+        endpoints().companyTickers(),
+        endpoints().filingIndexJson(TINY.cik, TINY.correspAccession),
+      ];
+      const started: Promise<unknown>[] = [];
+      const made = client({
+        limiter,
+        // Requests of the same process started during the pause: they must wait it out too.
+        hooks: { onPause: (e) => void (pauses.push(e.untilMs), started.push(...others.map((url) => made.get(url)))) },
+      });
+      const throttled = await made.get(txt());
+      const results = [throttled, ...((await Promise.all(started)) as { status: number }[])];
+      assert.ok(results.every((response) => response.status === 200));
+      assert.equal(pauses.length, 1);
+      const refusal = replica.log.find((entry) => entry.refusal === 'rate-limited')!;
+      assert.equal(refusal.status, status);
+      const afterRefusal = replica.log.filter((entry) => entry.at > refusal.at);
+      assert.equal(afterRefusal.length, 4, 'the throttled request and the three others, once each');
+      const quiet = Math.min(...afterRefusal.map((entry) => entry.at)) - refusal.at;
+      assert.ok(quiet >= config.blockCooldownMs - 20, `first request ${quiet.toFixed(0)} ms after the refusal`);
+      await limiter.close();
+    }
+  });
+
+  it('gives up with EdgarThrottledError after the allowed throttle rounds', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'rate-limited', count: Infinity });
+    const made = client({ retry: { maxThrottleRounds: 2 } }, { blockCooldownMs: 20 });
+    await assert.rejects(made.get(txt()), EdgarThrottledError);
+    assert.equal(replica.log.length, 3);
+  });
+
+  it('stops waiting when the caller aborts', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'slow-body', delayMs: 1000 });
+    const controller = new AbortController();
+    const pending = client().get(txt(), { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('caller gave up')), 50);
+    await assert.rejects(pending, /caller gave up/);
+  });
+});

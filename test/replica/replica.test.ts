@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createEndpoints } from '../../src/edgar/endpoints.ts';
+import { startReplica, type Replica } from './server.ts';
+import { TINY, tinyDataset } from './tiny-dataset.ts';
+import { peakInWindow } from './traffic.ts';
+
+const UA = { 'user-agent': 'Replica Tests tests@example.com' };
+
+describe('EDGAR replica formats', () => {
+  let replica: Replica;
+  let edgar: ReturnType<typeof createEndpoints>;
+  const get = async (url: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, { headers: { ...UA, 'accept-encoding': 'identity', ...headers } });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  before(async () => {
+    replica = await startReplica({ dataset: tinyDataset(5), limits: { maxRps: null }, recentLimit: 4, pageSize: 3 });
+    edgar = createEndpoints(replica.bases);
+  });
+  after(() => replica.close());
+
+  it('serves submissions JSON with recent rows capped and the rest in overflow pages without a wrapper', async () => {
+    const main = JSON.parse((await get(edgar.submissions(TINY.cik))).text);
+    assert.equal(main.cik, '0001234567');
+    assert.equal(main.filings.recent.accessionNumber.length, 4);
+    assert.equal(main.filings.recent.form[0], 'CORRESP');
+    assert.equal(main.filings.recent.fileNumber[0], '', 'CORRESP rows carry no file number');
+    assert.match(main.filings.recent.acceptanceDateTime[0], /^2020-05-04T09:30:15\.000Z$/);
+    const files = main.filings.files as { name: string; filingCount: number }[];
+    assert.deepEqual(
+      files.map((file) => file.filingCount),
+      [3, 2],
+    );
+    assert.equal(files[0]!.name, 'CIK0001234567-submissions-001.json');
+    const page = JSON.parse((await get(edgar.submissionsPage(files[1]!.name))).text);
+    assert.equal(page.filings, undefined);
+    assert.equal(page.accessionNumber.length, 2);
+    assert.equal((await get(edgar.submissionsPage('CIK0001234567-submissions-009.json'))).status, 404);
+  });
+
+  it('lists a co-registrant filing under both filers', async () => {
+    const co = JSON.parse((await get(edgar.submissions(TINY.coRegistrantCik))).text);
+    assert.deepEqual(co.filings.recent.accessionNumber, [TINY.correspAccession]);
+    assert.equal((await get(edgar.submissionText(TINY.coRegistrantCik, TINY.correspAccession))).status, 200);
+    assert.equal((await get(edgar.submissionText('999', TINY.correspAccession))).status, 404);
+  });
+
+  it('pages the company Atom feed with rel="next" and filters by form type', async () => {
+    const first = await get(edgar.browseByCik(TINY.cik, { count: 4 }));
+    assert.match(first.text, /^<\?xml version="1\.0" encoding="ISO-8859-1" \?>/);
+    assert.equal(first.text.match(/<entry>/g)!.length, 4);
+    assert.match(first.text, /<paper_filing>\[Cover\]<\/paper_filing>/);
+    const next = /<link href="([^"]+)" rel="next"/.exec(first.text)![1]!.replace(/&amp;/g, '&');
+    assert.match(next, /start=4/);
+    const last = await get(edgar.browseByCik(TINY.cik, { start: 8, count: 4 }));
+    assert.equal(last.text.match(/<entry>/g)!.length, 1);
+    assert.doesNotMatch(last.text, /rel="next"/);
+    const letters = await get(edgar.browseByCik(TINY.cik, { type: 'CORRESP' }));
+    assert.equal(letters.text.match(/<entry>/g)!.length, 1);
+    assert.doesNotMatch(letters.text, /<file-number>/, 'CORRESP entries carry no file number');
+  });
+
+  it('answers a file-number query like a CIK query, or as the company list when asked', async () => {
+    const byNumber = await get(edgar.browseByFileNumber(TINY.fileNumber));
+    assert.match(byNumber.text, /<company-info>\s*<assigned-sic>/);
+    assert.match(byNumber.text, /<cik>0001234567<\/cik>/);
+    const listing = await startReplica({ dataset: tinyDataset(), limits: { maxRps: null }, fileNumberAsList: true });
+    try {
+      const list = await get(createEndpoints(listing.bases).browseByFileNumber(TINY.fileNumber));
+      assert.match(list.text, /<title>Company Search Feed<\/title>/);
+      assert.match(list.text, /<entry>\s*<content type="text\/xml">\s*<company-info>\s*<cik>0001234567<\/cik>/);
+    } finally {
+      await listing.close();
+    }
+  });
+
+  it('lists the latest filings of a form, one entry per filer', async () => {
+    const feed = await get(edgar.latestFilings('CORRESP'));
+    assert.equal(feed.text.match(/<entry>/g)!.length, 2);
+    assert.match(feed.text, /<title>CORRESP - Example Holdings Ltd \(0001234567\) \(Filer\)<\/title>/);
+  });
+
+  it('serves the complete submission bytes exactly, index.json and the -index.htm page', async () => {
+    const filing = tinyDataset().companies[0]!.filings.find((f) => f.accessionNumber === TINY.uploadAccession)!;
+    const response = await fetch(edgar.submissionText(TINY.cik, TINY.uploadAccession), { headers: UA });
+    assert.deepEqual(new Uint8Array(await response.arrayBuffer()), filing.submissionText);
+    const index = JSON.parse((await get(edgar.filingIndexJson(TINY.cik, TINY.uploadAccession))).text);
+    assert.equal(index.directory.name, '/Archives/edgar/data/1234567/000000000020000123');
+    assert.ok(index.directory.item.some((item: { name: string }) => item.name === 'filename1.pdf'));
+    const page = await get(edgar.filingIndexHtml(TINY.cik, TINY.uploadAccession));
+    assert.match(page.text, /<strong>Form UPLOAD<\/strong> - SEC-generated letter/);
+    assert.match(page.text, /Complete submission text file/);
+  });
+
+  it('writes daily index files in EDGAR fixed widths, listing letters on the day they were disseminated', async () => {
+    const company = (await get(edgar.dailyIndex('company', TINY.letterDay))).text.split('\n');
+    assert.equal(company[0], 'Description:           Daily Index of EDGAR Dissemination Feed by Company Name');
+    assert.equal(company[1], 'Last Data Received:    Jun 15, 2020');
+    const rows = company.slice(11).filter((line) => line !== '');
+    assert.equal(rows.length, 3);
+    for (const row of rows) assert.equal(row.length, 150);
+    assert.equal(rows[1]!.slice(62, 74), 'CORRESP     ');
+    assert.equal(rows[1]!.slice(86, 98), '20200504    ', 'the filing date, older than the index date');
+    const form = (await get(edgar.dailyIndex('form', TINY.letterDay))).text.split('\n');
+    assert.match(form[10]!, /^CORRESP {5}Example Holdings Finance Sub Ltd/);
+    const master = (await get(edgar.dailyIndex('master', TINY.letterDay))).text;
+    assert.match(
+      master,
+      /\n1234567\|Example Holdings Ltd\|UPLOAD\|20200420\|edgar\/data\/1234567\/0000000000-20-000123\.txt\n/,
+    );
+    const crawler = (await get(edgar.dailyIndex('crawler', TINY.letterDay))).text.split('\n');
+    assert.equal(crawler.slice(10).filter((line) => line !== '')[0]!.length, 98 + 86);
+    assert.equal((await get(edgar.dailyIndex('form', '2020-06-14'))).status, 404, 'no index on a Sunday');
+    assert.equal((await get(edgar.dailyIndex('form', '2020-06-16'))).text.split('\n').length, 11, 'a quiet weekday');
+  });
+
+  it('maps tickers to CIKs in company_tickers.json', async () => {
+    assert.deepEqual(JSON.parse((await get(edgar.companyTickers())).text), {
+      0: { cik_str: 1234567, ticker: 'EXH', title: 'Example Holdings Ltd' },
+    });
+  });
+
+  it('gzips when asked, and honours If-None-Match and If-Modified-Since on Archives', async () => {
+    const response = await fetch(edgar.submissionText(TINY.cik, TINY.correspAccession), {
+      headers: { ...UA, 'accept-encoding': 'gzip' },
+    });
+    assert.equal(response.headers.get('content-encoding'), 'gzip');
+    const etag = response.headers.get('etag')!;
+    const lastModified = response.headers.get('last-modified')!;
+    assert.equal(
+      (await get(edgar.submissionText(TINY.cik, TINY.correspAccession), { 'if-none-match': etag })).status,
+      304,
+    );
+    assert.equal(
+      (await get(edgar.submissionText(TINY.cik, TINY.correspAccession), { 'if-modified-since': lastModified })).status,
+      304,
+    );
+    assert.equal(
+      (
+        await get(edgar.submissionText(TINY.cik, TINY.correspAccession), {
+          'if-modified-since': 'Mon, 01 Jan 2001 00:00:00 GMT',
+        })
+      ).status,
+      200,
+    );
+  });
+});
+
+describe('EDGAR replica manners', () => {
+  it('refuses a request without a declared User-Agent with the undeclared-tool page', async () => {
+    const replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: null } });
+    try {
+      const response = await fetch(`${replica.url}/files/company_tickers.json`, {
+        headers: { 'user-agent': 'python-requests/2.31' },
+      });
+      assert.equal(response.status, 403);
+      assert.match(await response.text(), /Undeclared Automated Tool/);
+      assert.equal(replica.stats().undeclared, 1);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('blocks a client over the per-second limit with the rate-limit page and lengthens the block while it keeps sending', async () => {
+    const replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: 3, blockMs: 300 } });
+    const url = `${replica.url}/files/company_tickers.json`;
+    const status = async () => (await fetch(url, { headers: UA })).status;
+    try {
+      const burst = [];
+      for (let i = 0; i < 4; i++) burst.push(await status());
+      assert.deepEqual(burst, [200, 200, 200, 403]);
+      const page = await (await fetch(url, { headers: UA })).text();
+      assert.match(page, /Exceeded the SEC’s Traffic Limit/);
+      // Keep knocking during the block: each request pushes its end back.
+      for (let i = 0; i < 4; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        assert.equal(await status(), 403, `knock ${i}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      assert.equal(await status(), 200);
+      assert.ok(replica.stats().throttled >= 6);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('answers 429 instead of 403 when configured so', async () => {
+    const replica = await startReplica({
+      dataset: tinyDataset(),
+      limits: { maxRps: 1, blockMs: 100, throttleStatus: 429 },
+    });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 2; i++)
+        statuses.push((await fetch(`${replica.url}/files/company_tickers.json`, { headers: UA })).status);
+      assert.deepEqual(statuses, [200, 429]);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('counts the peak of arrivals in any half-open sliding second', () => {
+    assert.equal(peakInWindow([0, 999.9, 1000, 1999.9]), 2);
+    assert.equal(peakInWindow([0, 100, 200, 999, 1000]), 4);
+    assert.equal(peakInWindow([]), 0);
+  });
+});

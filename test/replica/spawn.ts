@@ -1,0 +1,55 @@
+/**
+ * Starts the replica in a child process (test/replica/start.ts) and talks to it through its admin endpoints.
+ * Rate tests use it so the replica counts arrivals on an event loop of its own, not the one sending them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { EdgarBases } from '../../src/edgar/endpoints.ts';
+import type { FaultSpec } from './server.ts';
+import type { ReplicaLogEntry, ReplicaStats } from './traffic.ts';
+
+export interface ChildReplica {
+  readonly url: string;
+  readonly bases: EdgarBases;
+  readonly pid: number;
+  stats(): Promise<ReplicaStats>;
+  log(from?: number): Promise<ReplicaLogEntry[]>;
+  reset(): Promise<void>;
+  injectFault(spec: Omit<FaultSpec, 'path'> & { path: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `args` as start.ts takes them, e.g. ['--max-rps', '10', '--block-ms', '2000']. */
+export async function spawnReplica(args: readonly string[] = []): Promise<ChildReplica> {
+  const child: ChildProcess = spawn(process.execPath, [new URL('./start.ts', import.meta.url).pathname, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    once(lines, 'line').then(([line]) => String(line)),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`replica process exited with code ${String(code)} before listening`);
+    }),
+  ]);
+  lines.close();
+  const started = JSON.parse(first) as { url: string; bases: EdgarBases; pid: number };
+  const admin = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${started.url}/__replica/${path}`, init);
+    if (!response.ok) throw new Error(`replica admin ${path}: HTTP ${response.status}`);
+    return response.json();
+  };
+  return {
+    ...started,
+    stats: () => admin('stats') as Promise<ReplicaStats>,
+    log: (from = 0) => admin(`log?from=${from}`) as Promise<ReplicaLogEntry[]>,
+    reset: async () => void (await admin('reset', { method: 'POST' })),
+    injectFault: async (spec) => void (await admin('faults', { method: 'POST', body: JSON.stringify(spec) })),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
