@@ -188,7 +188,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
       res.end(JSON.stringify(value));
     };
     const url = new URL(path, 'http://replica.invalid');
-    if (url.pathname === '/__replica/stats') return json(summarize(log));
+    if (url.pathname === '/__replica/stats') return json({ ...summarize(log), clockOrigin: performance.timeOrigin });
     if (url.pathname === '/__replica/log') return json(log.slice(Number(url.searchParams.get('from') ?? 0) || 0));
     if (url.pathname === '/__replica/reset' && req.method === 'POST') {
       resetTraffic();
