@@ -73,11 +73,13 @@ export class PostgresDocumentStore implements DocumentStore {
     }
     this.schema = schema;
     this.#where = describeServer(connectionString);
+    // pg lets the URL's own `options` parameter override ours: merge it, so search_path always holds.
+    const { url, startupOptions } = takeStartupOptions(connectionString);
     this.#pool = new pg.Pool({
-      connectionString,
+      connectionString: url,
       max: options.poolSize ?? 4,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-      options: `-c search_path=${schema}`,
+      options: [startupOptions, `-c search_path=${schema}`].filter(Boolean).join(' '),
     });
     // An idle connection the server drops is discarded by the pool; the next query opens a new one.
     this.#pool.on('error', () => {});
@@ -442,5 +444,17 @@ export function describeServer(connectionString: string): string {
     return `${user}${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
   } catch {
     return '(unparseable URL)';
+  }
+}
+
+/** Splits the `options` query parameter (libpq startup options) off a connection URL. */
+function takeStartupOptions(connectionString: string): { url: string; startupOptions: string } {
+  try {
+    const url = new URL(connectionString);
+    const startupOptions = url.searchParams.get('options') ?? '';
+    url.searchParams.delete('options');
+    return { url: url.toString(), startupOptions };
+  } catch {
+    return { url: connectionString, startupOptions: '' };
   }
 }

@@ -36,6 +36,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX filings_state ON filings (state);
       CREATE INDEX filings_cik ON filings (cik);
 
+      -- A tsvector holds at most 1 MB: a letter whose full text exceeds it (tens of thousands of distinct
+      -- tokens, e.g. huge tables) is indexed on its first 200,000 characters instead of failing to store.
+      CREATE FUNCTION letter_search_vector(company text, body text) RETURNS tsvector
+      LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+      BEGIN
+        RETURN setweight(to_tsvector('english'::regconfig, company), 'A') ||
+          setweight(to_tsvector('english'::regconfig, body), 'B');
+      EXCEPTION WHEN program_limit_exceeded THEN
+        RETURN setweight(to_tsvector('english'::regconfig, company), 'A') ||
+          setweight(to_tsvector('english'::regconfig, left(body, 200000)), 'B');
+      END $$;
+
       CREATE TABLE letters (
         accession_number text COLLATE "C" PRIMARY KEY,
         cik text NOT NULL,
@@ -51,8 +63,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         content_hash text NOT NULL,
         letter jsonb NOT NULL,
         search_vector tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('english'::regconfig, company_name), 'A') ||
-          setweight(to_tsvector('english'::regconfig, coalesce(letter ->> 'text', '')), 'B')
+          letter_search_vector(company_name, coalesce(letter ->> 'text', ''))
         ) STORED,
         updated_at timestamptz NOT NULL
       );

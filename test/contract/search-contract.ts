@@ -150,6 +150,18 @@ export function searchContract(harness: DocumentStoreHarness): void {
         assert.equal((await store.searchLetters('deferred revenue', { limit: 2 })).length, 2);
       }));
 
+    it('stores and searches a letter of over 1 MB of distinct words (beyond one tsvector)', () =>
+      withStore(harness, async ({ store }) => {
+        const words = Array.from({ length: 120_000 }, (_, i) => `w${(i * 7919).toString(36)}q${i.toString(36)}`);
+        const text = `Opening paragraph on quinquennial valuation. ${words.join(' ')}`;
+        assert.ok(text.length > 1_200_000);
+        const letter = makeLetter({ text });
+        assert.equal(await store.upsertLetter(letter), 'inserted');
+        assert.equal((await store.getLetter(letter.accessionNumber))?.text.length, text.length);
+        assert.deepEqual(await found(store, 'quinquennial valuation'), [letter.accessionNumber]);
+        assert.deepEqual(await found(store, words[100]!), [letter.accessionNumber]);
+      }));
+
     it('an updated letter is found by its new text only', () =>
       withStore(harness, async ({ store }) => {
         const letter = makeLetter({ text: 'Original wording about inventory obsolescence.' });

@@ -65,6 +65,17 @@ describe('openDocumentStore', () => {
     }
   });
 
+  it('keeps its schema when the URL carries its own startup options', async () => {
+    const options = encodeURIComponent('-c statement_timeout=60000');
+    const store = await openDocumentStore(`${TEST_POSTGRES_URL}?options=${options}&schema=${prefix}_opts`);
+    try {
+      await store.upsertLetter(makeLetter());
+      assert.equal(await store.countLetters(), 1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('many stores migrating one new schema at once apply each migration once', async () => {
     const url = `${TEST_POSTGRES_URL}?schema=${prefix}_race`;
     const stores = await Promise.all(Array.from({ length: 6 }, () => openDocumentStore(url, { poolSize: 1 })));

@@ -9,14 +9,14 @@ import pg from 'pg';
 export const TEST_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Throws a message saying how to get PostgreSQL running when the test server does not answer. */
-export async function requireTestPostgres(): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 5_000 });
+export async function requireTestPostgres(url: string = TEST_POSTGRES_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
     throw new Error(
-      `PostgreSQL does not answer at ${TEST_POSTGRES_URL} (${(error as Error).message}). ` +
+      `PostgreSQL does not answer at ${url} (${(error as Error).message}). ` +
         'These tests need it and never skip: start it (.ci/run does) with user postgres (trust) and a database "test".',
     );
   } finally {
