@@ -5,7 +5,6 @@
  * `schema`, default "public") that the store's connections put on their search_path: tests and deployments
  * isolate by schema. The store owns its pool and closes it.
  */
-import pg from 'pg';
 import type { FilingRef } from '../discover/filing-ref.ts';
 import { ConfigError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
@@ -23,6 +22,7 @@ import {
 import { toFilingRecord } from './filing-row.ts';
 import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
+import { PostgresConnection } from './postgres-connection.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { parseSearchQuery, searchLimit } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
@@ -39,14 +39,9 @@ export interface PostgresDocumentStoreOptions {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const HEADLINE_OPTIONS = 'StartSel="[", StopSel="]", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "';
 
-type Queryable = Pick<pg.PoolClient, 'query'>;
-
 export class PostgresDocumentStore implements DocumentStore {
   readonly schema: string;
-  readonly #pool: pg.Pool;
-  /** "host:port/db" with no credentials, for error messages. */
-  readonly #where: string;
-  #closed = false;
+  readonly #db: PostgresConnection;
 
   /** Connects (failing with a ConfigError naming the server when it does not answer) and migrates. */
   static async open(
@@ -55,7 +50,7 @@ export class PostgresDocumentStore implements DocumentStore {
   ): Promise<PostgresDocumentStore> {
     const store = new PostgresDocumentStore(connectionString, options);
     try {
-      await store.#checkConnection();
+      await store.#db.check();
       await store.migrate();
     } catch (error) {
       await store.close();
@@ -72,22 +67,16 @@ export class PostgresDocumentStore implements DocumentStore {
       );
     }
     this.schema = schema;
-    this.#where = describeServer(connectionString);
-    // pg lets the URL's own `options` parameter override ours: merge it, so search_path always holds.
-    const { url, startupOptions } = takeStartupOptions(connectionString);
-    this.#pool = new pg.Pool({
-      connectionString: url,
-      max: options.poolSize ?? 4,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-      options: [startupOptions, `-c search_path=${schema}`].filter(Boolean).join(' '),
+    this.#db = new PostgresConnection(connectionString, {
+      schema,
+      poolSize: options.poolSize ?? 4,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
     });
-    // An idle connection the server drops is discarded by the pool; the next query opens a new one.
-    this.#pool.on('error', () => {});
   }
 
   async migrate(): Promise<void> {
     const known = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
-    await this.#transaction(async (client) => {
+    await this.#db.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`edgar-corresp:migrate:${this.schema}`]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
       await client.query(`SET LOCAL search_path TO ${this.schema}`);
@@ -98,7 +87,7 @@ export class PostgresDocumentStore implements DocumentStore {
       const current = rows[0]?.v ?? 0;
       if (current > known) {
         throw new ConfigError(
-          `the PostgreSQL store at ${this.#where} (schema ${this.schema}) has schema version ${current}, newer than this edgar-corresp knows (${known}): upgrade edgar-corresp or set STORE_URL to another schema`,
+          `the PostgreSQL store at ${this.#db.where} (schema ${this.schema}) has schema version ${current}, newer than this edgar-corresp knows (${known}): upgrade edgar-corresp or set STORE_URL to another schema`,
         );
       }
       for (const migration of POSTGRES_MIGRATIONS) {
@@ -116,7 +105,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const unique = [...new Map(refs.map((ref) => [ref.accessionNumber, ref])).values()];
     if (unique.length === 0) return 0;
     const column = <K extends keyof FilingRef>(key: K): Array<FilingRef[K]> => unique.map((ref) => ref[key]);
-    const { rows } = await this.#pool.query<{ inserted: boolean }>(
+    const { rows } = await this.#db.query<{ inserted: boolean }>(
       `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, listed_file_number, state, updated_at)
        SELECT a, c, f, d, t, n, 'discovered', now()
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r (a, c, f, d, t, n)
@@ -138,7 +127,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async recordFetched(accessionNumber: string, archive: { sha256: string; bytes: number }): Promise<void> {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.#db.query(
       `UPDATE filings SET archive_sha256 = $2, archive_bytes = $3, updated_at = now(),
          state = CASE WHEN state = 'parsed' THEN state ELSE 'fetched' END,
          failed_stage = CASE WHEN state = 'parsed' THEN failed_stage END,
@@ -152,7 +141,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async recordFailed(accessionNumber: string, failure: FilingFailure): Promise<void> {
     // A parsed filing's letter is stored: only a new parse may change its state.
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.#db.query(
       `UPDATE filings SET state = 'failed', failed_stage = $2, failure_code = $3, failure_reason = $4, updated_at = now()
        WHERE accession_number = $1 AND (state <> 'parsed' OR $2 = 'parse')`,
       [accessionNumber, failure.stage, failure.code, failure.reason],
@@ -163,7 +152,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async recordSkipped(accessionNumber: string, reason: string): Promise<void> {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.#db.query(
       `UPDATE filings SET state = 'skipped', note = $2, failed_stage = NULL, failure_code = NULL, failure_reason = NULL,
          updated_at = now() WHERE accession_number = $1`,
       [accessionNumber, reason],
@@ -172,7 +161,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async recordNote(accessionNumber: string, note: string): Promise<void> {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.#db.query(
       'UPDATE filings SET note = $2, updated_at = now() WHERE accession_number = $1',
       [accessionNumber, note],
     );
@@ -180,7 +169,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async getFiling(accessionNumber: string): Promise<FilingRecord | null> {
-    const { rows } = await this.#pool.query('SELECT * FROM filings WHERE accession_number = $1', [accessionNumber]);
+    const { rows } = await this.#db.query('SELECT * FROM filings WHERE accession_number = $1', [accessionNumber]);
     return rows[0] ? toFilingRecord(rows[0]) : null;
   }
 
@@ -196,7 +185,7 @@ export class PostgresDocumentStore implements DocumentStore {
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
-    const { rows } = await this.#pool.query(
+    const { rows } = await this.#db.query(
       `SELECT * FROM filings ${where} ORDER BY filing_date, accession_number ${limit}`,
       params,
     );
@@ -205,7 +194,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async countFilingsByState(): Promise<Record<FilingState, number>> {
     const counts = Object.fromEntries(FILING_STATES.map((state) => [state, 0])) as Record<FilingState, number>;
-    const { rows } = await this.#pool.query<{ state: FilingState; n: string }>(
+    const { rows } = await this.#db.query<{ state: FilingState; n: string }>(
       'SELECT state, count(*) AS n FROM filings GROUP BY state',
     );
     for (const row of rows) counts[row.state] = Number(row.n);
@@ -218,7 +207,7 @@ export class PostgresDocumentStore implements DocumentStore {
     // Fast path, no transaction: re-storing what is stored (a rerun, a reparse with the same output) writes
     // nothing; ON CONFLICT would lock the row and make every such call a durable commit.
     if (await this.#isStored(record)) return 'unchanged';
-    return this.#transaction(async (client) => {
+    return this.#db.transaction(async (client) => {
       // One statement decides: a new row (xmax = 0), a changed one, or no row returned when nothing changed.
       // A letter without a thread keeps the one the thread builder assigned earlier.
       const { rows } = await client.query<{ inserted: boolean }>(
@@ -282,7 +271,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async getLetter(accessionNumber: string): Promise<Letter | null> {
-    const { rows } = await this.#pool.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
+    const { rows } = await this.#db.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
       'SELECT letter, thread_id FROM letters WHERE accession_number = $1',
       [accessionNumber],
     );
@@ -300,7 +289,7 @@ export class PostgresDocumentStore implements DocumentStore {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
       const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-      const { rows } = await this.#pool.query<{
+      const { rows } = await this.#db.query<{
         letter: Record<string, unknown>;
         thread_id: string | null;
         sort_key: string;
@@ -322,13 +311,13 @@ export class PostgresDocumentStore implements DocumentStore {
     const params: unknown[] = [];
     const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const { rows } = await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
+    const { rows } = await this.#db.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
     return Number(rows[0]?.n ?? 0);
   }
 
   async assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void> {
     if (assignments.length === 0) return;
-    await this.#pool.query(
+    await this.#db.query(
       `UPDATE letters AS l SET thread_id = a.thread_id, letter = jsonb_set(l.letter, '{threadId}', to_jsonb(a.thread_id)),
          updated_at = now()
        FROM unnest($1::text[], $2::text[]) AS a (accession_number, thread_id)
@@ -345,7 +334,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const params: unknown[] = terms.map((term) => term.words.join(' '));
     const tsquery = params.map((_, i) => `phraseto_tsquery('english', $${i + 1})`).join(' && ');
     const limit = `$${params.push(searchLimit(options.limit))}`;
-    const { rows } = await this.#pool.query<{
+    const { rows } = await this.#db.query<{
       accession_number: string;
       form: SearchHit['form'];
       company_name: string;
@@ -377,12 +366,12 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async getCheckpoint(name: string): Promise<string | null> {
-    const { rows } = await this.#pool.query<{ value: string }>('SELECT value FROM checkpoints WHERE name = $1', [name]);
+    const { rows } = await this.#db.query<{ value: string }>('SELECT value FROM checkpoints WHERE name = $1', [name]);
     return rows[0]?.value ?? null;
   }
 
   async setCheckpoint(name: string, value: string): Promise<void> {
-    await this.#pool.query(
+    await this.#db.query(
       `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       [name, value],
@@ -390,15 +379,13 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#pool.end();
+    await this.#db.close();
   }
 
   /** Whether this exact letter is stored, with its filing parsed and nothing for `upsertLetter` to change. */
   async #isStored(record: LetterRecord): Promise<boolean> {
     const { letter } = record;
-    const { rows } = await this.#pool.query(
+    const { rows } = await this.#db.query(
       `SELECT 1 FROM letters l JOIN filings USING (accession_number)
        CROSS JOIN (SELECT $2::text AS parser_version, $3::text AS acceptance_date_time) AS excluded
        WHERE l.accession_number = $1 AND l.content_hash = $4 AND ($5::text IS NULL OR l.thread_id = $5)
@@ -406,55 +393,5 @@ export class PostgresDocumentStore implements DocumentStore {
       [letter.accessionNumber, letter.parserVersion, letter.acceptanceDateTime, record.contentHash, letter.threadId],
     );
     return rows.length > 0;
-  }
-
-  async #checkConnection(): Promise<void> {
-    try {
-      await this.#pool.query('SELECT 1');
-    } catch (error) {
-      const cause = (error as { code?: string }).code ?? (error as Error).message;
-      throw new ConfigError(
-        `cannot connect to PostgreSQL at ${this.#where} (${cause}: ${(error as Error).message}): set STORE_URL to a reachable server and database, e.g. STORE_URL=postgres://postgres@127.0.0.1:5432/edgar`,
-        { cause: error },
-      );
-    }
-  }
-
-  async #transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-}
-
-/** "user@host:port/db" without the password, for messages. */
-export function describeServer(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
-    return `${user}${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
-  } catch {
-    return '(unparseable URL)';
-  }
-}
-
-/** Splits the `options` query parameter (libpq startup options) off a connection URL. */
-function takeStartupOptions(connectionString: string): { url: string; startupOptions: string } {
-  try {
-    const url = new URL(connectionString);
-    const startupOptions = url.searchParams.get('options') ?? '';
-    url.searchParams.delete('options');
-    return { url: url.toString(), startupOptions };
-  } catch {
-    return { url: connectionString, startupOptions: '' };
   }
 }
