@@ -33,10 +33,10 @@ export const FilingRefSchema = z.object({
 });
 
 /**
- * Which letters of a filing get stored: `fileNumber` set = a file-number backfill (a letter attributed only to
- * other numbers is archived, not stored); null = every letter (CIK and ticker backfills, crawling).
+ * Which letters get stored (the parse stage's ParseScope): null = every letter (CIK and ticker backfills,
+ * crawling); file numbers = a file-number backfill (a letter attributed only to other numbers is archived, not stored).
  */
-export const ScopeSchema = z.object({ fileNumber: fileNumber.nullable() });
+export const ScopeSchema = z.object({ fileNumbers: z.array(fileNumber).min(1) }).nullable();
 export type Scope = z.infer<typeof ScopeSchema>;
 
 /** discover/target: list the filings of one backfill target. */
@@ -62,6 +62,12 @@ export type FetchPayload = z.infer<typeof FetchPayloadSchema>;
 export const ParsePayloadSchema = z.object({ ref: FilingRefSchema, scope: ScopeSchema });
 export type ParsePayload = z.infer<typeof ParsePayloadSchema>;
 
-/** What a discover job returns (kept with the completed job): the accessions it put in scope. */
-export const DiscoverResultSchema = z.object({ accessions: z.array(accession) });
+/** What a discover job returns (kept with the completed job a day): what it listed, for the waiting backfill. */
+export const DiscoverResultSchema = z.object({
+  accessions: z.array(accession),
+  ciks: z.array(cik),
+  skipped: z.number().int().nonnegative(),
+  requests: z.number().int().nonnegative(),
+  warnings: z.array(z.string()),
+});
 export type DiscoverResult = z.infer<typeof DiscoverResultSchema>;

@@ -27,7 +27,7 @@ export interface ProcessorOptions<P, R> {
   readonly log: Logger;
   readonly run: (payload: P, context: JobContext) => Promise<R>;
   /** Records the final failure of a job whose payload was valid (e.g. the filing's failed state in the store). */
-  readonly onFinalFailure?: (payload: P, failure: JobFailure, context: JobContext) => Promise<void>;
+  readonly onFinalFailure?: (payload: P, failure: JobFailure, error: unknown, context: JobContext) => Promise<void>;
   /** Epoch ms until which EDGAR requests are paused everywhere (the shared limiter's pause), 0 when not. */
   readonly pausedUntil?: () => Promise<number>;
   /** Called once per run of a job, for metrics. */
@@ -73,7 +73,7 @@ export function createJobProcessor<P, R>(options: ProcessorOptions<P, R>): Proce
       if (final) {
         log.error({ reason: failure.reason }, 'job failed');
         try {
-          await options.onFinalFailure?.(parsed.data, failure, context);
+          await options.onFinalFailure?.(parsed.data, failure, error, context);
         } catch (recordError) {
           log.error({ err: recordError }, 'could not record the failure');
         }

@@ -22,14 +22,20 @@ import type { Queues } from './queues.ts';
 const FINISHED = new Set(['completed', 'failed']);
 
 /** Adds a job unless one with the same id waits or runs; replaces a finished one. Returns the job id. */
-export async function addUniqueJob(queue: Queue, name: string, data: unknown, jobId: string): Promise<string> {
+export async function addUniqueJob(
+  queue: Queue,
+  name: string,
+  data: unknown,
+  jobId: string,
+  options: { delay?: number } = {},
+): Promise<string> {
   const state = await queue.getJobState(jobId);
   if (FINISHED.has(state)) {
     const job = await queue.getJob(jobId);
     // remove() refuses a job locked by a worker: a finished job holds no lock, so a refusal means someone retried it.
     await job?.remove().catch(() => undefined);
   }
-  const job: Job = await queue.add(name, data, { jobId });
+  const job: Job = await queue.add(name, data, { ...options, jobId });
   return job.id ?? jobId;
 }
 

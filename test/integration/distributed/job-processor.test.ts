@@ -64,9 +64,9 @@ describe('queue jobs bound to a stage', () => {
 
   const finished = (id: string) =>
     waitFor(`job ${id} to finish`, async () => {
-      const job = await queues.fetch.getJob(id);
+      // State first: a job read before its state could be an older snapshot of it.
       const state = await queues.fetch.getJobState(id);
-      return state === 'completed' || state === 'failed' ? (job as Job) : null;
+      return state === 'completed' || state === 'failed' ? ((await queues.fetch.getJob(id)) as Job) : null;
     });
 
   it('retries a transient failure with backoff and completes, the error having been rethrown', async () => {

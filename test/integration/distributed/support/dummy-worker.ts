@@ -16,7 +16,7 @@ const redis = new Redis(url);
 const pool = startWorkerPool({
   connection: { url, prefix },
   log,
-  lockDurationMs: 2000,
+  lockDurationMs: 4000,
   stalledIntervalMs: 500,
   processors: {
     fetch: createJobProcessor({
