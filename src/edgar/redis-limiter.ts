@@ -1,0 +1,195 @@
+/**
+ * FairAccessLimiter shared by every process through Redis: the pacing rule of pacing.ts (sliding log of
+ * grant times + even grid) run atomically in a Lua script on Redis's own clock (`TIME`), and the pause as
+ * a key with a PX expiry that every process checks first. Within one process, callers queue FIFO and only
+ * the head asks Redis, so a process sends at most one script call at a time; the script answers "granted"
+ * or how long to wait, and the head sleeps that long before asking again.
+ */
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import type { FairAccessLimiter } from './limiter.ts';
+import { pacingRule, type PacingRule } from './pacing.ts';
+
+/**
+ * KEYS: grants (sorted set, score = grant time in µs), next grid slot (µs), pause (value = until epoch ms).
+ * ARGV: capacity, window µs, interval µs, tolerance µs, unique member suffix.
+ * Returns 0 when granted (and records the grant), else the wait in µs (the pause's remaining time first).
+ */
+const ACQUIRE_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local paused = redis.call('PTTL', KEYS[3])
+if paused > 0 then return paused * 1000 end
+local capacity = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local interval = tonumber(ARGV[3])
+local tolerance = tonumber(ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+local wait = 0
+if count >= capacity then
+  local oldest = redis.call('ZRANGE', KEYS[1], count - capacity, count - capacity, 'WITHSCORES')
+  wait = tonumber(oldest[2]) + window - now
+end
+local slot = tonumber(redis.call('GET', KEYS[2]) or '0')
+local grid = slot - tolerance - now
+if grid > wait then wait = grid end
+if wait > 0 then return math.ceil(wait) end
+redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[5])
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(capacity + 1))
+local keep = math.ceil((window + interval) / 1000) + 1000
+redis.call('PEXPIRE', KEYS[1], keep)
+if slot < now then slot = now end
+redis.call('SET', KEYS[2], string.format('%.0f', slot + interval), 'PX', keep)
+return 0
+`;
+
+/** KEYS: pause. ARGV: until epoch ms. Extends the pause to `until` unless it already lasts longer. */
+const PAUSE_LUA = `
+local t = redis.call('TIME')
+local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ms = tonumber(ARGV[1]) - nowMs
+if ms <= 0 then return 0 end
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], ARGV[1], 'PX', ms) end
+return ms
+`;
+
+/** Longest single sleep: a waiting process re-reads the shared state at least this often. */
+const MAX_SLEEP_MS = 5000;
+
+export interface RedisLimiterOptions {
+  /** Requests per second across every process sharing `prefix` (EDGAR_MAX_RPS). */
+  readonly maxRps: number;
+  /** Key prefix (QUEUE_PREFIX); keys are `${prefix}:limiter:*`. */
+  readonly prefix: string;
+  /** A connection to use (left open on close), or a URL to open one (closed on close). */
+  readonly redis: Redis | string;
+  /** Sliding log window; default PACING_WINDOW_MS. Only tests change it. */
+  readonly windowMs?: number;
+}
+
+type LimiterRedis = Redis & {
+  edgarLimiterAcquire(
+    grants: string,
+    slot: string,
+    pause: string,
+    capacity: number,
+    windowUs: number,
+    intervalUs: number,
+    toleranceUs: number,
+    member: string,
+  ): Promise<number>;
+  edgarLimiterPause(pause: string, untilMs: number): Promise<number>;
+};
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+}
+
+export class RedisLimiter implements FairAccessLimiter {
+  readonly rule: PacingRule;
+  private readonly redis: LimiterRedis;
+  private readonly ownsConnection: boolean;
+  private readonly keys: { grants: string; slot: string; pause: string };
+  private readonly id = randomBytes(6).toString('hex');
+  private readonly queue: Waiter[] = [];
+  private pumping = false;
+  private closed = false;
+  private readonly stop = new AbortController();
+  private sequence = 0;
+
+  constructor(options: RedisLimiterOptions) {
+    this.rule = pacingRule(options.maxRps, options.windowMs);
+    this.ownsConnection = typeof options.redis === 'string';
+    const redis = typeof options.redis === 'string' ? new Redis(options.redis) : options.redis;
+    redis.defineCommand('edgarLimiterAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
+    redis.defineCommand('edgarLimiterPause', { numberOfKeys: 1, lua: PAUSE_LUA });
+    this.redis = redis as LimiterRedis;
+    const base = `${options.prefix}:limiter`;
+    this.keys = { grants: `${base}:grants`, slot: `${base}:slot`, pause: `${base}:pause` };
+  }
+
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the fair-access limiter is closed'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal };
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const index = this.queue.indexOf(waiter);
+          if (index >= 0) {
+            this.queue.splice(index, 1);
+            reject(signal.reason);
+          }
+        },
+        { once: true },
+      );
+      this.queue.push(waiter);
+      void this.pump();
+    });
+  }
+
+  async pause(untilMs: number): Promise<void> {
+    await this.redis.edgarLimiterPause(this.keys.pause, Math.ceil(untilMs));
+  }
+
+  async pausedUntil(): Promise<number> {
+    const [until, ttl] = await Promise.all([this.redis.get(this.keys.pause), this.redis.pttl(this.keys.pause)]);
+    return until !== null && ttl > 0 ? Number(until) : 0;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stop.abort();
+    const error = new Error('the fair-access limiter was closed while waiting');
+    for (const waiter of this.queue.splice(0)) waiter.reject(error);
+    if (this.ownsConnection) await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** One loop per process: the head of the queue asks Redis, sleeps the answer, asks again. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0 && !this.closed) {
+        let waitUs: number;
+        try {
+          waitUs = await this.redis.edgarLimiterAcquire(
+            this.keys.grants,
+            this.keys.slot,
+            this.keys.pause,
+            Math.max(1, Math.floor(this.rule.maxRps)),
+            Math.round(this.rule.windowMs * 1000),
+            Math.round(this.rule.intervalMs * 1000),
+            Math.round(this.rule.toleranceMs * 1000),
+            `${this.id}:${this.sequence++}`,
+          );
+        } catch (error) {
+          // Redis unreachable: the callers cannot be paced, so they fail rather than send unpaced.
+          if (this.closed) return;
+          for (const waiter of this.queue.splice(0)) waiter.reject(error);
+          return;
+        }
+        if (waitUs === 0) {
+          const waiter = this.queue.shift();
+          // Granted while the head aborted: the grant is spent, the next caller gets the next one.
+          waiter?.resolve();
+          continue;
+        }
+        await sleep(Math.min(MAX_SLEEP_MS, Math.max(1, Math.ceil(waitUs / 1000))), undefined, {
+          signal: this.stop.signal,
+        }).catch(() => undefined);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
+
+export function createRedisLimiter(options: RedisLimiterOptions): RedisLimiter {
+  return new RedisLimiter(options);
+}

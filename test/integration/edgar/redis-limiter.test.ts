@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { after, before, describe, it } from 'node:test';
+import { RedisLimiter } from '../../../src/edgar/redis-limiter.ts';
+import { PACING_WINDOW_MS } from '../../../src/edgar/pacing.ts';
+import { raisePriority, spawnReplica, type ChildReplica } from '../../replica/spawn.ts';
+import { peakInWindow } from '../../replica/traffic.ts';
+import { deletePrefix, requireSharedRedis, uniquePrefix } from '../distributed/support/redis.ts';
+
+/** Widened from PACING_WINDOW_MS against scheduler stalls of a loaded machine; see fair-access.test.ts. */
+const TEST_WINDOW_MS = 1150;
+
+async function runCaller(args: object): Promise<{ done: number }> {
+  const child = spawn(
+    process.execPath,
+    [new URL('./support/redis-limiter-caller.ts', import.meta.url).pathname, JSON.stringify(args)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0, `caller process exited with ${String(code)}`);
+  return JSON.parse(out.trim()) as { done: number };
+}
+
+describe('RedisLimiter', () => {
+  let redisUrl: string;
+  const prefixes: string[] = [];
+  const prefix = (label: string) => {
+    const made = uniquePrefix(label);
+    prefixes.push(made);
+    return made;
+  };
+
+  before(async () => {
+    redisUrl = await requireSharedRedis();
+    raisePriority();
+  });
+  after(async () => {
+    for (const made of prefixes) await deletePrefix(redisUrl, made);
+  });
+
+  it('paces limiters on separate connections as one: no window holds more than maxRps grants', async () => {
+    const shared = prefix('limiter-grants');
+    const limiters = [0, 1, 2].map(() => new RedisLimiter({ maxRps: 5, prefix: shared, redis: redisUrl }));
+    const grants: number[] = [];
+    const deadline = performance.now() + 2500;
+    await Promise.all(
+      limiters.flatMap((limiter) =>
+        Array.from({ length: 4 }, async () => {
+          while (performance.now() < deadline) {
+            await limiter.acquire();
+            grants.push(performance.now());
+          }
+        }),
+      ),
+    );
+    await Promise.all(limiters.map((limiter) => limiter.close()));
+    grants.sort((a, b) => a - b);
+    assert.ok(peakInWindow(grants, PACING_WINDOW_MS - 20) <= 5, `peak ${peakInWindow(grants, PACING_WINDOW_MS - 20)}`);
+    assert.ok(grants.length >= 10, `${grants.length} grants`);
+  });
+
+  it('makes every limiter of the prefix report and wait out a pause set by one of them', async () => {
+    const shared = prefix('limiter-pause');
+    const [a, b] = [0, 1].map(() => new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl }));
+    const until = Date.now() + 400;
+    await a!.pause(until);
+    await a!.pause(until - 300); // earlier deadline: ignored
+    assert.ok(Math.abs((await b!.pausedUntil()) - until) <= 5);
+    const started = Date.now();
+    await b!.acquire();
+    assert.ok(Date.now() >= until - 15, `granted ${until - Date.now()} ms before the pause ended`);
+    assert.ok(Date.now() - started >= 300);
+    assert.equal(await b!.pausedUntil(), 0);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
+  describe('shared by several processes against the replica', () => {
+    let replica: ChildReplica;
+    before(async () => {
+      replica = await spawnReplica(['--dataset', 'tiny', '--max-rps', '10', '--block-ms', '60000']);
+    });
+    after(() => replica.close());
+
+    it('keeps every sliding second at or under 10 across three processes, and a pause from a fourth stops them all', async () => {
+      const shared = prefix('limiter-processes');
+      const args = {
+        redisUrl,
+        prefix: shared,
+        bases: replica.bases,
+        seconds: 6,
+        concurrency: 8,
+        windowMs: TEST_WINDOW_MS,
+      };
+      const callers = [0, 1, 2].map(() => runCaller(args));
+      const pauser = new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl });
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const pausedAt = Date.now();
+      await pauser.pause(pausedAt + 1500);
+      const results = await Promise.all(callers);
+      await pauser.close();
+
+      const stats = (await replica.stats()) as Awaited<ReturnType<ChildReplica['stats']>> & { clockOrigin: number };
+      const log = await replica.log();
+      assert.equal(stats.throttled, 0, 'no rate-limit page');
+      assert.ok(stats.peakInAnySecond <= 10, `peak ${stats.peakInAnySecond}`);
+      assert.ok(
+        results.every((result) => result.done > 0),
+        JSON.stringify(results),
+      );
+      assert.ok(stats.requests >= 30, `${stats.requests} requests`);
+      const arrivals = log.map((entry) => stats.clockOrigin + entry.at);
+      // A request granted just before the pause may still be on its way; none may start inside it.
+      const during = arrivals.filter((at) => at > pausedAt + 100 && at < pausedAt + 1500);
+      assert.deepEqual(during, [], 'no request arrives while paused');
+      assert.ok(
+        arrivals.some((at) => at >= pausedAt + 1500),
+        'requests resume after the pause',
+      );
+    });
+  });
+});
