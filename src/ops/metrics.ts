@@ -1,12 +1,10 @@
 /**
  * Prometheus metrics (prom-client): EDGAR requests by status and their latency, rate-limit pauses, jobs by
  * queue and outcome and their latency, queue depths (read from Redis at each scrape). One registry per process;
- * the ports are instrumented by decorators, so the client, the limiter and the stages stay unaware of metrics.
+ * the client reports through its hooks (metricsHooks), the queue processors through `observeJob`.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { EdgarClient, GetOptions } from '../edgar/client.ts';
-import type { FairAccessLimiter } from '../edgar/limiter.ts';
-import { EdgarRequestError } from '../errors.ts';
+import type { EdgarClientHooks } from '../edgar/client.ts';
 import type { JobOutcome } from '../queue/job-processor.ts';
 import type { QueueName } from '../queue/queue-names.ts';
 import type { Queues } from '../queue/queues.ts';
@@ -42,7 +40,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   const edgarRequestSeconds = new Histogram({
     name: 'edgar_corresp_edgar_request_seconds',
-    help: 'EDGAR request latency, including the wait for the fair-access limiter',
+    help: 'EDGAR request latency per attempt (after the fair-access limiter let it go)',
     labelNames: ['status'] as const,
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
     registers: [registry],
@@ -95,56 +93,19 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   };
 }
 
-function statusOf(error: unknown): string {
-  return error instanceof EdgarRequestError && error.status !== null ? String(error.status) : 'error';
-}
-
-/** An EdgarClient that counts every request it is asked for, by final status, and times it. */
-export function instrumentClient(client: EdgarClient, metrics: Metrics): EdgarClient {
-  const timed = async <T>(run: () => Promise<T>, status: (value: T) => string): Promise<T> => {
-    const started = performance.now();
-    const record = (label: string) => {
-      metrics.edgarRequests.inc({ status: label });
-      metrics.edgarRequestSeconds.observe({ status: label }, (performance.now() - started) / 1000);
-    };
-    try {
-      const value = await run();
-      record(status(value));
-      return value;
-    } catch (error) {
-      record(statusOf(error));
-      throw error;
-    }
-  };
+/**
+ * Client hooks that count every HTTP attempt by status ("error" when no answer came: reset, timeout), time it,
+ * and count the rate-limit answers that paused every worker.
+ */
+export function metricsHooks(metrics: Metrics): EdgarClientHooks {
   return {
-    get: (url: string, options?: GetOptions) =>
-      timed(
-        () => client.get(url, options),
-        (response) => String(response.status),
-      ),
-    getJson: (url: string, options?: GetOptions) =>
-      timed(
-        () => client.getJson(url, options),
-        () => '200',
-      ),
-    getText: (url: string, options?: GetOptions) =>
-      timed(
-        () => client.getText(url, options),
-        () => '200',
-      ),
-    close: () => client.close(),
-  };
-}
-
-/** A FairAccessLimiter that counts the pauses asked of it (each one is a rate-limit answer). */
-export function instrumentLimiter(limiter: FairAccessLimiter, metrics: Metrics): FairAccessLimiter {
-  return {
-    acquire: (signal) => limiter.acquire(signal),
-    pause: async (untilMs) => {
-      metrics.edgarPauses.inc();
-      await limiter.pause(untilMs);
+    onResponse(event) {
+      const status = event.status === null ? 'error' : String(event.status);
+      metrics.edgarRequests.inc({ status });
+      metrics.edgarRequestSeconds.observe({ status }, event.durationMs / 1000);
     },
-    pausedUntil: () => limiter.pausedUntil(),
-    close: () => limiter.close(),
+    onPause() {
+      metrics.edgarPauses.inc();
+    },
   };
 }

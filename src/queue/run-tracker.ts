@@ -17,9 +17,28 @@ import { dispatchRefs } from './stage-processors.ts';
 
 const LIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
-export interface TargetFailure {
-  readonly target: Target;
+/** One discover job of the run: a backfill target, or a crawl pass. */
+export interface DiscoverWork {
+  /** Its job id in the discover queue. */
+  readonly jobId: string;
+  /** The target, or null for a crawl pass. */
+  readonly target: Target | null;
+  /** Puts the job on the queue (again, when Redis lost it). */
+  enqueue(): Promise<void>;
+}
+
+export interface DiscoverFailure {
+  readonly work: DiscoverWork;
   readonly reason: string;
+}
+
+/** The discover jobs of a backfill: one per target. */
+export function targetWork(queues: Queues, targets: readonly Target[], selection: TargetOptions): DiscoverWork[] {
+  return targets.map((target) => ({
+    jobId: targetJobId(target),
+    target,
+    enqueue: async () => void (await enqueueTargets(queues, [target], selection)),
+  }));
 }
 
 /** A filing finished in this run: its final record and what its jobs returned, when they ran in this run. */
@@ -35,17 +54,16 @@ export interface TrackOptions {
   readonly queues: Queues;
   readonly store: DocumentStore;
   readonly log: Logger;
-  readonly targets: readonly Target[];
-  readonly selection: TargetOptions;
+  readonly work: readonly DiscoverWork[];
   /** Poll period; default 500 ms. */
   readonly pollMs?: number;
-  readonly onTarget?: (target: Target, result: DiscoverResult | null, failure: TargetFailure | null) => void;
+  readonly onDiscovered?: (work: DiscoverWork, result: DiscoverResult | null, failure: DiscoverFailure | null) => void;
   readonly onFiling?: (filing: FinishedFiling) => void;
   readonly signal?: AbortSignal;
 }
 
 export interface RunOutcome {
-  readonly targetFailures: readonly TargetFailure[];
+  readonly discoverFailures: readonly DiscoverFailure[];
   /** Every filing of the run, finished. */
   readonly filings: readonly FinishedFiling[];
 }
@@ -75,7 +93,7 @@ function isFinal(record: FilingRecord | undefined): boolean {
   );
 }
 
-/** Enqueues the targets and resolves when the run is over. */
+/** Enqueues the discover jobs and resolves when they and every job they caused are finished. */
 export async function enqueueAndTrack(options: TrackOptions): Promise<RunOutcome> {
   const { queues, store, log } = options;
   const pollMs = options.pollMs ?? 500;
@@ -86,11 +104,11 @@ export async function enqueueAndTrack(options: TrackOptions): Promise<RunOutcome
       ? job.returnvalue
       : null;
   };
-  await enqueueTargets(queues, options.targets, options.selection);
+  for (const work of options.work) await work.enqueue();
 
-  const pendingTargets = new Map(options.targets.map((target) => [targetJobId(target), target]));
+  const pendingTargets = new Map(options.work.map((work) => [work.jobId, work]));
   const scopes = new Map<string, Scope>();
-  const targetFailures: TargetFailure[] = [];
+  const discoverFailures: DiscoverFailure[] = [];
   const open = new Set<string>();
   const finished = new Map<string, FinishedFiling>();
   const orphanPolls = new Map<string, number>();
@@ -99,7 +117,8 @@ export async function enqueueAndTrack(options: TrackOptions): Promise<RunOutcome
   while (pendingTargets.size > 0 || open.size > 0) {
     if (options.signal?.aborted) throw options.signal.reason;
     poll += 1;
-    for (const [id, target] of [...pendingTargets]) {
+    for (const [id, work] of [...pendingTargets]) {
+      const target = work.target;
       const state = await queues.discover.getJobState(id);
       if (state === 'completed') {
         const job = await queues.discover.getJob(id);
@@ -107,19 +126,19 @@ export async function enqueueAndTrack(options: TrackOptions): Promise<RunOutcome
         if (!result.success) continue; // removed between the two reads: looked at again next poll
         for (const accession of result.data.accessions) {
           if (!finished.has(accession)) open.add(accession);
-          if (target.kind === 'file-number') scopes.set(accession, { fileNumbers: [target.value] });
+          if (target?.kind === 'file-number') scopes.set(accession, { fileNumbers: [target.value] });
         }
         pendingTargets.delete(id);
-        options.onTarget?.(target, result.data, null);
+        options.onDiscovered?.(work, result.data, null);
       } else if (state === 'failed') {
         const job = await queues.discover.getJob(id);
-        const failure = { target, reason: job?.failedReason ?? 'INTERNAL: discover job failed' };
-        targetFailures.push(failure);
+        const failure = { work, reason: job?.failedReason ?? 'INTERNAL: discover job failed' };
+        discoverFailures.push(failure);
         pendingTargets.delete(id);
-        options.onTarget?.(target, null, failure);
+        options.onDiscovered?.(work, null, failure);
       } else if (state === 'unknown') {
-        log.warn({ target }, 'discover job lost (Redis restarted?): enqueued again');
-        await enqueueTargets(queues, [target], options.selection);
+        log.warn({ jobId: id }, 'discover job lost (Redis restarted?): enqueued again');
+        await work.enqueue();
       }
     }
 
@@ -160,5 +179,5 @@ export async function enqueueAndTrack(options: TrackOptions): Promise<RunOutcome
     }
     if (pendingTargets.size > 0 || open.size > 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-  return { targetFailures, filings: [...finished.values()] };
+  return { discoverFailures, filings: [...finished.values()] };
 }

@@ -45,7 +45,10 @@ export interface StageFunctions {
     warnings: readonly string[];
   }>;
   fetchFiling(input: { accessionNumber: string; cik: string }): Promise<{ fetched: boolean }>;
-  parseFiling(input: { accessionNumber: string; scope: Scope }): Promise<{ outcome: string; cik: string | null }>;
+  parseFiling(input: {
+    accessionNumber: string;
+    scope: Scope;
+  }): Promise<{ outcome: string; upsert: string | null; cik: string | null }>;
   rebuildThreads(input: { ciks: readonly string[] }): Promise<void>;
   crawlPass(input: { forms: readonly LetterForm[] }): Promise<CrawlPassResult>;
   commitCrawl(result: CrawlPassResult): Promise<void>;
@@ -166,7 +169,7 @@ export function createStageProcessors(deps: StageProcessorDeps): Record<QueueNam
     run: async ({ ref, scope }) => {
       const result = await stages.parseFiling({ accessionNumber: ref.accessionNumber, scope });
       if (result.outcome === 'stored' && result.cik) await scheduleThreads(result.cik);
-      return { outcome: result.outcome };
+      return { outcome: result.outcome, upsert: result.upsert };
     },
     onFinalFailure: ({ ref }, _failure, error) => stages.recordStageFailure(ref.accessionNumber, 'parse', error),
   });

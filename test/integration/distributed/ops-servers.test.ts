@@ -1,39 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { EdgarClient, EdgarResponse } from '../../../src/edgar/client.ts';
-import type { FairAccessLimiter } from '../../../src/edgar/limiter.ts';
+import { createEdgarClient } from '../../../src/edgar/client.ts';
+import { createEndpoints } from '../../../src/edgar/endpoints.ts';
 import { EdgarNotFoundError } from '../../../src/errors.ts';
 import { startDashboard } from '../../../src/ops/dashboard.ts';
-import { createMetrics, instrumentClient, instrumentLimiter } from '../../../src/ops/metrics.ts';
+import { createMetrics, metricsHooks } from '../../../src/ops/metrics.ts';
 import { startMetricsServer } from '../../../src/ops/metrics-server.ts';
 import { closeQueues, openQueues, type Queues } from '../../../src/queue/queues.ts';
 import type { QueueConnection } from '../../../src/queue/redis-connection.ts';
+import { startReplica } from '../../replica/server.ts';
+import { TINY, tinyDataset } from '../../replica/tiny-dataset.ts';
 import { deletePrefix, requireSharedRedis, uniquePrefix } from './support/redis.ts';
-
-const answer = (url: string): EdgarResponse => ({
-  url,
-  status: 200,
-  headers: {},
-  body: Buffer.from('{}'),
-  notModified: false,
-});
-
-const fakeClient: EdgarClient = {
-  get: async (url) => {
-    if (url.endsWith('/missing')) throw new EdgarNotFoundError(url, 404, 'no such filing');
-    return answer(url);
-  },
-  getJson: async () => ({}),
-  getText: async () => '',
-  close: async () => {},
-};
-
-const fakeLimiter: FairAccessLimiter = {
-  acquire: async () => {},
-  pause: async () => {},
-  pausedUntil: async () => 0,
-  close: async () => {},
-};
 
 describe('operations servers', () => {
   let connection: QueueConnection;
@@ -50,12 +27,23 @@ describe('operations servers', () => {
 
   it('serves EDGAR requests by status, pauses, jobs and queue depths as Prometheus text on 127.0.0.1', async () => {
     const metrics = createMetrics({ queues, processMetrics: false });
-    const client = instrumentClient(fakeClient, metrics);
-    const limiter = instrumentLimiter(fakeLimiter, metrics);
-    await client.get('https://www.sec.gov/ok');
-    await client.get('https://www.sec.gov/ok');
-    await assert.rejects(client.get('https://www.sec.gov/missing'), EdgarNotFoundError);
-    await limiter.pause(Date.now() + 1000);
+    const replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: 3, blockMs: 200 } });
+    const client = createEdgarClient({
+      config: { userAgent: 'Ops Tests ops@example.com', ...replica.bases, maxRps: 10, blockCooldownMs: 300 },
+      hooks: metricsHooks(metrics),
+      retry: { maxAttempts: 1, maxThrottleRounds: 1 },
+    });
+    const urls = createEndpoints(replica.bases);
+    try {
+      await client.get(urls.submissions(TINY.cik));
+      await client.get(urls.submissions(TINY.cik));
+      await assert.rejects(client.get(urls.submissions('999')), EdgarNotFoundError);
+      // Past the replica's 3 a second: the rate-limit page, one pause, then the request succeeds.
+      await Promise.all([1, 2, 3].map(() => client.get(urls.submissions(TINY.cik)).catch(() => null)));
+    } finally {
+      await client.close();
+      await replica.close();
+    }
     metrics.observeJob('fetch', 'completed', 0.2);
     metrics.observeJob('parse', 'failed', 0.01);
     await queues.fetch.add('fetch', { x: 1 }, { jobId: 'depth-1' });
@@ -65,9 +53,11 @@ describe('operations servers', () => {
       const response = await fetch(`http://127.0.0.1:${server.port}/metrics`);
       assert.equal(response.status, 200);
       const text = await response.text();
-      assert.match(text, /^edgar_corresp_edgar_requests_total\{status="200"\} 2$/m);
+      assert.match(text, /^edgar_corresp_edgar_requests_total\{status="200"\} ([2-9]|\d\d)$/m);
       assert.match(text, /^edgar_corresp_edgar_requests_total\{status="404"\} 1$/m);
-      assert.match(text, /^edgar_corresp_edgar_pauses_total 1$/m);
+      assert.match(text, /^edgar_corresp_edgar_requests_total\{status="403"\} [1-9]$/m);
+      assert.match(text, /^edgar_corresp_edgar_pauses_total [1-9]$/m);
+      assert.match(text, /^edgar_corresp_edgar_request_seconds_count\{status="404"\} 1$/m);
       assert.match(text, /^edgar_corresp_jobs_total\{queue="fetch",outcome="completed"\} 1$/m);
       assert.match(text, /^edgar_corresp_jobs_total\{queue="parse",outcome="failed"\} 1$/m);
       assert.match(text, /^edgar_corresp_job_seconds_count\{queue="fetch",outcome="completed"\} 1$/m);
