@@ -7,17 +7,21 @@ import type { LetterForm, LetterKind } from './schema.ts';
 
 const STAFF_COMMENTS =
   /\bhave\s+the\s+following\s+comments?\b|\bfollowing\s+comment\(s\)|\bhave\s+(?:an?\s+)?(?:additional\s+|further\s+)?comments?\s*[:.]?$/i;
+/** A request only a comment makes: a letter asking for it holds an (unnumbered) comment. */
+const STAFF_REQUEST =
+  /\bplease\s+(?:advise|tell|provide|explain|revise|disclose|confirm|describe|amend|file)\b|\btell\s+us\b|\bwe\s+(?:ask|request)\s+that\s+you\b/i;
 const NO_REVIEW =
   /\b(?:have\s+not\s+reviewed\s+and\s+will\s+not\s+review|will\s+not\s+(?:be\s+)?review(?:ed)?|do(?:es)?\s+not\s+intend\s+to\s+review|decided\s+not\s+to\s+review|no\s+(?:further\s+)?review\s+of\s+(?:your|the)\b|will\s+not\s+be\s+subject\s+to\s+(?:a\s+)?review)/i;
 const COMPLETE =
   /\b(?:(?:have\s+)?completed\s+(?:our|its|the)\s+review|concluded\s+(?:our|its|the)\s+review|have\s+no\s+further\s+comments|no\s+further\s+comments\s+at\s+this\s+time)/i;
 const ACCELERATION =
   /\bRules?\s+46[01]\b|\brequests?\s+(?:the\s+)?acceleration\b|\baccelerat(?:e|ion\s+of)\s+(?:the\s+)?effective(?:ness|\s+date)|\b(?:be\s+)?declared\s+effective\b|\beffective\s+date\b[^.]{0,120}\baccelerat|\bbe\s+(?:made\s+|become\s+)?effective\s+(?:at|on)\b|\bjoin\b[^.]{0,120}\brequest/i;
-const WITHDRAWAL = /\bwithdraw(?:s|al|n)?\b[^.]{0,80}\b(?:request|registration\s+statement)|\bRule\s+477\b/i;
+const WITHDRAWAL =
+  /\b(?:hereby\s+(?:respectfully\s+)?withdraws?|requests?\s+(?:the\s+)?withdrawal|withdrawal\s+of\s+(?:its|the|our)\s+(?:prior\s+)?request|Rule\s+477)\b/i;
 const RESPONDING =
   /\b(?:in\s+response\s+to\s+(?:the|your|certain|a)\b[^.]{0,80}\bcomments?|respond(?:s|ing)?\s+to\s+(?:the\s+|certain\s+|your\s+)?(?:staff'?s?\s+)?(?:comments?|questions?|letter)|responses?\s+(?:of\s+[^.]{0,60})?to\s+(?:the\s+|your\s+)?(?:staff'?s?\s+)?comments?|sets?\s+forth\s+(?:the\s+)?(?:\w+'?s?\s+)?responses?|(?:supplemental|initial|following)\s+responses?|information\s+(?:you\s+)?requested|in\s+connection\s+with\s+the\s+comments?)/i;
 const EXTENSION =
-  /\b(?:request(?:s|ing)?|require)\s+(?:an?\s+)?(?:additional\s+time|extension)|\bextend\s+the\s+(?:reply|response)\s+(?:deadline|date|period)|\bextension\s+of\s+(?:the\s+)?(?:time|deadline)|\bintends?\s+to\s+(?:submit|file|provide)\s+(?:a|our|its)\s+response|\backnowledges?\s+receipt\b|\bin\s+the\s+process\s+of\s+preparing\s+(?:a|our|its)\s+response/i;
+  /\bextension\b|\badditional\s+(?:\w+\s+){0,3}(?:days|time)\b|\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\b|\bwill\s+(?:respond|submit\s+(?:a|our|its)\s+response)\b[^.]{0,120}\b(?:no\s+later\s+than|on\s+or\s+(?:before|about))|\bworking\s+(?:expeditiously|diligently)\s+to\s+(?:respond|complete|prepare)|\b(?:request(?:s|ing)?|require)\s+(?:an?\s+)?(?:additional\s+time|extension)|\bextend\s+the\s+(?:reply|response)\s+(?:deadline|date|period)|\bextension\s+of\s+(?:the\s+)?(?:time|deadline)|\bintends?\s+to\s+(?:submit|file|provide)\s+(?:a|our|its)\s+response|\backnowledges?\s+receipt\b|\bin\s+the\s+process\s+of\s+preparing\s+(?:a|our|its)\s+response/i;
 
 export interface ClassifyInput {
   readonly form: LetterForm;
@@ -33,6 +37,7 @@ export function classifyLetter(input: ClassifyInput): LetterKind {
     if (NO_REVIEW.test(opening)) return 'no_review';
     if (STAFF_COMMENTS.test(opening)) return 'comment';
     if (COMPLETE.test(opening)) return 'review_complete';
+    if (STAFF_REQUEST.test(opening)) return 'comment';
     return 'other';
   }
   const responding = RESPONDING.test(opening);

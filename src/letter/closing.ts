@@ -9,37 +9,52 @@ import { flat, fullText, linesOf, type Unit } from './units.ts';
 export const COMPLIMENTARY =
   /^(?:Sincerely(?:\s+yours)?|(?:Very\s+)?(?:truly|Truly)\s+yours|Yours\s+(?:very\s+)?(?:truly|sincerely|faithfully)|Respectfully(?:\s+(?:submitted|yours))?|(?:With\s+)?(?:Best|Kind|Warm)\s+regards|Regards|Cordially|Thank\s+you|Very\s+Truly\s+Yours)\s*[,.]?\s*$/i;
 
-/** Paragraphs that close the body: after the last item, the first of these ends it. */
-const CLOSING_START = [
-  /^(?:\*\s*){2,}$/,
-  /^(?:-\s*){3,}$/,
+/** Paragraphs that only ever close a letter: no numbered comment comes after them. */
+const STRONG_CLOSING = [
   COMPLIMENTARY,
-  /^(?:if|should)\s+(?:you|the\s+staff)\s+(?:have|has|would\s+like|wish|require|need)\b/i,
-  /^(?:please\s+)?(?:do\s+not\s+hesitate\s+to\s+|feel\s+free\s+to\s+)?(?:contact|call|direct)\b/i,
-  /^please\s+(?:do\s+not\s+hesitate|feel\s+free|direct|contact|call|let\s+(?:us|me)\s+know)\b/i,
+  /^(?:if|should)\s+(?:you|the\s+staff)\s+(?:have|has|would\s+like|wish|require|need)\s+(?:any\s+)?(?:further\s+|additional\s+)?(?:questions|comments|additional\s+information|further\s+information)\b/i,
+  /^(?:please\s+)?(?:do\s+not\s+hesitate\s+to|feel\s+free\s+to)\s+(?:contact|call)\b/i,
+  /^please\s+(?:do\s+not\s+hesitate|feel\s+free|direct\s+any|contact\s+the\s+undersigned|let\s+(?:us|me)\s+know\s+if)\b/i,
   /^you\s+may\s+contact\b/i,
-  /^we\s+(?:remind|urge)\s+you\b/i,
+  /^we\s+remind\s+you\s+that\b/i,
   /^we\s+urge\s+all\s+persons\b/i,
   /^in\s+responding\s+to\s+our\s+comments?\b/i,
   /^in\s+closing\b/i,
-  /^thank\s+you\s+(?:for|in)\b/i,
-  /^we\s+(?:appreciate|thank)\s+(?:the\s+staff|you|your)\b/i,
-  /^(?:the\s+company|we|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:hereby\s+)?acknowledges?\s+that\b/,
-  /^(?:the\s+company|we)\s+(?:understands?|is\s+aware)\s+that\s+(?:the\s+company|we)\s+(?:is|are)\s+responsible/i,
-  /^any\s+(?:questions|comments)\b/i,
-  /^(?:for\s+further\s+information|questions\s+regarding)\b/i,
 ];
+/** Paragraphs that close the body after the last item: the strong ones, separators and thanks. */
+const CLOSING_START = [
+  ...STRONG_CLOSING,
+  /^(?:\*\s*){2,}$/,
+  /^please\s+contact\b/i,
+  /^thank\s+you\s+(?:for|in\s+advance\s+for)\s+(?:your|the\s+staff'?s)\s+(?:attention|consideration|assistance|time|review|cooperation|courtesy|help)\b/i,
+  /^we\s+appreciate\s+(?:your|the\s+staff'?s)\s+(?:attention|consideration|assistance|time|review|cooperation|courtesy|help)\b/i,
+  /^any\s+(?:questions|comments)\s+(?:regarding|concerning|about|with\s+respect\s+to)\b/i,
+];
+/** The acknowledgement ("The Company acknowledges that: ... responsible for the adequacy and accuracy ..."). */
+const ACKNOWLEDGES =
+  /^(?:the\s+company|we|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:hereby\s+)?(?:acknowledges?|understands?|confirms?)\b/;
+const TANDY =
+  /\bresponsible\s+for\s+the\s+(?:adequacy|accuracy)\b|\bmay\s+not\s+assert\s+(?:staff|the\s+staff'?s)\s+comments\b|\bdo(?:es)?\s+not\s+foreclose\b/i;
 
-/** Whether a unit opens the closing part of a letter. */
-export function isClosingStart(unit: Unit): boolean {
+function isAcknowledgement(units: readonly Unit[], i: number): boolean {
+  const text = flat(fullText(units[i]!));
+  if (!ACKNOWLEDGES.test(text)) return false;
+  const ahead = [text, ...units.slice(i + 1, i + 3).map((u) => flat(fullText(u)))].join(' ');
+  return TANDY.test(ahead);
+}
+
+/** Whether unit `i` opens the closing part of a letter; `strong` keeps to paragraphs no comment follows. */
+export function isClosingStart(units: readonly Unit[], i: number, strong = false): boolean {
+  const unit = units[i]!;
   if (unit.type === 'table') return false;
   const text = flat(fullText(unit));
-  return CLOSING_START.some((re) => re.test(text));
+  if (isAcknowledgement(units, i)) return true;
+  return (strong ? STRONG_CLOSING : CLOSING_START).some((re) => re.test(text));
 }
 
 /** First unit at or after `from` that opens the closing part; `units.length` when none does. */
-export function findBodyEnd(units: readonly Unit[], from: number): number {
-  for (let i = from; i < units.length; i++) if (isClosingStart(units[i]!)) return i;
+export function findBodyEnd(units: readonly Unit[], from: number, strong = false): number {
+  for (let i = from; i < units.length; i++) if (isClosingStart(units, i, strong)) return i;
   return units.length;
 }
 

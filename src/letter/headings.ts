@@ -43,8 +43,9 @@ export function isHeadingLike(unit: Unit): boolean {
   if (!/^["'“([]?[A-Z0-9]/.test(text)) return false;
   if (pageRef !== null) return heading === '' || !SENTENCE_WORDS.test(heading) || heading.length < 100;
   if (/[.;,:!?]["'”)]?$/.test(text) && !/\b(?:Note|Item|No|Inc|Corp|Co|Ltd|Jr|U\.S|N\.A)\.$/.test(text)) return false;
+  const words = text.split(/\s+/).length;
   const emphasised = unit.emphasis.length > 0;
-  if (!emphasised && SENTENCE_WORDS.test(text) && text.split(/\s+/).length > 6) return false;
+  if (SENTENCE_WORDS.test(text) && words > (emphasised ? 8 : 6)) return false;
   return true;
 }
 

@@ -7,28 +7,44 @@
 import type { LetterForm } from './schema.ts';
 import { findDates } from './dates.ts';
 
-const STAFF_LETTER = new RegExp(
-  String.raw`(?:(?:comment\s+)?letters?|comments?|correspondence|e-?mails?|communications?)\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:that\s+(?:was|were)\s+)?(?:dated|of|on|from|received(?:\s+\w+){0,3}\s+on|issued(?:\s+on)?|sent(?:\s+\w+){0,3}\s+on|delivered(?:\s+\w+){0,4}\s+on|provided(?:\s+\w+){0,3}\s+on|transmitted(?:\s+\w+){0,3}\s+on)\s*)$` +
-    String.raw`|(?:delivered|sent|transmitted|received|provided)\s+(?:to\s+us\s+)?(?:by|via)\s+e-?mail\s+on\s*$`,
-  'i',
-);
+/** The word linking a letter to its date, right before the date: "dated", "of", "on", "received on". */
+const LINKER = /\b(?:dated|of|on|from|issued|sent)\s*,?\s*$/i;
+const LETTER_WORD = /\b(?:comment\s+letters?|letters?|comments?|correspondence|e-?mails?|communications?)\b/gi;
+/** Words that put another thing between the letter and the date ("letter regarding the Form 10-K filed on"). */
+const BARRIER =
+  /\b(?:filed|ended|ending|forms?|reports?|statements?|submitted|amendments?|registration|quarter|fiscal|responses?|responded|reply|call|conversation|meeting|telephone|discussions?|dated|conference)\b|[a-z]{2,}\.\s+[A-Z]/i;
+
 const AFTER_LETTER =
   /^\s*,?\s*(?:(?:and|&)\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s*)?(?:comment\s+)?(?:letters?|e-?mails?|correspondence|comments?)\b/i;
 const AFTER_RESPONSE =
   /^\s*,?\s*(?:(?:supplemental|initial|further|written)\s+)?(?:responses?|reply|letter\s+response)\b/i;
 /** The writer's own earlier letter, a few words before the date. */
 const OWN_SEC = /\b(?:our|the\s+staff'?s|the\s+division'?s)\s+(?:[\w-]+\s+){0,3}$/i;
-const OWN_COMPANY = /\b(?:our|my|the\s+company'?s|the\s+registrant'?s|its)\s+(?:[\w-]+\s+){0,3}$/i;
+const OWN_COMPANY = /\b(?:our|my|the\s+company'?s|the\s+registrant'?s)\s+(?:(?!to\b|of\b|the\b|for\b)[\w-]+\s+){0,2}$/i;
 const COMPANY_LETTER =
   /\b(?:your|the\s+company'?s)\s+(?:[\w-]+\s+){0,3}(?:responses?|letters?|correspondence|reply|submission)\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:dated|of|on|submitted\s+on)\s*$|(?:^|\n)\s*(?:response|correspondence|letter)s?\s+dated\s*$|\bcorrespondence\s+(?:you\s+sent\s+)?(?:dated|of)\s*$/i;
 
+/** In a company letter: the date is that of a staff letter ("the letter from the Staff ... dated", "your May 22 letter"). */
+function staffLetterNamed(before: string, after: string): boolean {
+  const paragraph = before.slice(before.lastIndexOf('\n') + 1).replace(/\s+/g, ' ');
+  const linker = LINKER.exec(paragraph);
+  if (linker) {
+    const head = paragraph.slice(0, linker.index);
+    let last: RegExpExecArray | null = null;
+    for (const m of head.matchAll(LETTER_WORD)) last = m;
+    if (last && head.length - (last.index + last[0].length) <= 260) {
+      const span = head.slice(last.index + last[0].length);
+      const lead = head.slice(0, last.index);
+      if (!BARRIER.test(span) && findDates(span).length === 0 && !OWN_COMPANY.test(lead.slice(-40))) return true;
+    }
+  }
+  const lastPhrase = paragraph.slice(-70);
+  return AFTER_LETTER.test(after) && !AFTER_RESPONSE.test(after) && !OWN_COMPANY.test(lastPhrase);
+}
+
 function qualifies(form: LetterForm, before: string, after: string): boolean {
   const lastPhrase = before.replace(/[ \t]+/g, ' ').slice(-70);
-  if (form === 'CORRESP') {
-    const named = STAFF_LETTER.exec(lastPhrase);
-    if (named) return !OWN_COMPANY.test(lastPhrase.slice(0, named.index));
-    return AFTER_LETTER.test(after) && !AFTER_RESPONSE.test(after) && !OWN_COMPANY.test(lastPhrase);
-  }
+  if (form === 'CORRESP') return staffLetterNamed(before, after);
   if (OWN_SEC.test(lastPhrase)) return false;
   if (
     /\byour\s+(?:[\w-]+\s+){0,2}$/i.test(lastPhrase) &&
@@ -45,9 +61,9 @@ function qualifies(form: LetterForm, before: string, after: string): boolean {
 export function findInResponseTo(form: LetterForm, text: string, letterDate: string | null): string | null {
   const found: string[] = [];
   for (const d of findDates(text)) {
-    const before = text.slice(Math.max(0, d.index - 120), d.index);
+    const before = text.slice(Math.max(0, d.index - 400), d.index);
     const after = text.slice(d.index + d.length, d.index + d.length + 60);
-    if (qualifies(form, before, after) && (letterDate === null || d.iso <= letterDate)) found.push(d.iso);
+    if (qualifies(form, before, after) && (letterDate === null || d.iso < letterDate)) found.push(d.iso);
   }
   if (found.length === 0) return null;
   return found.reduce((a, b) => (b > a ? b : a));

@@ -7,7 +7,7 @@ import type { Emphasis } from '../normalize/types.ts';
 import { LABEL } from './headings.ts';
 import { flat, fullText, type Unit } from './units.ts';
 
-const RESPONSE_LABEL =
+export const RESPONSE_LABEL =
   /^(?:the\s+)?(?:company'?s\s+|our\s+|registrant'?s\s+|[A-Z][A-Za-z&.]*'s\s+)?responses?(?:\s+to\s+(?:the\s+staff'?s\s+)?comments?(?:\s+(?:no\.?|number|#)?\s*\d+)?)?\s*(?:[:.\-–—]\s*|\s*$|\s+(?=[A-Z]))/i;
 const RESPONSE_OPENING =
   /^(?:in\s+response\s+to|(?:as\s+)?(?:requested|discussed|noted)\b|we\s+(?:respectfully|acknowledge|advise|confirm|have\s+(?:revised|updated|amended|included|added|expanded|considered|reviewed)|will\s+(?:revise|include|expand|update|provide|enhance|clarify)|agree|supplementally|hereby)|the\s+(?:company|registrant|partnership|trust|bank|corporation|fund)\s+(?:respectfully|acknowledges|advises|confirms|has|will|agrees|notes|believes|supplementally|hereby|understands|considered|does|did|is|recognized|evaluated|determined|reviewed)|(?:the\s+)?staff'?s\s+comment\s+is\s+noted|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:respectfully|acknowledges|supplementally\s+advises))/i;

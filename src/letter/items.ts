@@ -4,6 +4,7 @@
  * and page numbers do not break the sequence; then each item's extent and the headings above it.
  */
 import { isHeadingLike, LABEL, nextPath, pageOf, type HeadingPath } from './headings.ts';
+import { RESPONSE_LABEL } from './item-split.ts';
 import { flat, type Unit } from './units.ts';
 
 export interface ItemStart {
@@ -27,51 +28,80 @@ export interface ItemSpan {
 
 interface Candidate extends ItemStart {
   readonly weight: number;
+  /** How the number is written: "dot" (1.), "paren" (1)), "comment" (Comment 1), "bare" (1). */
+  readonly style: 'dot' | 'paren' | 'comment' | 'bare';
+  /** Whether the comment text is set in bold, italic or underline. */
+  readonly emphasised: boolean;
+  /** Nesting depth relative to the shallowest candidate: 0 at the top. */
+  readonly depth: number;
 }
 
-const MARKER_ONLY = /^(?:[-–•·]\s*)?(\d{1,3})\s*[.):]?$/;
+const MARKER_ONLY = /^(?:[-–•·]\s*)?(\d{1,3})\s*([.):]?)$/;
 const COMMENT_MARKER = /^(?:staff\s+)?(?:comment|question)\s*(?:no\.?|number|#)?\s*(\d{1,3})\s*[:.\-–—)]?$/i;
-const LEADING_NUMBER = /^(?:[-–•·]\s*)?(\d{1,3})\s?[.)](?=\s|$)\s*/;
+const LEADING_NUMBER = /^(?:[-–•·]\s*)?(\d{1,3})\s?([.)])(?=\s|$|[A-Z])\s*/;
 const LEADING_COMMENT =
   /^(?:staff\s+)?(?:comment|question)\s*(?:no\.?|number|#)?\s*(\d{1,3})\s*(?:[:.\-–—)]|(?=\n)|$)\s*/i;
 const BARE_NUMBER = /^(\d{1,3})$/;
+/** "Comment:" written after the number ("1. Comment: We note ..."): not part of the comment. */
+const INNER_LABEL = /^(?:staff\s+)?comments?\s*[:.\-–—]\s*/i;
 
-function candidateOf(unit: Unit): Candidate | null {
+function styleOf(punctuation: string | undefined): Candidate['style'] {
+  if (punctuation === ')') return 'paren';
+  if (punctuation === '.' || punctuation === ':') return 'dot';
+  return 'bare';
+}
+
+function candidateOf(unit: Unit, next: Unit | undefined): Candidate | null {
   if (unit.type === 'table') return null;
-  let number: number | null = null;
+  let number: number;
   let rest = unit.text;
-  let weight = 1;
+  let style: Candidate['style'];
   if (unit.marker !== null) {
-    const m = MARKER_ONLY.exec(unit.marker) ?? COMMENT_MARKER.exec(unit.marker);
-    if (!m) return null;
-    number = Number(m[1]);
-    if (!/[.):]|comment|question/i.test(unit.marker)) weight = 0.6;
+    const dot = MARKER_ONLY.exec(unit.marker);
+    const comment = dot ? null : COMMENT_MARKER.exec(unit.marker);
+    if (!dot && !comment) return null;
+    number = Number((dot ?? comment)![1]);
+    style = dot ? styleOf(dot[2]) : 'comment';
   } else {
     const text = unit.text;
-    const m = LEADING_COMMENT.exec(text) ?? LEADING_NUMBER.exec(text);
-    if (m) {
-      number = Number(m[1]);
-      rest = text.slice(m[0].length);
+    const comment = LEADING_COMMENT.exec(text);
+    const dot = comment ? null : LEADING_NUMBER.exec(text);
+    if (comment || dot) {
+      number = Number((comment ?? dot)![1]);
+      rest = text.slice((comment ?? dot)![0].length);
+      style = comment ? 'comment' : styleOf(dot![2]);
     } else {
       const bare = BARE_NUMBER.exec(text.trim());
       if (!bare) return null;
       number = Number(bare[1]);
       rest = '';
-      weight = 0.5;
+      style = 'bare';
     }
   }
   if (number < 1 || number > 150) return null;
+  rest = rest.replace(INNER_LABEL, '');
+  let weight = style === 'bare' ? (unit.marker === null ? 0.5 : 0.6) : style === 'paren' ? 0.8 : 1;
   const restFlat = flat(rest);
-  if (restFlat !== '' && isHeadingLike({ ...unit, marker: null, text: restFlat }) && restFlat.length < 90)
+  if (
+    restFlat !== '' &&
+    isHeadingLike({ ...unit, type: unit.type === 'heading' ? 'heading' : 'paragraph', marker: null, text: restFlat }) &&
+    restFlat.length < 90
+  )
     weight *= 0.3;
   if (LABEL.test(restFlat) && restFlat !== '') weight *= 0.3;
-  if (unit.type === 'heading') weight *= 0.8;
-  return { unit: unit.index, number, rest, weight };
+  if (unit.type === 'heading' && style !== 'comment') weight *= 0.8;
+  const carrier = restFlat === '' && next ? next : unit;
+  const emphasised = carrier.emphasis.some((e) => e === 'bold' || e === 'italic' || e === 'underline');
+  return { unit: unit.index, number, rest, weight, style, emphasised, depth: 0 };
 }
 
 const GAP_PENALTY = 0.25;
 
-/** The longest, best-weighted chain of strictly rising item numbers, in document order. */
+/**
+ * The best-weighted chain of strictly rising item numbers, in document order. A candidate does not extend a
+ * chain of another numbering style across a restart of its own list ("1)" after the chain's "1." starts a
+ * list inside that item, so "2)" does not continue the chain).
+ */
 function bestChain(candidates: readonly Candidate[]): Candidate[] {
   const n = candidates.length;
   const score: number[] = new Array<number>(n).fill(0);
@@ -83,8 +113,16 @@ function bestChain(candidates: readonly Candidate[]): Candidate[] {
     for (let j = 0; j < i; j++) {
       const p = candidates[j]!;
       if (p.number >= c.number) continue;
+      let restarted = false;
+      for (let k = j + 1; k < i && !restarted; k++) {
+        const between = candidates[k]!;
+        if (between.number > p.number) continue;
+        restarted =
+          (between.style === c.style && p.style !== c.style) || (between.depth > p.depth && between.depth === c.depth);
+      }
+      if (restarted) continue;
       const gap = c.number - p.number - 1;
-      const s = score[j]! - Math.min(gap, 4) * GAP_PENALTY;
+      const s = score[j]! - Math.min(gap, 4) * GAP_PENALTY - (p.style === c.style ? 0 : 0.3);
       if (s >= best && s > 0) {
         best = s;
         from = j;
@@ -101,26 +139,75 @@ function bestChain(candidates: readonly Candidate[]): Candidate[] {
   return chain;
 }
 
-/** Units that start items, between `from` and `to`. */
-export function findItemStarts(units: readonly Unit[], from: number, to: number): ItemStart[] {
-  const candidates: Candidate[] = [];
+/**
+ * Units that start items, between `from` and `to`. In a company letter that sets quoted comments in bold or
+ * italic, numbers on plain paragraphs (lists inside responses) weigh less.
+ */
+export function findItemStarts(
+  units: readonly Unit[],
+  from: number,
+  to: number,
+  options: { emphasisMatters?: boolean; indentStep?: number } = {},
+): ItemStart[] {
+  let candidates: Candidate[] = [];
   for (let i = from; i < to; i++) {
-    const c = candidateOf(units[i]!);
+    const c = candidateOf(units[i]!, units[i + 1]);
     if (c) candidates.push(c);
   }
-  const indents = candidates.map((c) => units[c.unit]!.indent).filter((x): x is number => x !== null);
-  if (indents.length > 0) {
-    const base = Math.min(...indents);
-    for (let k = 0; k < candidates.length; k++) {
-      const indent = units[candidates[k]!.unit]!.indent;
-      if (indent !== null && indent > base + 24)
-        candidates[k] = { ...candidates[k]!, weight: candidates[k]!.weight * 0.7 };
-    }
-  }
+  // Indents are points in a PDF (a nested list sits ~20pt in) and nesting levels in HTML (null = top level).
+  const step = options.indentStep ?? 1;
+  const indentOf = (c: Candidate): number | null => units[c.unit]!.indent ?? (step === 1 ? 0 : null);
+  const indents = candidates.map(indentOf).filter((x): x is number => x !== null);
+  const base = indents.length > 0 ? Math.min(...indents) : 0;
+  const anyEmphasised = options.emphasisMatters === true && candidates.some((c) => c.emphasised && c.weight >= 0.8);
+  candidates = candidates.map((c) => {
+    let weight = c.weight;
+    const indent = indentOf(c);
+    const depth = indent === null ? 0 : Math.max(0, Math.round((indent - base) / step));
+    if (depth > 0) weight *= 0.7;
+    if (anyEmphasised && !c.emphasised) weight *= 0.3;
+    return { ...c, weight, depth };
+  });
   const chain = bestChain(candidates);
   // A lone weak candidate (a page number, a numbered heading) is not a list of comments.
   if (chain.length === 1 && chain[0]!.weight < 0.9) return [];
   return chain.map(({ unit, number, rest }) => ({ unit, number, rest }));
+}
+
+/**
+ * Company letters that quote comments without numbers: under a bare "Comment:" label, or as the paragraphs
+ * (set in bold or italic, or a single one) before each "Response:" label. Their starts, numbered in order.
+ */
+export function findLabelledItemStarts(units: readonly Unit[], from: number, to: number): ItemStart[] {
+  const out: ItemStart[] = [];
+  for (let i = from; i < to; i++) {
+    const u = units[i]!;
+    if (u.type === 'table' || u.marker !== null) continue;
+    const m = INNER_LABEL.exec(u.text);
+    if (!m) continue;
+    const rest = u.text.slice(m[0].length);
+    if (rest.trim() === '' && !(units[i + 1] && !LABEL.test(flat(units[i + 1]!.text)))) continue;
+    out.push({ unit: i, number: out.length + 1, rest });
+  }
+  if (out.length > 0) return out;
+  let floor = from;
+  for (let r = from + 1; r < to; r++) {
+    if (!RESPONSE_LABEL.test(flat(units[r]!.text)) || units[r]!.type === 'table') continue;
+    let start = r - 1;
+    const styled = units[start]!.emphasis.length > 0;
+    while (
+      styled &&
+      start - 1 > floor &&
+      units[start - 1]!.emphasis.join() === units[r - 1]!.emphasis.join() &&
+      !isHeadingLike(units[start - 1]!)
+    )
+      start--;
+    if (start > floor && !isHeadingLike(units[start]!) && !RESPONSE_LABEL.test(flat(units[start]!.text))) {
+      out.push({ unit: start, number: out.length + 1, rest: units[start]!.text });
+    }
+    floor = r;
+  }
+  return out;
 }
 
 /** The heading units directly above unit `start`, not reaching back to `floor`. */

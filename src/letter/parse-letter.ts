@@ -10,7 +10,7 @@ import { COMPLIMENTARY, findBodyEnd, parseClosing } from './closing.ts';
 import { findLabelledFileNumbers, findReBlockFileNumbers, mergeFileNumbers } from './file-numbers.ts';
 import { findInResponseTo } from './in-response-to.ts';
 import { commentEmphasis, findPriorComments, splitResponseItem } from './item-split.ts';
-import { findItemStarts, spanItems, type ItemSpan } from './items.ts';
+import { findItemStarts, findLabelledItemStarts, spanItems, type ItemSpan } from './items.ts';
 import { findConfidentialTreatment, hasAcknowledgement, type ConfidentialTreatment } from './markers.ts';
 import { parsePreamble } from './preamble.ts';
 import { parseReferences } from './references.ts';
@@ -19,7 +19,7 @@ import { splitMergedUnits } from './unit-split.ts';
 import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
 
 /** Changes whenever parseLetter's output can change for the same input. */
-export const PARSER_VERSION = 'letter-0.1.0';
+export const PARSER_VERSION = 'letter-0.2.0';
 
 export interface ParseLetterInput {
   readonly form: LetterForm;
@@ -96,7 +96,16 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
   const bodyStart = Math.min(preamble.bodyStart, units.length);
   const closeUnit = firstCloseUnit(units, bodyStart);
 
-  const starts = findItemStarts(units, bodyStart, closeUnit);
+  // Items end where the closing part starts ("* * *", the acknowledgement, "If you have any questions").
+  const itemsEnd = Math.min(findBodyEnd(units, bodyStart + 1, true), closeUnit);
+  let starts = findItemStarts(units, bodyStart, itemsEnd, {
+    emphasisMatters: form === 'CORRESP',
+    indentStep: normalized.textSource === 'pdf' ? 20 : normalized.textSource === 'html' ? 1 : 4,
+  });
+  if (starts.length === 0 && form === 'CORRESP') {
+    starts = findLabelledItemStarts(units, bodyStart, Math.min(itemsEnd, closeUnit));
+    if (starts.length > 0) warnings.push('comments quoted without numbers: numbered in order of appearance');
+  }
   const lastStart = starts.at(-1);
   const bodyEnd = Math.min(findBodyEnd(units, lastStart ? lastStart.unit + 1 : bodyStart), closeUnit);
   const spans = spanItems(units, starts, bodyStart, bodyEnd);
