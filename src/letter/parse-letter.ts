@@ -19,7 +19,7 @@ import { splitMergedUnits } from './unit-split.ts';
 import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
 
 /** Changes whenever parseLetter's output can change for the same input. */
-export const PARSER_VERSION = 'letter-0.2.0';
+export const PARSER_VERSION = 'letter-0.3.0';
 
 export interface ParseLetterInput {
   readonly form: LetterForm;

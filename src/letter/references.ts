@@ -7,7 +7,7 @@ import type { Reference } from './schema.ts';
 import { findDates } from './dates.ts';
 import { findReBlockFileNumbers } from './file-numbers.ts';
 
-const FORM_TOKEN = String.raw`(?:[0-9]{1,2}-[A-Z]{1,3}[0-9]{0,2}|[A-Z]{1,3}-[0-9]{1,2}[A-Z]?|[A-Z]{1,3}\s?[0-9]{1,3}[A-Z]?|1-A|N-[0-9A-Z]{1,4}|SD|CB|40-F)(?:/A)?`;
+const FORM_TOKEN = String.raw`(?:[0-9]{1,2}-[0-9]{1,2}[A-Z]|[0-9]{1,2}-[A-Z]{1,3}[0-9]{0,2}|[A-Z]{1,3}-[0-9]{1,2}[A-Z]?|[A-Z]{1,3}\s?[0-9]{1,3}[A-Z]?|1-A|N-[0-9A-Z]{1,4}|SD|CB|40-F)(?:/A)?`;
 
 /** One mention of a filing: the phrase naming its form, where it starts, and the form in EDGAR spelling. */
 interface FormMention {
@@ -17,16 +17,18 @@ interface FormMention {
 }
 
 const MENTION = new RegExp(
-  String.raw`(?:(Amendment\s+No\.?\s*\d+\s+to\s+(?:the\s+)?)?((?:Draft|Preliminary|Definitive|Revised|Amended)\s+)?(?:(?:Registration|Offering|Proxy|Information)\s+Statement\s+on\s+)?Forms?\s+(${FORM_TOKEN})(\s*/\s*A\b)?((?:\s*(?:,|and|&)\s*(?:Form\s+)?${FORM_TOKEN})*))` +
+  String.raw`(?:(Amendment\s+No\.?\s*\d+\s+to\s+(?:the\s+)?)?((?:(?:Draft|Preliminary|Definitive|Revised|Amended)\s+)+)?(?:(?:Registration|Offering|Proxy|Information)\s+Statement\s+on\s+)?Forms?\s+(${FORM_TOKEN})(\s*/\s*A\b)?((?:\s*(?:,|and|&)\s*(?:Form\s+)?${FORM_TOKEN})*))` +
     String.raw`|(?:(Amendment\s+No\.?\s*\d+\s+to\s+(?:the\s+)?)?((?:Preliminary|Definitive|Revised)\s+)?(?:Proxy|Information)\s+Statement(?:\s+on\s+Schedule\s+(14[AC]))?)` +
-    String.raw`|(?:Schedule\s+(13[DEG]|TO(?:-[TCI])?|14D-9|13E-3))`,
+    String.raw`|(?:Schedule\s+(13[DEG]|TO(?:-[TCI])?|14D-9|13E-3))` +
+    // A form written without "Form" at the head of a line: "10-K for the Fiscal Year Ended ...".
+    String.raw`|(?:(?<=^|\n)[ \t]*(${FORM_TOKEN})(?=[ \t]+(?:for|filed|submitted|furnished)\b|[ \t]*,))`,
   'gi',
 );
 
 function formOf(m: RegExpExecArray): string[] {
   if (m[3] !== undefined) {
-    const amended = m[1] !== undefined || m[4] !== undefined;
-    const draft = /^draft/i.test(m[2] ?? '');
+    const amended = m[1] !== undefined || m[4] !== undefined || /amended/i.test(m[2] ?? '');
+    const draft = /draft/i.test(m[2] ?? '');
     const first = m[3].toUpperCase().replace(/\s+/, ' ');
     const more = (m[5] ?? '').match(new RegExp(FORM_TOKEN, 'gi'))?.map((f) => f.toUpperCase()) ?? [];
     return [first, ...more].map((f) => {
@@ -36,6 +38,7 @@ function formOf(m: RegExpExecArray): string[] {
     });
   }
   if (m[9] !== undefined) return [`SC ${m[9].toUpperCase()}`];
+  if (m[10] !== undefined) return [m[10].toUpperCase()];
   const schedule = (m[8] ?? '14A').toUpperCase();
   return [`${/^prelim/i.test(m[7] ?? '') ? 'PRE' : 'DEF'} ${schedule}`];
 }

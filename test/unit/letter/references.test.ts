@@ -62,3 +62,21 @@ describe('Re: block references', () => {
     it(name, () => assert.deepEqual(parseReferences(block), expected));
   }
 });
+
+describe('Re: block references written loosely', () => {
+  it('reads a form named without the word "Form" at the head of a line', () => {
+    assert.deepEqual(
+      parseReferences(
+        'EXAMPLE CO\n10-K for the Fiscal Year Ended December 31, 2021\nFiled February 3, 2022\nFile No. 000-30713',
+      ),
+      [{ form: '10-K', fiscalYearEnd: '2021-12-31', filedDate: '2022-02-03', fileNumber: '000-30713' }],
+    );
+  });
+
+  it('reads a Form 10 registration of a class of securities', () => {
+    assert.deepEqual(
+      parseReferences('Example Co\nAmended Draft Registration Statement on Form 10-12B\nSubmitted December 7, 2018'),
+      [{ form: 'DRS/A', fiscalYearEnd: null, filedDate: '2018-12-07', fileNumber: null }],
+    );
+  });
+});
