@@ -72,9 +72,31 @@ export async function buildBadInputCompany(): Promise<ReplicaCompany> {
   const common = { disseminationDate: BAD_INPUT_COMPANY.disseminationDate };
   const filings = [
     ...(await buildBadInputs()).map(badFiling),
-    await buildUploadFiling(P, { ...common, accessionNumber: BAD_INPUT_COMPANY.goodUpload, filingDate: '2015-06-09', acceptanceTime: '15:30:02', letter: sampleCommentLetter() }),
-    await buildCorrespFiling(P, { ...common, accessionNumber: BAD_INPUT_COMPANY.goodCorresp, filingDate: '2015-06-30', acceptanceTime: '16:45:10', letter: sampleResponseLetter() }),
-    buildOtherFiling(P, { accessionNumber: BAD_INPUT_COMPANY.tenK, form: '10-K', filingDate: '2015-03-02', acceptanceTime: '16:02:31', reportDate: '2014-12-31', fileNumber: BAD_INPUT_COMPANY.fileNumber, primaryDocument: 'hmh-10k2014.htm', primaryDocDescription: '10-K', summary: 'Annual report on Form 10-K for 2014.' }),
+    await buildUploadFiling(P, {
+      ...common,
+      accessionNumber: BAD_INPUT_COMPANY.goodUpload,
+      filingDate: '2015-06-09',
+      acceptanceTime: '15:30:02',
+      letter: sampleCommentLetter(),
+    }),
+    await buildCorrespFiling(P, {
+      ...common,
+      accessionNumber: BAD_INPUT_COMPANY.goodCorresp,
+      filingDate: '2015-06-30',
+      acceptanceTime: '16:45:10',
+      letter: sampleResponseLetter(),
+    }),
+    buildOtherFiling(P, {
+      accessionNumber: BAD_INPUT_COMPANY.tenK,
+      form: '10-K',
+      filingDate: '2015-03-02',
+      acceptanceTime: '16:02:31',
+      reportDate: '2014-12-31',
+      fileNumber: BAD_INPUT_COMPANY.fileNumber,
+      primaryDocument: 'hmh-10k2014.htm',
+      primaryDocDescription: '10-K',
+      summary: 'Annual report on Form 10-K for 2014.',
+    }),
   ];
   return companyOf(P, filings);
 }

@@ -125,9 +125,15 @@ function header(profile: CompanyProfile, options: LetterFilingOptions, form: str
 /** An SEC staff letter: `filename1.pdf` (LETTER), plus `filename2.txt` (TEXT-EXTRACT) when asked. */
 export async function buildUploadFiling(profile: CompanyProfile, options: LetterFilingOptions): Promise<ReplicaFiling> {
   const pdf = await renderPdf(options.letter, { imageOnly: options.imageOnly ?? false });
-  const documents: SubmissionDocumentSpec[] = [{ type: 'LETTER', filename: 'filename1.pdf', body: { kind: 'pdf', bytes: pdf } }];
+  const documents: SubmissionDocumentSpec[] = [
+    { type: 'LETTER', filename: 'filename1.pdf', body: { kind: 'pdf', bytes: pdf } },
+  ];
   if (options.textExtract) {
-    documents.push({ type: 'TEXT-EXTRACT', filename: 'filename2.txt', body: textBody(renderTextExtract(options.letter)) });
+    documents.push({
+      type: 'TEXT-EXTRACT',
+      filename: 'filename2.txt',
+      body: textBody(renderTextExtract(options.letter)),
+    });
   }
   const form = options.form ?? 'UPLOAD';
   const spec = { header: { ...header(profile, options, form), filerRole: 'FILED FOR' as const }, documents };
@@ -139,11 +145,18 @@ async function correspDocument(options: LetterFilingOptions): Promise<Submission
   const letter = options.letter;
   switch (format) {
     case 'html-modern': {
-      const html = renderModernHtml(letter, options.letterheadImage ? { letterheadImage: options.letterheadImage } : {});
+      const html = renderModernHtml(
+        letter,
+        options.letterheadImage ? { letterheadImage: options.letterheadImage } : {},
+      );
       return { type: 'CORRESP', filename: 'filename1.htm', body: textBody(html) };
     }
     case 'html-classic':
-      return { type: 'CORRESP', filename: 'filename1.htm', body: textBody(encodeWindows1252(renderClassicHtml(letter))) };
+      return {
+        type: 'CORRESP',
+        filename: 'filename1.htm',
+        body: textBody(encodeWindows1252(renderClassicHtml(letter))),
+      };
     case 'text':
       return { type: 'CORRESP', filename: 'filename1.txt', body: textBody(encodeWindows1252(renderPlainText(letter))) };
     case 'pdf':
@@ -152,7 +165,10 @@ async function correspDocument(options: LetterFilingOptions): Promise<Submission
 }
 
 /** A company letter: the CORRESP document, plus a GRAPHIC letterhead when asked. */
-export async function buildCorrespFiling(profile: CompanyProfile, options: LetterFilingOptions): Promise<ReplicaFiling> {
+export async function buildCorrespFiling(
+  profile: CompanyProfile,
+  options: LetterFilingOptions,
+): Promise<ReplicaFiling> {
   const documents = [await correspDocument(options)];
   if (options.letterheadImage) {
     documents.push({

@@ -38,7 +38,13 @@ function prng(seed: number): () => number {
   };
 }
 
-const NAMES = ['Northgate Instruments', 'Pellucid Foods', 'Cobalt Ridge Energy', 'Marlow Biosciences', 'Tessera Freight'];
+const NAMES = [
+  'Northgate Instruments',
+  'Pellucid Foods',
+  'Cobalt Ridge Energy',
+  'Marlow Biosciences',
+  'Tessera Freight',
+];
 const NUMBERINGS = ['dot', 'dot', 'comment-label', 'paren', 'dash-dot'] as const;
 const MARKERS = ['response-colon', 'none', 'company-response', 'response-bare'] as const;
 const QUOTES = ['bold', 'italic', 'underline', 'plain'] as const;
@@ -120,7 +126,7 @@ export async function buildGeneratedCompany(options: GeneratedCompanyOptions): P
   const to = Date.UTC(options.toYear ?? 2025, 5, 30);
   // threads of 3 (one round) or 5 (two rounds) letters until the count is reached
   const lengths: number[] = [];
-  for (let left = options.letters; left > 0; ) {
+  for (let left = options.letters; left > 0;) {
     const len = left <= 5 ? left : r() < 0.6 ? 3 : 5;
     lengths.push(len);
     left -= len;
@@ -149,11 +155,26 @@ export async function buildGeneratedCompany(options: GeneratedCompanyOptions): P
     let lastResponseDate: string | null = null;
     for (const step of planned) {
       const modernUpload = step.date >= '2023-07-01';
-      const common = { filingDate: step.date, acceptanceTime: step.time, disseminationDate, pem: step.date < '2008-01-01' };
+      const common = {
+        filingDate: step.date,
+        acceptanceTime: step.time,
+        disseminationDate,
+        pem: step.date < '2008-01-01',
+      };
       if (step.kind === 'response' && lastComment) {
-        const letter = companyResponse(facts, step.date, fiscalYear, lastComment.date, lastComment.items, topics, style);
+        const letter = companyResponse(
+          facts,
+          step.date,
+          fiscalYear,
+          lastComment.date,
+          lastComment.items,
+          topics,
+          style,
+        );
         const format = correspFormat(step.date, r());
-        jobs.push(buildCorrespFiling(profile, { ...common, accessionNumber: ids.next(agent, step.date), letter, format }));
+        jobs.push(
+          buildCorrespFiling(profile, { ...common, accessionNumber: ids.next(agent, step.date), letter, format }),
+        );
         lastResponseDate = step.date;
       } else {
         const items: ReturnType<typeof itemsFor> =

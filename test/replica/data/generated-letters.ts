@@ -3,7 +3,13 @@
  * letter specs of one review round, in the shape of the year they are dated.
  */
 
-import type { ItemNumbering, ItemSpec, LetterSpec, QuoteStyle, ResponseMarker } from '../../fixtures/render/letter-spec.ts';
+import type {
+  ItemNumbering,
+  ItemSpec,
+  LetterSpec,
+  QuoteStyle,
+  ResponseMarker,
+} from '../../fixtures/render/letter-spec.ts';
 import { SEC_ADDRESS, SEC_LETTERHEAD_CLASSIC, SEC_LOGO_TEXT } from '../../fixtures/render/letter-spec.ts';
 import { formatLongDate } from '../../fixtures/render/text-format.ts';
 
@@ -16,18 +22,22 @@ interface Topic {
 export const TOPICS: readonly Topic[] = [
   {
     headings: ['Management’s Discussion and Analysis', 'Results of Operations, page 38'],
-    comment: 'Please quantify each factor you cite for the change in gross margin and discuss whether you expect the trend to continue.',
+    comment:
+      'Please quantify each factor you cite for the change in gross margin and discuss whether you expect the trend to continue.',
     response: 'The Company will quantify the effect of product mix and input costs on gross margin in future filings.',
   },
   {
     headings: ['Liquidity and Capital Resources, page 45'],
-    comment: 'Please discuss the material terms of your revolving credit facility, including covenants, and whether you were in compliance at year end.',
+    comment:
+      'Please discuss the material terms of your revolving credit facility, including covenants, and whether you were in compliance at year end.',
     response: 'The Company was in compliance with all covenants and will describe them in future filings.',
   },
   {
     headings: ['Critical Accounting Estimates', 'Goodwill, page 52'],
-    comment: 'Please disclose the percentage by which the fair value of each reporting unit at risk exceeded its carrying value and the key assumptions used.',
-    response: 'No reporting unit was at risk of failing the impairment test; the Company will say so in future filings.',
+    comment:
+      'Please disclose the percentage by which the fair value of each reporting unit at risk exceeded its carrying value and the key assumptions used.',
+    response:
+      'No reporting unit was at risk of failing the impairment test; the Company will say so in future filings.',
   },
   {
     headings: ['Notes to Consolidated Financial Statements', 'Note 2. Revenue Recognition, page F-12'],
@@ -36,22 +46,27 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     headings: ['Note 9. Income Taxes, page F-27'],
-    comment: 'Please explain the positive and negative evidence you weighed in releasing part of your valuation allowance.',
-    response: 'The Company weighed three years of cumulative pre-tax income against the expiry dates of its loss carryforwards.',
+    comment:
+      'Please explain the positive and negative evidence you weighed in releasing part of your valuation allowance.',
+    response:
+      'The Company weighed three years of cumulative pre-tax income against the expiry dates of its loss carryforwards.',
   },
   {
     headings: ['Note 11. Segment Information, page F-33'],
     comment: 'Please tell us how you identified your operating segments and whether any have been aggregated.',
-    response: 'The chief operating decision maker reviews results for two operating segments, which are not aggregated.',
+    response:
+      'The chief operating decision maker reviews results for two operating segments, which are not aggregated.',
   },
   {
     headings: ['Item 1A. Risk Factors, page 14'],
     comment: 'Please revise the risk factor on cybersecurity to describe any material incidents you have experienced.',
-    response: 'The Company has not experienced a material cybersecurity incident and will state this in future filings.',
+    response:
+      'The Company has not experienced a material cybersecurity incident and will state this in future filings.',
   },
   {
     headings: ['Non-GAAP Financial Measures, page 41'],
-    comment: 'Please present the most directly comparable GAAP measure with equal or greater prominence than adjusted EBITDA.',
+    comment:
+      'Please present the most directly comparable GAAP measure with equal or greater prominence than adjusted EBITDA.',
     response: 'The Company will present net income before adjusted EBITDA in future filings and earnings releases.',
   },
 ];
@@ -71,7 +86,11 @@ export interface GeneratedCompanyFacts {
 }
 
 function reviewedFiling(facts: GeneratedCompanyFacts, fiscalYear: number) {
-  return { form: facts.form, fiscalYearEnd: `${fiscalYear}-12-31`, filed: `${fiscalYear + 1}-03-0${1 + (fiscalYear % 8)}` };
+  return {
+    form: facts.form,
+    fiscalYearEnd: `${fiscalYear}-12-31`,
+    filed: `${fiscalYear + 1}-03-0${1 + (fiscalYear % 8)}`,
+  };
 }
 
 function modernSec(date: string): boolean {
@@ -82,7 +101,8 @@ export function itemsFor(topicIndexes: readonly number[], priorOf: ((n: number) 
   return topicIndexes.map((t, i) => {
     const topic = TOPICS[t % TOPICS.length]!;
     const prior = priorOf?.(i + 1) ?? null;
-    const comment = prior === null ? topic.comment : `We note your response to prior comment ${prior}. ${topic.comment}`;
+    const comment =
+      prior === null ? topic.comment : `We note your response to prior comment ${prior}. ${topic.comment}`;
     return { number: i + 1, headings: topic.headings, comment: [comment] };
   });
 }
@@ -119,7 +139,8 @@ export function staffComment(
             'Please respond to this letter within ten business days by providing the requested information.',
           ],
     items,
-    closingParagraphs: items.length === 0 ? [] : ['Please contact the staff accountant at (202) 551-3300 with any questions.'],
+    closingParagraphs:
+      items.length === 0 ? [] : ['Please contact the staff accountant at (202) 551-3300 with any questions.'],
     closing: 'Sincerely,',
     signatories: modern ? [] : [{ name: 'Alicia Benton', title: 'Accounting Branch Chief' }],
     signatureOrganization: modern ? ['Division of Corporation Finance', 'Office of Manufacturing'] : [],

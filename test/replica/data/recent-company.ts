@@ -8,7 +8,12 @@
 
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
 import type { ItemSpec, LetterSpec } from '../../fixtures/render/letter-spec.ts';
-import { DEFAULT_COMPANY_STYLE, DEFAULT_SEC_STYLE, SEC_ADDRESS, SEC_LOGO_TEXT } from '../../fixtures/render/letter-spec.ts';
+import {
+  DEFAULT_COMPANY_STYLE,
+  DEFAULT_SEC_STYLE,
+  SEC_ADDRESS,
+  SEC_LOGO_TEXT,
+} from '../../fixtures/render/letter-spec.ts';
 import { disseminationAfter } from './calendar.ts';
 import type { CompanyProfile } from './filing-builders.ts';
 import { buildCorrespFiling, buildOtherFiling, buildUploadFiling, companyOf } from './filing-builders.ts';
@@ -79,7 +84,11 @@ export const BRIGHTWATER_HOLDINGS_PROFILE: CompanyProfile = {
 
 const CFO = { name: 'Dana Whitcombe', title: 'Chief Financial Officer' };
 const TEN_K = { form: '10-K', fiscalYearEnd: '2023-12-31', filed: '2024-03-12' } as const;
-const HEADINGS_1 = ['Form 10-K for the fiscal year ended December 31, 2023', 'Management’s Discussion and Analysis of Financial Condition and Results of Operations', 'Key Metrics, page 44'];
+const HEADINGS_1 = [
+  'Form 10-K for the fiscal year ended December 31, 2023',
+  'Management’s Discussion and Analysis of Financial Condition and Results of Operations',
+  'Key Metrics, page 44',
+];
 
 const ROUND_1: ItemSpec[] = [
   {
@@ -143,7 +152,10 @@ function staffLetter(date: string, items: ItemSpec[], intro: string[], responseD
     salutation: 'Dear Dana Whitcombe:',
     intro,
     items,
-    closingParagraphs: items.length > 0 ? ['Please contact Aaron Feld at 202-551-3316 or Priya Raman at 202-551-3742 if you have any questions.'] : [],
+    closingParagraphs:
+      items.length > 0
+        ? ['Please contact Aaron Feld at 202-551-3316 or Priya Raman at 202-551-3742 if you have any questions.']
+        : [],
     closing: 'Sincerely,',
     signatories: [],
     signatureOrganization: ['Division of Corporation Finance', 'Office of Technology'],
@@ -162,7 +174,11 @@ function companyLetter(date: string, commentDate: string, items: ItemSpec[], ans
     delivery: 'VIA EDGAR',
     addressee: {
       people: [],
-      organization: ['U.S. Securities and Exchange Commission', 'Division of Corporation Finance', 'Office of Technology'],
+      organization: [
+        'U.S. Securities and Exchange Commission',
+        'Division of Corporation Finance',
+        'Office of Technology',
+      ],
       address: SEC_ADDRESS,
     },
     re: { company: BRIGHTWATER.name, filings: [TEN_K], fileNumbers: [BRIGHTWATER.fileNumber] },
@@ -171,7 +187,9 @@ function companyLetter(date: string, commentDate: string, items: ItemSpec[], ans
       `Brightwater Analytics, Inc. (the “Company”) responds below to the comments of the staff of the Division of Corporation Finance (the “Staff”) in its letter dated ${commentDate}. The Staff’s comments are repeated in bold italics, each followed by the Company’s response. Information the Company asks to keep confidential under Rule 83 is marked [***].`,
     ],
     items: items.map((item, i) => ({ ...item, response: answers[i] ?? [] })),
-    closingParagraphs: ['Please direct questions about this letter to Lena Ortiz of Calder Whitney LLP at (919) 555-0120.'],
+    closingParagraphs: [
+      'Please direct questions about this letter to Lena Ortiz of Calder Whitney LLP at (919) 555-0120.',
+    ],
     closing: 'Sincerely,',
     signatories: [CFO],
     cc: ['Marcus Hale, Chief Executive Officer, Brightwater Analytics, Inc.', 'Lena Ortiz, Esq., Calder Whitney LLP'],
@@ -185,30 +203,53 @@ export function brightwaterLetterSpecs(): Record<string, LetterSpec> {
     'Please respond to this letter within ten business days by providing the requested information or advise us as soon as possible when you will respond. If you do not believe a comment applies to your facts and circumstances, please tell us why in your response.',
   ];
   return {
-    [BRIGHTWATER.comment1]: staffLetter('2024-11-19', ROUND_1, reviewIntro('We have reviewed your filing and have the following comments.')),
+    [BRIGHTWATER.comment1]: staffLetter(
+      '2024-11-19',
+      ROUND_1,
+      reviewIntro('We have reviewed your filing and have the following comments.'),
+    ),
     [BRIGHTWATER.response1]: companyLetter('2024-12-17', 'November 19, 2024', ROUND_1, [
-      ['Net revenue retention compares annual recurring revenue from customers a year ago with the same customers today. It was [***]% for 2023 and [***]% for 2022. The Company will disclose both rates in future filings.'],
-      ['The Company respectfully advises the Staff that implementation services are not distinct: customers cannot use the platform without them.', 'Subscription revenue is recognized ratably from the go-live date.'],
-      ['The Company will adopt ASU 2023-07 in its Form 10-K for fiscal 2024 and proposes to present personnel, hosting and sales commission expenses separately.'],
+      [
+        'Net revenue retention compares annual recurring revenue from customers a year ago with the same customers today. It was [***]% for 2023 and [***]% for 2022. The Company will disclose both rates in future filings.',
+      ],
+      [
+        'The Company respectfully advises the Staff that implementation services are not distinct: customers cannot use the platform without them.',
+        'Subscription revenue is recognized ratably from the go-live date.',
+      ],
+      [
+        'The Company will adopt ASU 2023-07 in its Form 10-K for fiscal 2024 and proposes to present personnel, hosting and sales commission expenses separately.',
+      ],
     ]),
     [BRIGHTWATER.comment2]: staffLetter(
       '2025-01-14',
       ROUND_2,
-      reviewIntro('We have reviewed your December 17, 2024 response to our comment letter and have the following comments. Unless we note otherwise, any references to prior comments are to comments in our November 19, 2024 letter.'),
+      reviewIntro(
+        'We have reviewed your December 17, 2024 response to our comment letter and have the following comments. Unless we note otherwise, any references to prior comments are to comments in our November 19, 2024 letter.',
+      ),
       ['2024-12-17'],
     ),
     [BRIGHTWATER.response2]: companyLetter('2025-01-28', 'January 14, 2025', ROUND_2, [
       ['The Company will disclose the number of customers in the calculation, which was 412 for 2023.'],
-      ['The Company will present hosting costs as a separate significant segment expense beginning with its Form 10-K for fiscal 2024.'],
+      [
+        'The Company will present hosting costs as a separate significant segment expense beginning with its Form 10-K for fiscal 2024.',
+      ],
     ]),
-    [BRIGHTWATER.complete]: staffLetter('2025-02-11', [], [
-      'We have completed our review of your filing. We remind you that the company and its management are responsible for the accuracy and adequacy of their disclosures, notwithstanding any review, comments, action or absence of action by the staff.',
-    ]),
+    [BRIGHTWATER.complete]: staffLetter(
+      '2025-02-11',
+      [],
+      [
+        'We have completed our review of your filing. We remind you that the company and its management are responsible for the accuracy and adequacy of their disclosures, notwithstanding any review, comments, action or absence of action by the staff.',
+      ],
+    ),
     [BRIGHTWATER.noReview]: {
-      ...staffLetter('2025-03-07', [], [
-        'This is to advise you that we have not reviewed and will not review your registration statement.',
-        'Please refer to Rules 460 and 461 regarding requests for acceleration.',
-      ]),
+      ...staffLetter(
+        '2025-03-07',
+        [],
+        [
+          'This is to advise you that we have not reviewed and will not review your registration statement.',
+          'Please refer to Rules 460 and 461 regarding requests for acceleration.',
+        ],
+      ),
       re: {
         company: BRIGHTWATER.name,
         filings: [{ form: 'S-3', formLabel: 'Registration Statement on', filed: '2025-03-03' }],
@@ -228,8 +269,13 @@ export function brightwaterLetterSpecs(): Record<string, LetterSpec> {
       intro: [
         'Pursuant to Rule 461 under the Securities Act of 1933, as amended, Brightwater Analytics, Inc. and Brightwater Analytics Holdings LLC request that the effective date of the Registration Statement on Form S-3 named above be accelerated to 4:00 p.m., Eastern Time, on March 12, 2025, or as soon thereafter as practicable.',
       ],
-      closingParagraphs: ['Please notify Lena Ortiz of Calder Whitney LLP at (919) 555-0120 when the Registration Statement is declared effective.'],
-      signatories: [CFO, { name: 'Dana Whitcombe', title: 'Manager', organization: 'Brightwater Analytics Holdings LLC' }],
+      closingParagraphs: [
+        'Please notify Lena Ortiz of Calder Whitney LLP at (919) 555-0120 when the Registration Statement is declared effective.',
+      ],
+      signatories: [
+        CFO,
+        { name: 'Dana Whitcombe', title: 'Manager', organization: 'Brightwater Analytics Holdings LLC' },
+      ],
       cc: [],
     },
   };
@@ -242,13 +288,51 @@ export async function buildBrightwaterCompanies(): Promise<ReplicaCompany[]> {
   const specs = brightwaterLetterSpecs();
   const reviewOut = disseminationAfter('2025-02-11');
   const shelfOut = disseminationAfter('2025-03-12');
-  const modernUpload = { textExtract: true, headerFileNumber: B.fileNumber, listedFileNumber: B.fileNumber, publicReferenceAccession: B.tenK };
+  const modernUpload = {
+    textExtract: true,
+    headerFileNumber: B.fileNumber,
+    listedFileNumber: B.fileNumber,
+    publicReferenceAccession: B.tenK,
+  };
   const filings: ReplicaFiling[] = await Promise.all([
-    buildUploadFiling(P, { ...modernUpload, accessionNumber: B.comment1, filingDate: '2024-11-19', acceptanceTime: '16:40:11', disseminationDate: reviewOut, letter: specs[B.comment1]! }),
-    buildCorrespFiling(P, { accessionNumber: B.response1, filingDate: '2024-12-17', acceptanceTime: '16:05:37', disseminationDate: reviewOut, letter: specs[B.response1]! }),
-    buildUploadFiling(P, { ...modernUpload, accessionNumber: B.comment2, filingDate: '2025-01-14', acceptanceTime: '17:12:03', disseminationDate: reviewOut, letter: specs[B.comment2]! }),
-    buildCorrespFiling(P, { accessionNumber: B.response2, filingDate: '2025-01-28', acceptanceTime: '09:00:21', disseminationDate: reviewOut, letter: specs[B.response2]! }),
-    buildUploadFiling(P, { ...modernUpload, accessionNumber: B.complete, filingDate: '2025-02-11', acceptanceTime: '13:26:58', disseminationDate: reviewOut, letter: specs[B.complete]! }),
+    buildUploadFiling(P, {
+      ...modernUpload,
+      accessionNumber: B.comment1,
+      filingDate: '2024-11-19',
+      acceptanceTime: '16:40:11',
+      disseminationDate: reviewOut,
+      letter: specs[B.comment1]!,
+    }),
+    buildCorrespFiling(P, {
+      accessionNumber: B.response1,
+      filingDate: '2024-12-17',
+      acceptanceTime: '16:05:37',
+      disseminationDate: reviewOut,
+      letter: specs[B.response1]!,
+    }),
+    buildUploadFiling(P, {
+      ...modernUpload,
+      accessionNumber: B.comment2,
+      filingDate: '2025-01-14',
+      acceptanceTime: '17:12:03',
+      disseminationDate: reviewOut,
+      letter: specs[B.comment2]!,
+    }),
+    buildCorrespFiling(P, {
+      accessionNumber: B.response2,
+      filingDate: '2025-01-28',
+      acceptanceTime: '09:00:21',
+      disseminationDate: reviewOut,
+      letter: specs[B.response2]!,
+    }),
+    buildUploadFiling(P, {
+      ...modernUpload,
+      accessionNumber: B.complete,
+      filingDate: '2025-02-11',
+      acceptanceTime: '13:26:58',
+      disseminationDate: reviewOut,
+      letter: specs[B.complete]!,
+    }),
     buildUploadFiling(P, {
       accessionNumber: B.noReview,
       filingDate: '2025-03-07',
@@ -272,10 +356,54 @@ export async function buildBrightwaterCompanies(): Promise<ReplicaCompany[]> {
     }),
   ]);
   filings.push(
-    buildOtherFiling(P, { accessionNumber: B.tenK, form: '10-K', filingDate: '2024-03-12', acceptanceTime: '16:31:05', reportDate: '2023-12-31', fileNumber: B.fileNumber, filmNumber: '24742118', primaryDocument: 'bwtr-20231231.htm', primaryDocDescription: '10-K', summary: 'Annual report on Form 10-K for the fiscal year ended December 31, 2023.' }),
-    buildOtherFiling(P, { accessionNumber: '0001961238-24-000027', form: '10-Q', filingDate: '2024-08-06', acceptanceTime: '16:15:40', reportDate: '2024-06-30', fileNumber: B.fileNumber, filmNumber: '241179035', primaryDocument: 'bwtr-20240630.htm', primaryDocDescription: '10-Q', summary: 'Quarterly report for the quarter ended June 30, 2024.' }),
-    buildOtherFiling(P, { accessionNumber: '0001961238-25-000011', form: '10-K', filingDate: '2025-02-25', acceptanceTime: '16:20:12', reportDate: '2024-12-31', fileNumber: B.fileNumber, filmNumber: '25660914', primaryDocument: 'bwtr-20241231.htm', primaryDocDescription: '10-K', summary: 'Annual report on Form 10-K for the fiscal year ended December 31, 2024.' }),
-    buildOtherFiling(P, { accessionNumber: B.shelf, form: 'S-3', filingDate: '2025-03-03', acceptanceTime: '17:01:50', fileNumber: B.shelfFileNumber, filmNumber: '25693302', primaryDocument: 'tm2508812-1_s3.htm', primaryDocDescription: 'S-3', summary: 'Shelf registration statement on Form S-3.', coRegistrants: [BRIGHTWATER_HOLDINGS_PROFILE] }),
+    buildOtherFiling(P, {
+      accessionNumber: B.tenK,
+      form: '10-K',
+      filingDate: '2024-03-12',
+      acceptanceTime: '16:31:05',
+      reportDate: '2023-12-31',
+      fileNumber: B.fileNumber,
+      filmNumber: '24742118',
+      primaryDocument: 'bwtr-20231231.htm',
+      primaryDocDescription: '10-K',
+      summary: 'Annual report on Form 10-K for the fiscal year ended December 31, 2023.',
+    }),
+    buildOtherFiling(P, {
+      accessionNumber: '0001961238-24-000027',
+      form: '10-Q',
+      filingDate: '2024-08-06',
+      acceptanceTime: '16:15:40',
+      reportDate: '2024-06-30',
+      fileNumber: B.fileNumber,
+      filmNumber: '241179035',
+      primaryDocument: 'bwtr-20240630.htm',
+      primaryDocDescription: '10-Q',
+      summary: 'Quarterly report for the quarter ended June 30, 2024.',
+    }),
+    buildOtherFiling(P, {
+      accessionNumber: '0001961238-25-000011',
+      form: '10-K',
+      filingDate: '2025-02-25',
+      acceptanceTime: '16:20:12',
+      reportDate: '2024-12-31',
+      fileNumber: B.fileNumber,
+      filmNumber: '25660914',
+      primaryDocument: 'bwtr-20241231.htm',
+      primaryDocDescription: '10-K',
+      summary: 'Annual report on Form 10-K for the fiscal year ended December 31, 2024.',
+    }),
+    buildOtherFiling(P, {
+      accessionNumber: B.shelf,
+      form: 'S-3',
+      filingDate: '2025-03-03',
+      acceptanceTime: '17:01:50',
+      fileNumber: B.shelfFileNumber,
+      filmNumber: '25693302',
+      primaryDocument: 'tm2508812-1_s3.htm',
+      primaryDocDescription: 'S-3',
+      summary: 'Shelf registration statement on Form S-3.',
+      coRegistrants: [BRIGHTWATER_HOLDINGS_PROFILE],
+    }),
   );
   return [companyOf(P, filings), companyOf(BRIGHTWATER_HOLDINGS_PROFILE, [])];
 }

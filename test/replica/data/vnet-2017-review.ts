@@ -22,7 +22,11 @@ export const VNET_2017 = {
 const FORM = { form: '20-F', fiscalYearEnd: VNET_2017.fiscalYearEnd, filed: VNET_2017.formFiled } as const;
 const SELECTED_DATA = ['Item 3. Key Information', 'A. Selected Financial Data, page 3'];
 const NON_GAAP = ['Discussion of Non-GAAP Financial Measures, page 5'];
-const GOODWILL = ['Item 5. Operating and Financial Review and Prospects', 'Critical Accounting Policies', 'Goodwill, page 84'];
+const GOODWILL = [
+  'Item 5. Operating and Financial Review and Prospects',
+  'Critical Accounting Policies',
+  'Goodwill, page 84',
+];
 
 const FIRST_ITEMS: ItemSpec[] = [
   {
@@ -160,7 +164,12 @@ export function vnetSecondComment2017(): LetterSpec {
   return {
     ...vnetFirstComment2017(),
     date: VNET_2017.secondComment,
-    re: { company: VNET.name, filings: [FORM], responseDates: [VNET_2017.firstResponse], fileNumbers: [VNET.fileNumber] },
+    re: {
+      company: VNET.name,
+      filings: [FORM],
+      responseDates: [VNET_2017.firstResponse],
+      fileNumbers: [VNET.fileNumber],
+    },
     intro: [
       'We have reviewed your July 21, 2017 response to our comment letter and have the following comments. Unless we note otherwise, our references to prior comments are to comments in our June 28, 2017 letter.',
       'Please respond to these comments within ten business days by providing the requested information or advise us as soon as possible when you will respond.',

@@ -44,7 +44,13 @@ export const VNET_PROFILE: CompanyProfile = {
       zip: '100016',
       phone: '86 10 8456 2121',
     },
-    mailAddress: { street1: 'M5, 1 JIUXIANQIAO EAST ROAD', street2: 'CHAOYANG DISTRICT', city: 'BEIJING', state: 'F4', zip: '100016' },
+    mailAddress: {
+      street1: 'M5, 1 JIUXIANQIAO EAST ROAD',
+      street2: 'CHAOYANG DISTRICT',
+      city: 'BEIJING',
+      state: 'F4',
+      zip: '100016',
+    },
     formerNames: [{ name: '21Vianet Group Inc', dateOfChange: '2011-04-11' }],
   },
 };
