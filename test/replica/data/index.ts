@@ -54,3 +54,6 @@ export async function buildBenchDataset(options: BenchDatasetOptions): Promise<R
   ]);
   return { companies: [vnet, generated] };
 }
+
+/** The name test/replica/start.ts looks for (`--dataset demo`). */
+export const demoDataset = buildDemoDataset;
