@@ -83,6 +83,11 @@ export function buildCatalog(dataset: ReplicaDataset): ReplicaCatalog {
   };
 }
 
+/** Size of the complete submission as served. */
+export function submissionSize(filing: ReplicaFiling): number {
+  return filing.submissionStream?.size ?? filing.submissionText.length;
+}
+
 /** "2014-01-03T06:15:34-05:00" -> "2014-01-03T06:15:34" (the Eastern wall clock EDGAR prints). */
 export function wallClock(acceptanceDateTime: string): string {
   return acceptanceDateTime.slice(0, 19);

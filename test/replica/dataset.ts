@@ -43,7 +43,18 @@ export interface ReplicaFiling {
   readonly coRegistrantCiks: readonly string[];
   /** The complete submission text (<SEC-DOCUMENT> ... ), exact bytes served at {accession}.txt. */
   readonly submissionText: Uint8Array;
+  /**
+   * For submissions too large to hold (the oversize bad input): when present, {accession}.txt is streamed from
+   * it with Content-Length `size`, never gzipped, and `submissionText` is ignored.
+   */
+  readonly submissionStream?: ReplicaStream;
   readonly documents: readonly ReplicaDocument[];
+}
+
+/** Bytes produced on demand, e.g. 200 MiB in 1 MiB chunks. */
+export interface ReplicaStream {
+  readonly size: number;
+  chunks(): Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 }
 
 export interface ReplicaCompany {

@@ -116,6 +116,16 @@ describe('EDGAR replica formats', () => {
     assert.equal((await get(edgar.dailyIndex('form', '2020-06-16'))).text.split('\n').length, 11, 'a quiet weekday');
   });
 
+  it('answers full-text search in the Elasticsearch shape, filtered by form and CIK', async () => {
+    const url = edgar.fullTextSearch({ q: '"staff comment letter"', forms: 'CORRESP,UPLOAD', ciks: '0007654321' });
+    const answer = JSON.parse((await get(url)).text);
+    assert.equal(answer.hits.total.value, 1);
+    assert.equal(answer.hits.hits[0]._source.adsh, TINY.correspAccession);
+    assert.equal(answer.hits.hits[0]._id, `${TINY.correspAccession}:filename1.htm`);
+    const none = JSON.parse((await get(edgar.fullTextSearch({ q: 'reviewed', forms: 'CORRESP' }))).text);
+    assert.equal(none.hits.total.value, 0);
+  });
+
   it('maps tickers to CIKs in company_tickers.json', async () => {
     assert.deepEqual(JSON.parse((await get(edgar.companyTickers())).text), {
       0: { cik_str: 1234567, ticker: 'EXH', title: 'Example Holdings Ltd' },
@@ -205,5 +215,41 @@ describe('EDGAR replica manners', () => {
     assert.equal(peakInWindow([0, 999.9, 1000, 1999.9]), 2);
     assert.equal(peakInWindow([0, 100, 200, 999, 1000]), 4);
     assert.equal(peakInWindow([]), 0);
+  });
+});
+
+describe('EDGAR replica streamed submissions', () => {
+  it('streams a submission too large to hold, with its size as Content-Length and no gzip', async () => {
+    const base = tinyDataset();
+    const company = base.companies[0]!;
+    const huge = { ...company.filings[0]!, accessionNumber: '0001234567-21-000999', submissionText: new Uint8Array(0) };
+    const chunk = new Uint8Array(256 * 1024).fill(65);
+    const streamed = {
+      ...huge,
+      submissionStream: {
+        size: 8 * chunk.length,
+        *chunks() {
+          for (let i = 0; i < 8; i++) yield chunk;
+        },
+      },
+    };
+    const dataset = {
+      companies: [{ ...company, filings: [...company.filings, streamed] }, ...base.companies.slice(1)],
+    };
+    const replica = await startReplica({ dataset, limits: { maxRps: null } });
+    try {
+      const url = createEndpoints(replica.bases).submissionText(TINY.cik, streamed.accessionNumber);
+      const response = await fetch(url, { headers: { ...UA, 'accept-encoding': 'gzip' } });
+      assert.equal(response.headers.get('content-length'), String(8 * chunk.length));
+      assert.equal(response.headers.get('content-encoding'), null);
+      assert.equal((await response.arrayBuffer()).byteLength, 8 * chunk.length);
+      const main = JSON.parse(
+        await (await fetch(createEndpoints(replica.bases).submissions(TINY.cik), { headers: UA })).text(),
+      );
+      const row = main.filings.recent.accessionNumber.indexOf(streamed.accessionNumber);
+      assert.equal(main.filings.recent.size[row], 8 * chunk.length);
+    } finally {
+      await replica.close();
+    }
   });
 });

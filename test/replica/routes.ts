@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { normalizeCik, normalizeFileNumber } from '../../src/edgar/identifiers.ts';
 import type { DailyIndexKind } from '../../src/edgar/endpoints.ts';
 import type { ReplicaCatalog } from './catalog.ts';
+import type { ReplicaStream } from './dataset.ts';
 import { renderIndexJson, renderFilingIndexHtml } from './formats/archives.ts';
 import { matchesType, renderCompanyFeed, renderCompanyListFeed, renderLatestFeed } from './formats/browse-atom.ts';
 import { renderCompanyTickers } from './formats/company-tickers.ts';
 import { renderDailyIndex } from './formats/daily-index.ts';
+import { renderFullTextSearch } from './formats/efts.ts';
 import { renderSubmissions, type SubmissionsOptions } from './formats/submissions.ts';
 
 export interface Resource {
@@ -17,6 +19,8 @@ export interface Resource {
   readonly contentType: string;
   /** Archives resources carry validators (ETag, Last-Modified); data.sec.gov ones are `no-store`. */
   readonly cache: { readonly etag: string; readonly lastModified: string } | 'no-store' | 'no-cache';
+  /** Served instead of `body` (which is then empty): streamed with its size as Content-Length, never gzipped. */
+  readonly stream?: ReplicaStream;
 }
 
 export interface RouteOptions extends SubmissionsOptions {
@@ -74,6 +78,10 @@ export function route(catalog: ReplicaCatalog, pathAndQuery: string, options: Ro
   }
 
   if (path === '/cgi-bin/browse-edgar') return browse(catalog, url.searchParams, options);
+  if (path === '/LATEST/search-index') {
+    const body = utf8(renderFullTextSearch(catalog, url.searchParams));
+    return { body, contentType: 'application/json', cache: 'no-store' };
+  }
   return null;
 }
 
@@ -85,7 +93,13 @@ function archiveResource(catalog: ReplicaCatalog, cikText: string, folder: strin
   const { filing } = listed;
   const company = catalog.company(cik) ?? listed.company;
   const at = filing.acceptanceDateTime;
-  if (name === `${accession}.txt`) return archived(filing.submissionText, 'text/plain', at);
+  if (name === `${accession}.txt`) {
+    const stream = filing.submissionStream;
+    if (!stream) return archived(filing.submissionText, 'text/plain', at);
+    const etag = `"${createHash('sha1').update(`${accession}:${stream.size}`).digest('hex').slice(0, 16)}"`;
+    const lastModified = new Date(at).toUTCString();
+    return { body: new Uint8Array(0), contentType: 'text/plain', cache: { etag, lastModified }, stream };
+  }
   if (name === 'index.json') return archived(utf8(renderIndexJson(cik, filing)), 'application/json', at);
   if (name === `${accession}-index.htm` || name === `${accession}-index.html`) {
     return archived(utf8(renderFilingIndexHtml(company, cik, filing)), 'text/html', at);

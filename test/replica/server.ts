@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { isDeclaredUserAgent } from '../../config/env.ts';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
 import { buildCatalog } from './catalog.ts';
-import type { ReplicaDataset } from './dataset.ts';
+import type { ReplicaDataset, ReplicaStream } from './dataset.ts';
 import { notFoundPage, rateExceededPage, serviceUnavailablePage, undeclaredToolPage } from './formats/pages.ts';
 import { route, type Resource } from './routes.ts';
 import { RateGuard, summarize, type ReplicaLogEntry, type ReplicaStats } from './traffic.ts';
@@ -165,6 +165,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
       res.writeHead(304, headers);
       return res.end();
     }
+    if (resource.stream) return streamBody(req, res, entry, resource.stream, headers);
     if (fault?.kind === 'slow-body') return slowBody(res, entry, resource.body, headers, fault.delayMs ?? 2000);
     if (fault?.kind === 'truncated-body') {
       headers['content-length'] = String(resource.body.length);
@@ -274,6 +275,28 @@ function unchanged(req: IncomingMessage, cache: { etag: string; lastModified: st
     return Number.isFinite(since) && Date.parse(cache.lastModified) <= since;
   }
   return false;
+}
+
+/** Writes a streamed resource with backpressure; stops when the client goes away. */
+function streamBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: ReplicaLogEntry,
+  stream: ReplicaStream,
+  headers: Record<string, string>,
+): void {
+  headers['content-length'] = String(stream.size);
+  entry.status = 200;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') return void res.end();
+  void (async () => {
+    for await (const chunk of stream.chunks()) {
+      if (res.destroyed) return;
+      entry.bytes += chunk.length;
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+    res.end();
+  })().catch(() => res.destroy());
 }
 
 function slowBody(

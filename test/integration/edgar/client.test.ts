@@ -197,6 +197,39 @@ describe('EDGAR client against the replica', () => {
     await assert.rejects(made.getJson(txt()), EdgarBadResponseError);
   });
 
+  it('refuses a submission whose Content-Length is over maxBytes without downloading it', async () => {
+    const base = tinyDataset();
+    const company = base.companies[0]!;
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    const huge = {
+      ...company.filings[0]!,
+      accessionNumber: '0001234567-21-000999',
+      submissionStream: {
+        size: 64 * chunk.length,
+        *chunks() {
+          for (let i = 0; i < 64; i++) yield chunk;
+        },
+      },
+    };
+    const big = await startReplica({
+      dataset: { companies: [{ ...company, filings: [...company.filings, huge] }] },
+      limits: { maxRps: null },
+    });
+    try {
+      const made = client({}, { wwwUrl: big.bases.wwwUrl, dataUrl: big.bases.dataUrl, eftsUrl: big.bases.eftsUrl });
+      const url = createEndpoints(big.bases).submissionText(TINY.cik, huge.accessionNumber);
+      await assert.rejects(made.get(url, { maxBytes: 1024 * 1024 }), (error: unknown) => {
+        assert.ok(error instanceof EdgarBadResponseError);
+        assert.match(error.message, /over the limit/);
+        return true;
+      });
+      assert.equal(big.log.length, 1, 'not retried');
+      assert.ok(big.log[0]!.bytes < 64 * chunk.length, `${big.log[0]!.bytes} bytes sent`);
+    } finally {
+      await big.close();
+    }
+  });
+
   it('turns the rate-limit page into a pause of every request of the process, then recovers', async () => {
     for (const status of [403, 429]) {
       replica.resetTraffic();

@@ -4,7 +4,7 @@
  */
 import { padCik } from '../../../src/edgar/identifiers.ts';
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
-import { escapeXml, wallClock } from '../catalog.ts';
+import { escapeXml, submissionSize, wallClock } from '../catalog.ts';
 
 const FORM_DESCRIPTIONS: Record<string, string> = { CORRESP: 'Correspondence', UPLOAD: 'SEC-generated letter' };
 
@@ -47,7 +47,7 @@ export function renderFilingIndexHtml(company: ReplicaCompany, cik: string, fili
             <td scope="row">Complete submission text file</td>
             <td scope="row"><a href="${folder}/${filing.accessionNumber}.txt">${filing.accessionNumber}.txt</a></td>
             <td scope="row">&nbsp;</td>
-            <td scope="row">${filing.submissionText.length}</td>
+            <td scope="row">${submissionSize(filing)}</td>
          </tr>`);
   const role = filing.form === 'UPLOAD' ? 'Filed for' : 'Filer';
   const fileNumber = filing.listedFileNumber

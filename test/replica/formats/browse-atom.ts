@@ -6,7 +6,7 @@
  */
 import { padCik } from '../../../src/edgar/identifiers.ts';
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
-import { easternNow, escapeXml, humanSize, type ListedFiling } from '../catalog.ts';
+import { easternNow, escapeXml, humanSize, submissionSize, type ListedFiling } from '../catalog.ts';
 
 const FORM_NAMES: Record<string, string> = {
   CORRESP: 'Correspondence',
@@ -35,7 +35,7 @@ function filingHref(www: string, cik: string, filing: ReplicaFiling): string {
 
 function companyEntry(www: string, cik: string, filing: ReplicaFiling, count: number): string {
   const href = escapeXml(filingHref(www, cik, filing));
-  const size = humanSize(filing.submissionText.length);
+  const size = humanSize(submissionSize(filing));
   const letter = LETTER_FORMS.has(filing.form);
   const amend = filing.form.endsWith('/A');
   const content = [`        <accession-number>${filing.accessionNumber}</accession-number>`];
@@ -198,7 +198,7 @@ export function renderLatestFeed(www: string, listed: readonly ListedFiling[], t
       `<title>${escapeXml(filing.form)} - ${escapeXml(company.name)} (${padCik(company.cik)}) (Filer)</title>`,
       `<link rel="alternate" type="text/html" href="${href}"/>`,
       '<summary type="html">',
-      ` &lt;b&gt;Filed:&lt;/b&gt; ${filing.filingDate} &lt;b&gt;AccNo:&lt;/b&gt; ${filing.accessionNumber} &lt;b&gt;Size:&lt;/b&gt; ${humanSize(filing.submissionText.length)}`,
+      ` &lt;b&gt;Filed:&lt;/b&gt; ${filing.filingDate} &lt;b&gt;AccNo:&lt;/b&gt; ${filing.accessionNumber} &lt;b&gt;Size:&lt;/b&gt; ${humanSize(submissionSize(filing))}`,
       '</summary>',
       `<updated>${filing.acceptanceDateTime}</updated>`,
       `<category scheme="https://www.sec.gov/" label="form type" term="${escapeXml(filing.form)}"/>`,

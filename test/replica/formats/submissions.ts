@@ -6,7 +6,7 @@
  */
 import { padCik } from '../../../src/edgar/identifiers.ts';
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
-import { wallClock } from '../catalog.ts';
+import { submissionSize, wallClock } from '../catalog.ts';
 
 export interface SubmissionsOptions {
   /** Rows in `filings.recent`; EDGAR keeps at least a year or 1000 rows. Default 1000. */
@@ -50,7 +50,7 @@ function columns(filings: readonly ReplicaFiling[]) {
     filmNumber: filings.map(filmNumber),
     items: filings.map(() => ''),
     core_type: filings.map((f) => LETTER_CORE_TYPES[f.form] ?? f.form),
-    size: filings.map((f) => f.submissionText.length),
+    size: filings.map((f) => submissionSize(f)),
     isXBRL: filings.map(() => 0),
     isInlineXBRL: filings.map(() => 0),
     primaryDocument: filings.map((f) => f.primaryDocument),
