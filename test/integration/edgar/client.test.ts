@@ -261,6 +261,36 @@ describe('EDGAR client against the replica', () => {
     }
   });
 
+  it('waits out a real block instead of knocking on it, and finishes every request', async () => {
+    // A replica stricter than the client's limiter: the client trips its block, must pause, and never extend it.
+    const strict = await startReplica({ dataset: tinyDataset(), limits: { maxRps: 4, blockMs: 300 } });
+    try {
+      const made = client(
+        { retry: { maxThrottleRounds: 20 } },
+        {
+          wwwUrl: strict.bases.wwwUrl,
+          dataUrl: strict.bases.dataUrl,
+          eftsUrl: strict.bases.eftsUrl,
+          blockCooldownMs: 400,
+        },
+      );
+      const url = createEndpoints(strict.bases).companyTickers();
+      const results = await Promise.all(Array.from({ length: 12 }, () => made.get(url)));
+      assert.ok(results.every((response) => response.status === 200));
+      const refusals = strict.log.filter((entry) => entry.refusal === 'rate-limited');
+      assert.ok(refusals.length >= 1, 'the block was hit');
+      for (const refusal of refusals) {
+        const nextOk = strict.log.find((entry) => entry.at > refusal.at && entry.status === 200);
+        if (nextOk) assert.ok(nextOk.at - refusal.at >= 300, `${(nextOk.at - refusal.at).toFixed(0)} ms after a 403`);
+      }
+      // Requests granted before a pause may still land in the block; no more than one per pause round.
+      const rounds = strict.log.filter((entry, i) => entry.refusal && !strict.log[i - 1]?.refusal).length;
+      assert.ok(refusals.length <= 2 * rounds, `${refusals.length} refusals in ${rounds} rounds`);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('gives up with EdgarThrottledError after the allowed throttle rounds', async () => {
     replica.injectFault({ path: TINY.correspAccession, kind: 'rate-limited', count: Infinity });
     const made = client({ retry: { maxThrottleRounds: 2 } }, { blockCooldownMs: 20 });
