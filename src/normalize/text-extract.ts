@@ -1,0 +1,177 @@
+/**
+ * The SEC's TEXT-EXTRACT of an UPLOAD letter: a layout dump of the PDF, hard-wrapped near 80 columns (the
+ * overflow of a line continues at column 0), comment numbers in their own column ("   1.      We note ..."),
+ * bullets lost, the logo's alt text on the first line, running headers ("Luca Maestri / Apple Inc. / April 2,
+ * 2024 / Page 2") and template residue ("FirstName LastName", "Comapany Name") at page ends. This undoes the
+ * wraps, rebuilds paragraphs and list items from the columns, and drops the residue.
+ */
+import type { NormalizedText } from './types.ts';
+import { markHeadings } from './headings.ts';
+import { continuesAcrossPage } from './page-furniture.ts';
+import { typicalWidth } from './plain-text.ts';
+import {
+  buildNormalized,
+  cleanText,
+  DATE_ONLY,
+  draft,
+  isTitleCase,
+  joinLines,
+  splitMarker,
+  type DraftBlock,
+} from './text-blocks.ts';
+
+const LOGO = /^\s*united states securities and exchange commission logo\s*$/i;
+const RESIDUE = /^\s*(?:FirstName\s*LastName|Com?apany\s*Name|Company\s*Name)/;
+const PAGE_LINE = /^\s*(?:.{0,40}?\s)?Page\s+\d{1,3}\s*$/;
+/** The wrap width of the dump: a line that ends by then was cut because the next word did not fit. */
+const WRAP = 80;
+
+const RIGHT_HALF = 40;
+
+interface Line {
+  text: string;
+  indent: number;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** Physical lines -> the PDF's lines: a column-0 line continues the previous one when its first word could not fit. */
+function unwrap(raw: readonly string[]): (Line | null)[] {
+  const out: (Line | null)[] = [];
+  let previousLength = 0;
+  for (const physical of raw) {
+    const line = physical.trimEnd();
+    if (line.trim() === '') {
+      out.push(null);
+      previousLength = 0;
+      continue;
+    }
+    const last = out.at(-1);
+    const firstWord = line.trimStart().split(' ')[0]!.length;
+    if (last && indentOf(line) === 0 && previousLength > 0 && previousLength + 1 + firstWord > WRAP - 4) {
+      last.text = joinLines([last.text, line]);
+    } else {
+      out.push({ text: line.trim(), indent: indentOf(line) });
+    }
+    previousLength = line.length;
+  }
+  return out;
+}
+
+/** Drops the running header ending in "Page N" (and the lines above it that repeat the letter's first lines). */
+function dropRunningHeaders(lines: (Line | null)[]): (Line | null)[] {
+  // What a running header repeats: the addressee block above the salutation.
+  const salutation = lines.findIndex((l) => l !== null && /^(?:dear\b|ladies and gentlemen|gentlemen\b)/i.test(l.text));
+  const top = new Set(
+    lines
+      .slice(0, salutation > 0 ? Math.min(salutation, 30) : 30)
+      .filter((l): l is Line => l !== null)
+      .map((l) => l.text.toLowerCase()),
+  );
+  const drop = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!line || !PAGE_LINE.test(line.text) || line.text.length > 60) return;
+    drop.add(i);
+    for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+      const above = lines[j];
+      if (!above) break;
+      const t = above.text.toLowerCase();
+      if (top.has(t) || DATE_ONLY.test(above.text) || t.split(' ').every((w) => top.has(w) || /[\d,]/.test(w))) {
+        drop.add(j);
+      } else {
+        // A header line joined to the next by the unwrapping ("Luca Maestri Apple Inc. April 2, 2024 Page 2").
+        break;
+      }
+    }
+  });
+  return lines.filter((_, i) => !drop.has(i));
+}
+
+export function normalizeTextExtract(text: string): NormalizedText {
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => !LOGO.test(l) && !RESIDUE.test(l));
+  const lines = dropRunningHeaders(unwrap(raw));
+  const width = Math.min(WRAP, typicalWidth(lines.map((l) => (l ? l.indent + l.text.length : 0))));
+
+  const blocks: DraftBlock[] = [];
+  let current: { lines: Line[]; marker: string | null; textColumn: number } | null = null;
+  const close = (): void => {
+    if (!current) return;
+    const body = cleanText(joinLines(current.lines.map((l) => l.text)));
+    const { marker, rest } = current.marker ? { marker: current.marker, rest: body } : splitMarker(body);
+    const first = current.lines[0]!;
+    const second = current.lines[1];
+    // Lost bullets show as a hanging indent of a column or two past the paragraph's first line.
+    const bullet =
+      !marker && second !== undefined && second.indent - first.indent >= 1 && second.indent - first.indent <= 2;
+    if (rest !== '') {
+      blocks.push(
+        draft(rest, {
+          type: marker || bullet ? 'list-item' : 'paragraph',
+          marker: marker ?? (bullet ? '•' : null),
+          indent: first.indent,
+        }),
+      );
+    }
+    current = null;
+  };
+
+  for (const line of lines) {
+    if (!line) {
+      close();
+      continue;
+    }
+    // "   1.                   We note your response": the number alone in its column, the text further right.
+    const column = /^(\d{1,3}\.|\([a-z]\))(\s{2,})(\S.*)$/.exec(line.text);
+    if (column) {
+      close();
+      current = {
+        lines: [{ text: column[3]!, indent: line.indent + column[1]!.length + column[2]!.length }],
+        marker: column[1]!,
+        textColumn: line.indent + column[1]!.length + column[2]!.length,
+      };
+      continue;
+    }
+    if (current) {
+      const previous = current.lines.at(-1)!;
+      const previousFull = previous.indent + previous.text.length >= width * 0.7;
+      // Right-hand blocks (date, Re:, signature) keep a block per line, as do consecutive title-case headings.
+      const rightHand = !current.marker && (current.lines[0]!.indent >= RIGHT_HALF || line.indent >= RIGHT_HALF);
+      const headings = !current.marker && isTitleCase(previous.text) && isTitleCase(line.text);
+      const second = current.lines[1];
+      const continues = current.marker
+        ? Math.abs(line.indent - current.textColumn) <= 2
+        : second
+          ? line.indent === second.indent
+          : line.indent <= current.lines[0]!.indent || line.indent - current.lines[0]!.indent <= 2;
+      if (!continues || !previousFull || rightHand || headings) close();
+    }
+    if (!current) current = { lines: [], marker: null, textColumn: line.indent };
+    current.lines.push(line);
+  }
+  close();
+
+  // One-line items of a lost-bullet list have no hanging indent to show: they share their neighbours' indent.
+  const lost = (b: DraftBlock | undefined): boolean => b?.marker === '•' && b.type === 'list-item';
+  blocks.forEach((block, i) => {
+    if (block.marker !== null || block.type !== 'paragraph') return;
+    const neighbour = [blocks[i - 1], blocks[i + 1]].find((b) => lost(b) && b!.indent === block.indent);
+    if (neighbour) Object.assign(block, { type: 'list-item', marker: '•' });
+  });
+
+  // A page break inside a paragraph leaves its tail as a block of its own starting in lower case.
+  const joined: DraftBlock[] = [];
+  for (const block of blocks) {
+    const last = joined.at(-1);
+    if (last && continuesAcrossPage(last, block)) {
+      last.text = `${last.text} ${block.text}`;
+    } else joined.push(block);
+  }
+  const final = markHeadings(joined, { requireEmphasis: false });
+  const warnings = final.length === 0 ? ['the TEXT-EXTRACT has no text'] : [];
+  return buildNormalized(final, [], 'text-extract', warnings);
+}
