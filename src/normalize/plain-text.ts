@@ -7,7 +7,15 @@
 import type { NormalizedText } from './types.ts';
 import { dropPageFurniture } from './page-furniture.ts';
 import { markHeadings } from './headings.ts';
-import { buildNormalized, cleanText, draft, joinLines, splitMarker, type DraftBlock } from './text-blocks.ts';
+import {
+  buildNormalized,
+  cleanText,
+  draft,
+  isTitleCase,
+  joinLines,
+  splitMarker,
+  type DraftBlock,
+} from './text-blocks.ts';
 
 const PAGE_BREAK = /^\s*<PAGE>\s*$|\f/i;
 const TAG_LINE = /^\s*(?:<\/?(?:S|C|CAPTION|FN|F\d+|R|PAGE|TABLE)>\s*)+$/i;
@@ -55,7 +63,9 @@ export function linesToBlocks(chunks: readonly (readonly TextLine[])[], width: n
     };
     chunk.forEach((line, i) => {
       const opensItem = splitMarker(line.text.trim()).marker !== null && i > 0;
-      if (opensItem) close();
+      const previous = chunk[i - 1]?.text.trim() ?? '';
+      // Consecutive title-case lines are headings (or a Re: block), one block each.
+      if (opensItem || (current && isTitleCase(previous) && isTitleCase(line.text.trim()))) close();
       if (!current) current = { lines: [], page: line.page, indent: line.indent };
       current.lines.push(line.text.trim());
       // A line that reaches the right margin wraps on; a short one, or one short of text far to the right (a
@@ -69,10 +79,40 @@ export function linesToBlocks(chunks: readonly (readonly TextLine[])[], width: n
   return blocks;
 }
 
+const RULE = /^\s*[-=_]{10,}\s*$/;
+const GAP = /\S {2,}\S/g;
+
+/**
+ * Splits a chunk of lines into text and column tables: two or more lines whose cells are separated by runs of
+ * spaces, with a rule line under the column heads or at least two gaps a line.
+ */
+function splitTables(lines: readonly TextLine[]): { table: boolean; lines: TextLine[] }[] {
+  const out: { table: boolean; lines: TextLine[] }[] = [];
+  const gaps = (l: TextLine): number => l.text.trim().match(GAP)?.length ?? 0;
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j < lines.length && (RULE.test(lines[j]!.text) || gaps(lines[j]!) > 0)) j++;
+    const run = lines.slice(i, j);
+    const rows = run.filter((l) => !RULE.test(l.text));
+    const isTable = rows.length >= 2 && (run.some((l) => RULE.test(l.text)) || rows.every((l) => gaps(l) >= 2));
+    if (isTable) {
+      out.push({ table: true, lines: run });
+      i = j;
+      continue;
+    }
+    const last = out.at(-1);
+    if (last && !last.table) last.lines.push(lines[i]!);
+    else out.push({ table: false, lines: [lines[i]!] });
+    i++;
+  }
+  return out.filter((segment) => segment.lines.length > 0);
+}
+
 function tableBlock(lines: readonly TextLine[]): { block: DraftBlock; rows: string[][] } {
   const rows = lines
     .map((l) => l.text.trim())
-    .filter((t) => t !== '' && !TAG_LINE.test(t))
+    .filter((t) => t !== '' && !TAG_LINE.test(t) && !RULE.test(t))
     .map((t) => t.split(/\s{2,}/).map(cleanText));
   return {
     block: draft(rows.map((r) => r.join(' | ')).join('\n'), { type: 'table', page: lines[0]?.page ?? null }),
@@ -95,7 +135,18 @@ function plainBlocks(text: string): PlainResult {
   let chunks: TextLine[][] = [];
   let table: TextLine[] | null = null;
   const endChunk = (): void => {
-    if (chunk.length > 0) chunks.push(chunk);
+    for (const segment of splitTables(chunk)) {
+      if (!segment.table) {
+        chunks.push(segment.lines);
+        continue;
+      }
+      // A table sits between the text before and after it: flush the text first to keep the order.
+      blocks.push(...linesToBlocks(chunks, width));
+      chunks = [];
+      const { block, rows } = tableBlock(segment.lines);
+      tables.push(rows);
+      blocks.push({ ...block, tableIndex: tables.length - 1 });
+    }
     chunk = [];
   };
   const endChunks = (): void => {

@@ -27,10 +27,20 @@ const PAGE_LINE = /^\s*(?:.{0,40}?\s)?Page\s+\d{1,3}\s*$/;
 const WRAP = 80;
 
 const RIGHT_HALF = 40;
+const SALUTATION = /^(?:dear\b|ladies and gentlemen|gentlemen\b)/i;
 
 interface Line {
   text: string;
   indent: number;
+}
+
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, n] of counts) if (n > bestCount) [best, bestCount] = [v, n];
+  return best;
 }
 
 function indentOf(line: string): number {
@@ -63,7 +73,7 @@ function unwrap(raw: readonly string[]): (Line | null)[] {
 /** Drops the running header ending in "Page N" (and the lines above it that repeat the letter's first lines). */
 function dropRunningHeaders(lines: (Line | null)[]): (Line | null)[] {
   // What a running header repeats: the addressee block above the salutation.
-  const salutation = lines.findIndex((l) => l !== null && /^(?:dear\b|ladies and gentlemen|gentlemen\b)/i.test(l.text));
+  const salutation = lines.findIndex((l) => l !== null && SALUTATION.test(l.text));
   const top = new Set(
     lines
       .slice(0, salutation > 0 ? Math.min(salutation, 30) : 30)
@@ -95,9 +105,13 @@ export function normalizeTextExtract(text: string): NormalizedText {
     .split('\n')
     .filter((l) => !LOGO.test(l) && !RESIDUE.test(l));
   const lines = dropRunningHeaders(unwrap(raw));
-  const width = Math.min(WRAP, typicalWidth(lines.map((l) => (l ? l.indent + l.text.length : 0))));
+  // A logical line is a PDF line: a full one holds about as many characters as the longer lines of the letter.
+  const fullLine = typicalWidth(lines.map((l) => (l ? l.text.length : 0)));
+  const margin = mostCommon(lines.flatMap((l) => (l ? [l.indent] : [])));
 
   const blocks: DraftBlock[] = [];
+  /** Indent of each block's second line, by block index: a first-line indent is not a bullet's. */
+  const secondIndent = new Map<number, number>();
   let current: { lines: Line[]; marker: string | null; textColumn: number } | null = null;
   const close = (): void => {
     if (!current) return;
@@ -109,6 +123,7 @@ export function normalizeTextExtract(text: string): NormalizedText {
     const bullet =
       !marker && second !== undefined && second.indent - first.indent >= 1 && second.indent - first.indent <= 2;
     if (rest !== '') {
+      if (second) secondIndent.set(blocks.length, second.indent);
       blocks.push(
         draft(rest, {
           type: marker || bullet ? 'list-item' : 'paragraph',
@@ -138,7 +153,7 @@ export function normalizeTextExtract(text: string): NormalizedText {
     }
     if (current) {
       const previous = current.lines.at(-1)!;
-      const previousFull = previous.indent + previous.text.length >= width * 0.7;
+      const previousFull = previous.text.length >= fullLine * 0.8;
       // Right-hand blocks (date, Re:, signature) keep a block per line, as do consecutive title-case headings.
       const rightHand = !current.marker && (current.lines[0]!.indent >= RIGHT_HALF || line.indent >= RIGHT_HALF);
       const headings = !current.marker && isTitleCase(previous.text) && isTitleCase(line.text);
@@ -148,14 +163,26 @@ export function normalizeTextExtract(text: string): NormalizedText {
         : second
           ? line.indent === second.indent
           : line.indent <= current.lines[0]!.indent || line.indent - current.lines[0]!.indent <= 2;
-      if (!continues || !previousFull || rightHand || headings) close();
+      // A line ending in ";" (or "; and", "; or") closes a list entry.
+      const listEnd = /;(?:\s+(?:and|or))?$/.test(previous.text);
+      if (!continues || !previousFull || rightHand || headings || listEnd) close();
     }
     if (!current) current = { lines: [], marker: null, textColumn: line.indent };
     current.lines.push(line);
   }
   close();
 
-  // One-line items of a lost-bullet list have no hanging indent to show: they share their neighbours' indent.
+  // Lost bullets: lines indented past the body margin right after a line ending in a colon ("address the
+  // following:"), and one-line items that share the indent of a neighbour recognised by its hanging indent.
+  blocks.forEach((block, i) => {
+    const before = blocks[i - 1];
+    if (block.marker !== null || block.type !== 'paragraph' || (block.indent ?? 0) < margin + 2 || !before) return;
+    if ((secondIndent.get(i) ?? Number.POSITIVE_INFINITY) < block.indent!) return;
+    const opener =
+      (before.text.endsWith(':') && !SALUTATION.test(before.text)) ||
+      (before.marker === '•' && before.indent === block.indent);
+    if (opener) Object.assign(block, { type: 'list-item', marker: '•' });
+  });
   const lost = (b: DraftBlock | undefined): boolean => b?.marker === '•' && b.type === 'list-item';
   blocks.forEach((block, i) => {
     if (block.marker !== null || block.type !== 'paragraph') return;

@@ -7,11 +7,13 @@
  * Header facts come from INDEX.csv (accession, form, filing date, acceptance time, file number) and the
  * company's company_submissions.json (CIK, name, SIC, state, fiscal year end, former names). A CORRESP .htm
  * already carries its <DOCUMENT>...<TEXT> wrapper; a PDF goes uuencoded inside <PDF> as a LETTER document.
- * SEC STAFF LETTER / SEC STAFF ACTION rows are outside the Letter schema: they are listed as skipped.
+ * SEC STAFF LETTER / SEC STAFF ACTION rows are outside the Letter schema: they are listed as skipped. The SGML
+ * is written by the fixture renderers (test/fixtures/render/), so the corpus takes EDGAR's exact shape.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEasternDaylightTime } from '../../src/submission/eastern-time.ts';
+import { renderDocument, renderSecHeader, type SubmissionHeaderSpec } from '../fixtures/render/index.ts';
 
 export interface CorpusRow {
   readonly ticker: string;
@@ -151,61 +153,35 @@ function companyOf(dir: string, ticker: string): CompanyFacts {
   return facts;
 }
 
-/** uuencode as EDGAR writes it (45 bytes a line, backtick for zero). */
-export function uuencode(bytes: Uint8Array, name: string): string {
-  const enc = (n: number): string => String.fromCharCode(n === 0 ? 96 : n + 32);
-  const lines = [`begin 644 ${name}`];
-  for (let i = 0; i < bytes.length; i += 45) {
-    const chunk = bytes.subarray(i, i + 45);
-    let line = enc(chunk.length);
-    for (let j = 0; j < chunk.length; j += 3) {
-      const a = chunk[j]!;
-      const b = chunk[j + 1] ?? 0;
-      const c = chunk[j + 2] ?? 0;
-      line += enc(a >> 2) + enc(((a & 3) << 4) | (b >> 4)) + enc(((b & 15) << 2) | (c >> 6)) + enc(c & 63);
-    }
-    lines.push(line);
-  }
-  lines.push('`', 'end');
-  return lines.join('\n') + '\n';
-}
-
+/** The <SEC-HEADER> of a corpus row, written by the fixture renderer; the dissemination date is not known. */
 function header(row: CorpusRow, company: CompanyFacts): string {
-  const compactDate = row.filingDate.replace(/-/g, '');
   const acceptance = utcToEasternStamp(row.acceptanceUtc);
-  const role = row.form === 'UPLOAD' ? 'FILED FOR' : 'FILER';
-  const former = company.formerNames
-    .map(
-      (f) =>
-        `\n\tFORMER COMPANY:\t\n\t\tFORMER CONFORMED NAME:\t${f.name}\n\t\tDATE OF NAME CHANGE:\t${f.to.slice(0, 10).replace(/-/g, '')}\n`,
-    )
-    .join('');
-  return (
-    [
-      `<SEC-DOCUMENT>${row.accession}.txt`,
-      `<SEC-HEADER>${row.accession}.hdr.sgml`,
-      ...(acceptance ? [`<ACCEPTANCE-DATETIME>${acceptance}`] : []),
-      `ACCESSION NUMBER:\t\t${row.accession}`,
-      `CONFORMED SUBMISSION TYPE:\t${row.form}`,
-      'PUBLIC DOCUMENT COUNT:\t\t1',
-      `FILED AS OF DATE:\t\t${compactDate}`,
-      '',
-      `${role}:\t\t`,
-      '',
-      '\tCOMPANY DATA:\t',
-      `\t\tCOMPANY CONFORMED NAME:\t\t\t${company.name}`,
-      `\t\tCENTRAL INDEX KEY:\t\t\t${company.cik}`,
-      ...(company.sic
-        ? [`\t\tSTANDARD INDUSTRIAL CLASSIFICATION:\t${company.sicDescription.toUpperCase()} [${company.sic}]`]
-        : []),
-      ...(company.stateOfIncorporation ? [`\t\tSTATE OF INCORPORATION:\t\t\t${company.stateOfIncorporation}`] : []),
-      ...(company.fiscalYearEnd ? [`\t\tFISCAL YEAR END:\t\t\t${company.fiscalYearEnd}`] : []),
-      '',
-      '\tFILING VALUES:',
-      `\t\tFORM TYPE:\t\t${row.form}`,
-      ...(row.form === 'UPLOAD' && row.fileNumber ? [`\t\tSEC FILE NUMBER:\t${row.fileNumber}`] : []),
-    ].join('\n') + `\n${former}</SEC-HEADER>\n`
-  );
+  const spec: SubmissionHeaderSpec = {
+    accessionNumber: row.accession,
+    submissionType: row.form,
+    filedAsOfDate: row.filingDate,
+    acceptanceDateTime: acceptance
+      ? acceptance.replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3T$4:$5:$6')
+      : `${row.filingDate}T00:00:00`,
+    disseminationDate: row.filingDate,
+    filers: [
+      {
+        companyName: company.name,
+        cik: company.cik,
+        ...(company.sic ? { sic: { code: company.sic, description: company.sicDescription.toUpperCase() } } : {}),
+        ...(company.stateOfIncorporation ? { stateOfIncorporation: company.stateOfIncorporation } : {}),
+        ...(company.fiscalYearEnd ? { fiscalYearEnd: company.fiscalYearEnd } : {}),
+        formType: row.form,
+        ...(row.form === 'UPLOAD' && row.fileNumber ? { fileNumber: row.fileNumber } : {}),
+        formerNames: company.formerNames.map((f) => ({ name: f.name, dateOfChange: f.to.slice(0, 10) })),
+      },
+    ],
+  };
+  const lines = renderSecHeader(spec, 1).split('\n');
+  // The corpus does not say when a letter became public: no date after the file names.
+  lines[0] = `<SEC-HEADER>${row.accession}.hdr.sgml`;
+  if (!acceptance) lines.splice(1, 1);
+  return `<SEC-DOCUMENT>${row.accession}.txt\n${lines.join('\n')}`;
 }
 
 /** The primary document's path for a row. */
@@ -220,22 +196,14 @@ export function wrapCorpusLetter(dir: string, row: CorpusRow): CorpusLetter {
   const company = companyOf(dir, row.ticker);
   const isPdf = /\.pdf$/i.test(row.primaryDocument);
   const head = Buffer.from(header(row, company), 'latin1');
-  let body: Buffer;
+  let body: Uint8Array;
   if (isPdf) {
-    const name = row.primaryDocument;
-    body = Buffer.from(
-      `<DOCUMENT>\n<TYPE>LETTER\n<SEQUENCE>1\n<FILENAME>${name}\n<TEXT>\n<PDF>\n${uuencode(document, name)}</PDF>\n</TEXT>\n</DOCUMENT>\n`,
-      'latin1',
-    );
+    body = renderDocument({ type: 'LETTER', filename: row.primaryDocument, body: { kind: 'pdf', bytes: document } }, 1);
   } else {
     const text = Buffer.from(document);
     body = text.subarray(0, 16).toString('latin1').startsWith('<DOCUMENT>')
       ? Buffer.concat([text, Buffer.from(text.at(-1) === 10 ? '' : '\n')])
-      : Buffer.concat([
-          Buffer.from(`<DOCUMENT>\n<TYPE>${row.form}\n<SEQUENCE>1\n<FILENAME>${row.primaryDocument}\n<TEXT>\n`),
-          text,
-          Buffer.from('\n</TEXT>\n</DOCUMENT>\n'),
-        ]);
+      : renderDocument({ type: row.form, filename: row.primaryDocument, body: { kind: 'text', bytes: document } }, 1);
   }
   const submission = Buffer.concat([head, body, Buffer.from('</SEC-DOCUMENT>\n')]);
   return {

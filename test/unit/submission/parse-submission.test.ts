@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { BadInputError } from '../../../src/errors.ts';
 import { BAD_INPUT_REASONS } from '../../../src/submission/bad-input.ts';
 import { parseSubmission } from '../../../src/submission/parse-submission.ts';
+import { renderPemSubmission, renderSubmission, textBody } from '../../fixtures/render/index.ts';
 
 // Hand-made submissions in EDGAR's byte shapes (tabs, tag lines, uuencoded PDF); none is real data.
 const latin1 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
@@ -401,4 +402,60 @@ describe('bad submissions', () => {
       },
     );
   });
+});
+
+describe('submissions written by the fixture renderer', () => {
+  const filer = (name: string, cik: string, fileNumber: string) => ({
+    companyName: name,
+    cik,
+    formType: 'CORRESP',
+    fileNumber,
+    formerNames: [{ name: `${name.toUpperCase()} OLD`, dateOfChange: '2012-03-01' }],
+  });
+  const spec = {
+    header: {
+      accessionNumber: '0001193125-14-000946',
+      submissionType: 'CORRESP',
+      filedAsOfDate: '2014-01-03',
+      acceptanceDateTime: '2014-01-03T06:15:34-05:00',
+      disseminationDate: '2014-02-14',
+      filers: [
+        filer('Trust One Holdings', '1000001', '333-199812'),
+        filer('Trust One Funding', '1000002', '333-199812-01'),
+      ],
+    },
+    documents: [{ type: 'CORRESP', filename: 'filename1.htm', body: textBody('<p>Request for acceleration</p>') }],
+  };
+
+  for (const [what, bytes] of [
+    ['a plain submission', renderSubmission(spec)],
+    ['a PRIVACY-ENHANCED MESSAGE envelope', renderPemSubmission(spec)],
+  ] as const) {
+    it(`reads co-registrants, former names and times from ${what}`, () => {
+      const { header, documents, warnings } = parseSubmission(bytes);
+      assert.equal(header.accessionNumber, '0001193125-14-000946');
+      assert.equal(header.acceptanceDateTime, '2014-01-03T06:15:34-05:00');
+      assert.equal(header.disseminationDate, '2014-02-14');
+      assert.deepEqual(
+        header.filers.map((f) => [f.cik, f.name, f.fileNumber, f.formerNames]),
+        [
+          [
+            '1000001',
+            'Trust One Holdings',
+            '333-199812',
+            [{ name: 'TRUST ONE HOLDINGS OLD', dateOfChange: '2012-03-01' }],
+          ],
+          [
+            '1000002',
+            'Trust One Funding',
+            '333-199812-01',
+            [{ name: 'TRUST ONE FUNDING OLD', dateOfChange: '2012-03-01' }],
+          ],
+        ],
+      );
+      assert.deepEqual(header.fileNumbers, ['333-199812', '333-199812-01']);
+      assert.equal(documents[0]!.text, '<p>Request for acceleration</p>');
+      assert.deepEqual(warnings, []);
+    });
+  }
 });
