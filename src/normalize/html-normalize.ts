@@ -5,7 +5,8 @@
  * numbers and repeated footers can be dropped. Images (letterhead logos) are dropped.
  */
 import type { Emphasis, NormalizedText } from './types.ts';
-import { countImages, hasDescendant, isElement, isVisible, parseHtml, type HtmlNode } from './html-dom.ts';
+import { countImages, hasDescendant, isElement, isVisible, parseHtml, rawTextOf, type HtmlNode } from './html-dom.ts';
+import { isTextLayer, splitTextLayer } from './html-text-layer.ts';
 import {
   breaksPageAfter,
   breaksPageBefore,
@@ -146,12 +147,19 @@ class HtmlWalker {
       return;
     }
     if (tag === 'hr') {
-      this.pageBreak();
+      // Filing agents end a page with a page-break style or a sized rule (<hr size="3" noshade>); a bare <hr>
+      // only underlines a letterhead.
+      if (Object.keys(node.attribs ?? {}).length > 0) this.pageBreak();
+      else this.flush();
       return;
     }
     const css = parseStyle(node.attribs?.style);
     if (breaksPageBefore(css)) this.pageBreak();
     const inner = styleOf(tag, css, style);
+    if (isTextLayer(css) && this.textLayer(node, inner)) {
+      if (breaksPageAfter(css)) this.pageBreak();
+      return;
+    }
     if (tag === 'table') this.table(node, inner);
     else if (tag === 'ul' || tag === 'ol') this.list(node, inner);
     else if (tag === 'pre') this.pre(node);
@@ -192,6 +200,18 @@ class HtmlWalker {
       this.pendingMarker = null;
     }
     this.listDepth--;
+  }
+
+  /** The hidden text of a page image; false when the tiny text is only spacing. */
+  private textLayer(node: HtmlNode, style: InlineStyle): boolean {
+    const raw = rawTextOf(node);
+    if (raw.trim().length < 40) return false;
+    this.flush();
+    for (const line of splitTextLayer(raw)) {
+      this.runs.push({ text: line, style });
+      this.flush();
+    }
+    return true;
   }
 
   private pre(node: HtmlNode): void {

@@ -18,7 +18,7 @@ import { normalizeTextExtract } from './text-extract.ts';
 import type { NormalizedText } from './types.ts';
 
 /** Changes whenever normalisation output can change (goes into Letter.parserVersion, so `reparse` sees it). */
-export const NORMALIZER_VERSION = 'normalize-1';
+export const NORMALIZER_VERSION = 'normalize-2';
 
 export interface NormalizeOptions {
   /** Pages of a PDF read at most. Default 200. */

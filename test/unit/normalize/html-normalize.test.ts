@@ -247,4 +247,49 @@ length over more than a page of this letter and continues on the next</p>
       'Third page text.',
     ]);
   });
+
+  it('takes a bare <hr> under a letterhead for a rule, and a sized one for the end of a page', () => {
+    const n = normalizeHtml(
+      '<div>ACME WIDGETS, INC.</div><div><hr></div><div>May 27, 2016</div><p>First page.</p>' +
+        '<p align="center">1</p><div><hr size="3" width="100%" noshade></div><p>Acme Widgets, Inc.</p><p>May 27, 2016</p>' +
+        '<p>Page 2</p><p>Second page.</p>',
+    );
+    assert.deepEqual(
+      n.blocks.map((b) => [b.text, b.page]),
+      [
+        ['ACME WIDGETS, INC.', 1],
+        ['May 27, 2016', 1],
+        ['First page.', 1],
+        ['Second page.', 2],
+      ],
+    );
+  });
+});
+
+describe('HTML letters: page images with a hidden text layer', () => {
+  it('cuts the 1pt text beside each page image back into lines and paragraphs', () => {
+    const layer =
+      '      Jane Doe  Vice President and Controller  100 Main Street   Springfield, OH  45501    ' +
+      'Via EDGAR          March 13, 2020    Re:   Acme Widgets, Inc.        File No. 001-12345    Dear Ms. Roe:          ' +
+      'We refer to your letter dated February 20, 2020 and confirm the extension of time agreed in our telephone  ' +
+      'conversation of March 12, 2020.          Very truly yours,          /s/ Jane Doe   ';
+    const n = normalizeHtml(
+      `<div><img src="page1.jpg" width="1055"><div><font size="1" style="font-size:1pt;color:white">${layer}</font></div></div>` +
+        '<div><font style="font-size:1pt">&nbsp;</font></div>',
+    );
+    assert.deepEqual(texts(n.blocks), [
+      'Jane Doe',
+      'Vice President and Controller',
+      '100 Main Street',
+      'Springfield, OH 45501',
+      'Via EDGAR',
+      'March 13, 2020',
+      'Re: Acme Widgets, Inc.',
+      'File No. 001-12345',
+      'Dear Ms. Roe:',
+      'We refer to your letter dated February 20, 2020 and confirm the extension of time agreed in our telephone conversation of March 12, 2020.',
+      'Very truly yours,',
+      '/s/ Jane Doe',
+    ]);
+  });
 });
