@@ -3,7 +3,7 @@
  * who signed it and with which title, and whom it was copied to.
  */
 import type { Person } from './schema.ts';
-import { cleanName, isOrgOrAddress, isPersonName, isTitle, splitNameTitle } from './people.ts';
+import { cleanName, isOrgOrAddress, isPersonName, isTitle, isTitleLine, splitNameTitle } from './people.ts';
 import { flat, fullText, linesOf, type Unit } from './units.ts';
 
 export const COMPLIMENTARY =
@@ -72,11 +72,14 @@ export interface Closing {
 /** Signatories and cc list after `from` (the end of the body). */
 export function parseClosing(units: readonly Unit[], from: number): Closing {
   const lines = linesOf(units, from);
-  const closeLine = lines.findIndex((l) => COMPLIMENTARY.test(l.text));
+  let closeLine = lines.findIndex((l) => COMPLIMENTARY.test(l.text));
+  // A letter whose "Sincerely," was lost: the conformed signature opens the block.
+  if (closeLine < 0) closeLine = lines.findIndex((l) => /^\/s\//i.test(l.text)) - 1;
+  if (closeLine < -1) closeLine = -1;
   const signatories: Array<{ name: string; title: string | null }> = [];
   const cc: string[] = [];
   let ccStart = -1;
-  if (closeLine >= 0) {
+  if (closeLine >= 0 || lines[0]?.text.startsWith('/s/')) {
     let current: { name: string; title: string | null } | null = null;
     for (let i = closeLine + 1; i < lines.length; i++) {
       const text = lines[i]!.text.replace(/\s+/g, ' ').trim();
@@ -102,7 +105,7 @@ export function parseClosing(units: readonly Unit[], from: number): Closing {
         signatories.push((current = { ...person }));
         continue;
       }
-      if (current && isTitle(text)) {
+      if (current && isTitleLine(text)) {
         current.title = current.title === null ? text : `${current.title}, ${text}`;
         continue;
       }
@@ -122,7 +125,9 @@ export function parseClosing(units: readonly Unit[], from: number): Closing {
         last >= 0 &&
         !splitNameTitle(text) &&
         (isTitle(text) || (isOrgOrAddress(text) && !/\d/.test(text)) || /^[a-z(]/.test(text));
-      if (continuation) entries[last] = `${entries[last]}, ${text}`;
+      // A line wrapped in a plain-text letter goes on with a space, a title or company under a name after a comma.
+      const wrapped = last >= 0 && lines[i - 1]!.text.length >= 60 && !/[,;]$/.test(lines[i - 1]!.text);
+      if (continuation) entries[last] = `${entries[last]}${wrapped ? ' ' : ', '}${text}`;
       else entries.push(text);
     }
     cc.push(...entries.map((e) => e.replace(/\s+/g, ' ').trim()).filter((e) => e !== ''));
@@ -130,7 +135,7 @@ export function parseClosing(units: readonly Unit[], from: number): Closing {
   return {
     signatories: signatories.map((p) => ({ name: cleanName(p.name), title: p.title })),
     cc,
-    closeUnit: closeLine >= 0 ? lines[closeLine]!.unit : null,
+    closeUnit: closeLine >= 0 && COMPLIMENTARY.test(lines[closeLine]!.text) ? lines[closeLine]!.unit : null,
   };
 }
 

@@ -37,7 +37,12 @@ export function isHeadingLike(unit: Unit): boolean {
   if (text === '' || LABEL.test(text) || isDateLine(text)) return false;
   if (/^(?:\*\s*)+$/.test(text) || /^(?:Dear|Sincerely|Very truly|Re:|cc:)/i.test(text)) return false;
   if (/^\d+$/.test(text) || /^Page \d+/i.test(text)) return false;
+  if (/\[\s*\*+\s*\]|\$\s?\d/.test(text)) return false;
+  const letters = text.replace(/[^A-Za-z\u00c0-\u017f]/g, '').length;
+  if (letters < text.replace(/\s/g, '').length * 0.5) return false;
   const { heading, pageRef } = splitPageRef(text);
+  // "The Company has added the disclosure on page 63." is a sentence, not "Goodwill, page 63".
+  if (/\.$/.test(text) && SENTENCE_WORDS.test(heading) && heading.split(/\s+/).length > 4) return false;
   if (unit.type === 'heading') return heading.length <= 250 || pageRef !== null;
   if (text.length > 160 || text.split(/\s+/).length > 22) return false;
   if (!/^["'“([]?[A-Z0-9]/.test(text)) return false;
@@ -58,7 +63,7 @@ export function headingRank(heading: string): number {
   )
     return 0;
   if (
-    /^(?:Part\s+[IVX]+\b|Item\s+\d|(?:Condensed\s+)?(?:Notes|Note)\s+to\s+|(?:Consolidated\s+|Condensed\s+)*Financial\s+Statements|Management'?s\s+Discussion|Risk\s+Factors|Exhibits?\b|Prospectus\s+Summary|Business$|General$|Cover\s+Page|Signatures|Executive\s+Compensation|Compensation\s+Discussion|Selected\s+Financial\s+Data|Financial\s+Statements)/i.test(
+    /^(?:Part\s+[IVX]+\b|Item\s+\d|(?:Condensed\s+)?(?:Notes|Note)\s+to\s+|(?:Consolidated\s+|Condensed\s+|Combined\s+)*Financial\s+Statements|Management'?s\s+Discussion|Risk\s+Factors|Exhibits?\b|(?:Prospectus\s+)?Summary\b|Business$|General$|Cover\s+Page|Signatures|Executive\s+Compensation|Compensation\s+Discussion|Selected\s+(?:Consolidated\s+)?Financial\s+Data|Use\s+of\s+Proceeds|Dilution$|Capitalization$|Dividend\s+Policy|Management$|Description\s+of\s+(?:Capital\s+Stock|Share\s+Capital|Securities|Our\s+Capital|the\s+Notes|Notes)|Principal\s+(?:and\s+Selling\s+)?(?:Stockholders|Shareholders)|Certain\s+Relationships|Underwriting|Plan\s+of\s+Distribution|Legal\s+(?:Matters|Proceedings)|Experts$|The\s+Offering|The\s+(?:Merger|Transactions?|Spin-Off|Separation|Distribution)$|Market\s+(?:for|Price)|Properties$|Quantitative\s+and\s+Qualitative|Controls\s+and\s+Procedures|Directors,?\s+(?:Executive\s+Officers|and\s+Executive)|Security\s+Ownership|Unaudited\s+Pro\s+Forma|Index\s+to\s+(?:Consolidated\s+)?Financial|Pay\s+Versus\s+Performance|Proposal\s+(?:No\.?\s*)?\d)/i.test(
       heading,
     )
   )

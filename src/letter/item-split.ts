@@ -8,11 +8,19 @@ import { LABEL } from './headings.ts';
 import { flat, fullText, type Unit } from './units.ts';
 
 export const RESPONSE_LABEL =
-  /^(?:the\s+)?(?:company'?s\s+|our\s+|registrant'?s\s+|[A-Z][A-Za-z&.]*'s\s+)?responses?(?:\s+to\s+(?:the\s+staff'?s\s+)?comments?(?:\s+(?:no\.?|number|#)?\s*\d+)?)?\s*(?:[:.\-–—]\s*|\s*$|\s+(?=[A-Z]))/i;
+  /^(?:the\s+)?(?:company'?s?\s+|our\s+|registrant'?s?\s+|[A-Z][A-Za-z&.]*'s\s+)?responses?(?:\s+to\s+(?:the\s+staff'?s\s+)?comments?(?:\s+(?:no\.?|number|#)?\s*\d+)?)?\s*(?:[:.\-–—]\s*|\s*$|\s+(?=[A-Z]))/i;
 const RESPONSE_OPENING =
-  /^(?:in\s+response\s+to|(?:as\s+)?(?:requested|discussed|noted)\b|we\s+(?:respectfully|acknowledge|advise|confirm|have\s+(?:revised|updated|amended|included|added|expanded|considered|reviewed)|will\s+(?:revise|include|expand|update|provide|enhance|clarify)|agree|supplementally|hereby)|the\s+(?:company|registrant|partnership|trust|bank|corporation|fund)\s+(?:respectfully|acknowledges|advises|confirms|has|will|agrees|notes|believes|supplementally|hereby|understands|considered|does|did|is|recognized|evaluated|determined|reviewed)|(?:the\s+)?staff'?s\s+comment\s+is\s+noted|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:respectfully|acknowledges|supplementally\s+advises))/i;
+  /^(?:in\s+response\s+to|(?:as\s+)?(?:requested|discussed|noted)\b|we\s+(?:respectfully|acknowledge|advise|confirm|have\s+(?:revised|updated|amended|included|added|expanded|considered|reviewed)|will\s+(?:revise|include|expand|update|provide|enhance|clarify)|agree|supplementally|hereby)|the\s+(?:company|registrant|partnership|trust|bank|corporation|fund)\s+(?:respectfully|supplementally|hereby|has|will|does|did|is|was|[a-z]+(?:s|ed))\b|(?:the\s+)?staff'?s\s+comment\s+is\s+noted|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:respectfully|acknowledges|supplementally\s+advises))/i;
 const STAFF_OPENING =
   /^(?:please|tell\s+us|we\s+note|refer\s+to|explain|provide|revise|disclose|clarify|describe|quantify|discuss|address|expand|consider|it\s+appears|confirm|in\s+this\s+regard|in\s+addition|further|alternatively|also|we\s+(?:are\s+unable|do\s+not|continue|partially)|you\s+(?:state|disclose|indicate|say|present|note|refer))/i;
+
+/** Requests only the staff writes: "Please ...", "Tell us ...", or an imperative opening a sentence. */
+const STAFF_REQUEST =
+  /\b(?:please|tell\s+us|advise\s+us)\b|(?:^|[.;:]\s+)(?:Describe|Explain|Discuss|Provide|Revise|Disclose|Quantify|Clarify|Confirm|Expand|Address|Identify|State|Remove|File|Include|Reconcile|Define)\b/;
+
+function isStaffWording(text: string): boolean {
+  return STAFF_OPENING.test(text) || (STAFF_REQUEST.test(text) && !RESPONSE_OPENING.test(text));
+}
 
 export interface SplitItem {
   readonly comment: string | null;
@@ -91,8 +99,15 @@ export function splitResponseItem(units: readonly Unit[], rest: string, style: E
       return { comment: textOf(units.slice(0, i), rest), response: textOf(units.slice(i), fullText(units[i]!)) };
     }
   }
-  // 4. Staff wording leading, nothing else: the whole item is the quoted comment only when it reads as one.
-  if (STAFF_OPENING.test(texts[0]!) && units.length === 1) return { comment: textOf(units, rest), response: null };
+  // 4. Staff wording leading: the paragraphs that read as the staff's are the comment, the rest the answer.
+  if (isStaffWording(texts[0]!)) {
+    let k = 1;
+    while (k < units.length && isStaffWording(texts[k]!)) k++;
+    return {
+      comment: textOf(units.slice(0, k), rest),
+      response: k < units.length ? textOf(units.slice(k), fullText(units[k]!)) : null,
+    };
+  }
   return { comment: null, response: textOf(units, rest) };
 }
 

@@ -95,7 +95,9 @@ function candidateOf(unit: Unit, next: Unit | undefined): Candidate | null {
   return { unit: unit.index, number, rest, weight, style, emphasised, depth: 0 };
 }
 
-const GAP_PENALTY = 0.25;
+const GAP_PENALTY = 0.15;
+/** A response may answer comments 3 and 11 only; no letter skips from 1 to 84. */
+const MAX_GAP = 25;
 
 /**
  * The best-weighted chain of strictly rising item numbers, in document order. A candidate does not extend a
@@ -122,7 +124,9 @@ function bestChain(candidates: readonly Candidate[]): Candidate[] {
       }
       if (restarted) continue;
       const gap = c.number - p.number - 1;
-      const s = score[j]! - Math.min(gap, 4) * GAP_PENALTY - (p.style === c.style ? 0 : 0.3);
+      // A bare number continues a list only in sequence: elsewhere it is a page number.
+      if ((gap > 0 && c.style === 'bare') || gap > MAX_GAP) continue;
+      const s = score[j]! - Math.min(gap, 3) * GAP_PENALTY - (p.style === c.style ? 0 : 0.3);
       if (s >= best && s > 0) {
         best = s;
         from = j;

@@ -15,11 +15,11 @@ import { findConfidentialTreatment, hasAcknowledgement, type ConfidentialTreatme
 import { parsePreamble } from './preamble.ts';
 import { parseReferences } from './references.ts';
 import { findSecStaff } from './staff.ts';
-import { splitMergedUnits } from './unit-split.ts';
+import { joinContinuations, splitMergedUnits } from './unit-split.ts';
 import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
 
 /** Changes whenever parseLetter's output can change for the same input. */
-export const PARSER_VERSION = 'letter-0.3.0';
+export const PARSER_VERSION = 'letter-0.4.0';
 
 export interface ParseLetterInput {
   readonly form: LetterForm;
@@ -57,7 +57,7 @@ function firstCloseUnit(units: readonly Unit[], from: number): number {
   for (let i = from; i < units.length; i++) {
     const u = units[i]!;
     if (u.type === 'table') continue;
-    if (u.text.split('\n').some((l) => COMPLIMENTARY.test(l.trim()))) return i;
+    if (u.text.split('\n').some((l) => COMPLIMENTARY.test(l.trim())) || /^\/s\//i.test(u.text)) return i;
   }
   return units.length;
 }
@@ -90,7 +90,7 @@ function itemOf(
 
 export function parseLetter(input: ParseLetterInput): ParsedLetter {
   const { form, normalized } = input;
-  const units = splitMergedUnits(toUnits(normalized));
+  const units = joinContinuations(splitMergedUnits(toUnits(normalized)));
   const warnings: string[] = [];
   const preamble = parsePreamble(units, input.companyName);
   const bodyStart = Math.min(preamble.bodyStart, units.length);

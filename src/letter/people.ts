@@ -8,6 +8,9 @@ const TITLE_WORDS =
   /\b(?:Chief|Officer|President|Director|Counsel|Accountant|Attorney|Secretary|Treasurer|Controller|Comptroller|Chair(?:man|woman|person)?|Partner|Manager|Head|Branch|Examiner|Analyst|Associate|Executive|General|Principal|Deputy|Legal|Member|Managing|Founder|CEO|CFO|COO|CAO|Esq\.?|Senior|Assistant|Vice|Staff|Lead|Advisor|Adviser|Specialist|Reviewer|Editor|Administrator)\b/;
 const ORG_WORDS =
   /\b(?:Commission|Division|Office|Securities|Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|LLP|LLC|L\.L\.P\.|L\.P\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|Group|Holdings|Bank|Trust|Street|St\.|Avenue|Ave\.|Road|Boulevard|Blvd\.?|Drive|Suite|Floor|Plaza|Center|Centre|Washington|D\.C\.|Department|Mail Stop|Finance|Fund|Partners|Capital|Technologies|Industries|International|Services|Bancorp|Financial|Insurance|University|Association)(?!\w)/i;
+/** Words that appear in office, program and place names but not in people's names. */
+const NOT_NAME =
+  /^(?:The|A|An)\s|\b(?:Of|And|For|Program|Review|Disclosure|Netherlands|Kingdom|States|Republic|Global|Security|Risk|Corporate|Accounting|Policy|Affairs|Operations|Transportation|Energy|Manufacturing|Technology|Trade|Sciences|Estate|Commodities|Mergers|Acquisitions|Industrial|Applications|Investment|Management|Services|Assessment|Disclosures|Offices|Chief|Staff)\b/;
 const HONORIFIC = /^(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+/;
 /** Given name(s), optional initials, family name(s), optional suffix; "J. Nolan McWilliams", "Mary Beth O'Neil Jr.". */
 const NAME =
@@ -33,7 +36,7 @@ export function isPersonName(text: string): boolean {
     return false;
   if (/\b(?:Re|Dear|Sincerely|Gentlemen|Ladies|Via|Edgar|EDGAR|Page|Form|Filed|File|Response|Comment)\b/.test(t))
     return false;
-  return true;
+  return !NOT_NAME.test(t);
 }
 
 /** Whether the text reads as a job title (and not as an organisation or an address). */
@@ -45,6 +48,16 @@ export function isTitle(text: string): boolean {
   if (/\d{3,}/.test(t)) return false;
   if (/[.!?]$/.test(t) && !/\b(?:Esq|Inc|Jr|Sr)\.$/.test(t)) return false;
   return !/\b(?:Inc\.?|Corp\.?|LLP|LLC|Ltd\.?|Street|Avenue|Suite|Commission)\b/.test(t);
+}
+
+/**
+ * Whether a line under a signature is a title, allowing an organisation after it: "Managing Director,
+ * Harrowgate Securities LLC".
+ */
+export function isTitleLine(text: string): boolean {
+  if (isTitle(text)) return true;
+  const comma = text.indexOf(',');
+  return comma > 0 && isTitle(text.slice(0, comma)) && !isPersonName(text.slice(0, comma));
 }
 
 /** Whether the text is an organisation, department or address line. */

@@ -36,7 +36,11 @@ export function findSecStaff(input: StaffInput): string[] {
   const out: string[] = [];
   if (input.form === 'CORRESP' && input.addressedToSec) for (const p of input.addressees) add(out, p.name);
   if (input.form === 'UPLOAD') for (const p of input.signatories) add(out, p.name);
-  for (const entry of input.cc) if (input.form === 'UPLOAD' || SEC_CC.test(entry)) add(out, nameOfEntry(entry));
+  for (const entry of input.cc) {
+    // A staff letter copies staff, and now and then the company's counsel ("Jane Roe, Esq., Roe & Poe LLP").
+    const outside = /\bEsq\b|\bLLP\b|\bLLC\b|\bP\.?C\.|\bInc\b|\bCorp/.test(entry);
+    if ((input.form === 'UPLOAD' && !outside) || SEC_CC.test(entry)) add(out, nameOfEntry(entry));
+  }
   const flatText = input.text.replace(/\s+/g, ' ');
   for (const m of flatText.matchAll(SEC_PHONE)) add(out, m[1]!.replace(/^(?:or|and|contact|call)\s+/i, ''));
   for (const m of flatText.matchAll(OF_STAFF)) add(out, m[1]!);

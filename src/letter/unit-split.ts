@@ -21,6 +21,30 @@ function opensPart(line: string): boolean {
   return OPENS_PART.some((re) => re.test(line)) || LABEL.test(line);
 }
 
+/**
+ * Paragraphs a normaliser broke in the middle of a sentence (a page break, a wrapped line taken for a new
+ * paragraph): a unit starting in lower case after one that does not end a sentence continues it.
+ */
+export function joinContinuations(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      u.marker === null &&
+      u.type === 'paragraph' &&
+      (prev.type === 'paragraph' || prev.type === 'list-item') &&
+      /^[a-z]/.test(u.text) &&
+      !/^(?:cc|c\.c\.|bcc)\b/i.test(u.text) &&
+      !prev.text.includes('\n') &&
+      !/[.:;!?]["'”)]?$/.test(prev.text) &&
+      prev.text.length > 40;
+    if (continues) out[out.length - 1] = { ...prev, text: `${prev.text} ${u.text}` };
+    else out.push({ ...u, index: out.length });
+  }
+  return out;
+}
+
 /** Units with multi-line text split before each line that opens a part; indexes renumbered. */
 export function splitMergedUnits(units: readonly Unit[]): Unit[] {
   const out: Unit[] = [];

@@ -414,6 +414,28 @@ describe('parseLetter: flags and staff', () => {
     assert.deepEqual(r.secStaff, ['Casey Moore', 'Sam Ortiz', 'Dana Lee']);
   });
 
+  it('does not count the company counsel a staff letter copies as SEC staff', () => {
+    const r = parse('UPLOAD', [
+      ...staffHead(RE_10K),
+      'This is to advise you that we do not intend to review your registration statement.',
+      ...STAFF_CLOSE,
+      'cc: Jonah Ferreira, Esq., Whitcombe Lyle LLP',
+    ]);
+    assert.deepEqual(r.secStaff, ['Casey Moore', 'Dana Lee']);
+    assert.equal(r.kind, 'no_review');
+  });
+
+  it('reads a signature whose "Sincerely," was lost, and a title with its firm', () => {
+    const r = parse('CORRESP', [
+      ...companyHead(RE_10K),
+      'Pursuant to Rule 461, the underwriters join in requesting acceleration of the effective date.',
+      '/s/ Maximilian Oduya\nMaximilian Oduya\nManaging Director, Harrowgate Securities LLC',
+    ]);
+    assert.deepEqual(r.signatories, [
+      { name: 'Maximilian Oduya', title: 'Managing Director, Harrowgate Securities LLC' },
+    ]);
+  });
+
   it('stamps the parser version', () => {
     assert.equal(parse('UPLOAD', ['April 9, 2021']).parserVersion, PARSER_VERSION);
   });
