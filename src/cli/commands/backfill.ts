@@ -1,0 +1,78 @@
+/** `backfill <target...> [--forms] [--since] [--until]`: discover, fetch, parse and store every letter. */
+import type { Command } from 'commander';
+import { requireUserAgent } from '../../../config/env.ts';
+import { parseFormsOption } from '../../discover/letter-forms.ts';
+import { parseTarget, type Target } from '../../edgar/identifiers.ts';
+import type { LetterForm } from '../../letter/schema.ts';
+import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { runBackfill } from '../../pipeline/embedded-runner.ts';
+import { exitCodeOf } from '../../pipeline/run-events.ts';
+import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
+import { createProgressReporter } from '../progress.ts';
+import { formatBackfillSummary } from '../summary.ts';
+
+export interface BackfillRequest {
+  readonly targets: Target[];
+  readonly forms: LetterForm[] | undefined;
+  readonly since: string | null;
+  readonly until: string | null;
+}
+
+/** Reads and checks the arguments: a usage error (exit 2) says which one is wrong and what is accepted. */
+export function readBackfillRequest(
+  rawTargets: readonly string[],
+  options: { forms?: string; since?: string; until?: string },
+): BackfillRequest {
+  const targets: Target[] = [];
+  for (const raw of rawTargets) {
+    const target = parseTarget(raw);
+    if (target === null) {
+      throw usageError(
+        `${JSON.stringify(raw)} is not a backfill target: use a file number (001-35126), a CIK (1508475) or a ticker (VNET)`,
+      );
+    }
+    targets.push(target);
+  }
+  let forms: LetterForm[] | undefined;
+  if (options.forms !== undefined) {
+    const parsed = parseFormsOption(options.forms);
+    if ('error' in parsed) throw usageError(parsed.error);
+    forms = parsed.forms;
+  }
+  const since = parseDateOption('--since', options.since);
+  const until = parseDateOption('--until', options.until);
+  if (since && until && since > until) throw usageError(`--since ${since} is after --until ${until}`);
+  return { targets, forms, since, until };
+}
+
+export function registerBackfill(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
+  program
+    .command('backfill')
+    .description('discover, fetch, parse and store every letter of each target (file number, CIK or ticker)')
+    .argument('<target...>', 'file number (001-35126, 0-12345), CIK (1508475) or ticker (VNET)')
+    .option('--forms <forms>', 'letter forms to collect: CORRESP, UPLOAD or both', 'CORRESP,UPLOAD')
+    .option('--since <date>', 'only letters filed on or after this date (YYYY-MM-DD)')
+    .option('--until <date>', 'only letters filed on or before this date (YYYY-MM-DD)')
+    .action(async (rawTargets: string[], options: { forms?: string; since?: string; until?: string }) => {
+      const ctx = context();
+      const request = readBackfillRequest(rawTargets, options);
+      const config = ctx.config();
+      requireUserAgent(config);
+      const deps = await openPipelineDeps(config, { logger: ctx.logger() });
+      const progress = createProgressReporter(ctx.stderr);
+      try {
+        const summary = await runBackfill(deps, {
+          ...request,
+          fetchConcurrency: config.fetchConcurrency,
+          parseConcurrency: config.parseConcurrency,
+          onEvent: progress.onEvent,
+        });
+        progress.stop();
+        ctx.stderr.write(formatBackfillSummary(summary));
+        setExit(exitCodeOf(summary));
+      } finally {
+        progress.stop();
+        await deps.close();
+      }
+    });
+}

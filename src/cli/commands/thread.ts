@@ -1,0 +1,40 @@
+/** `thread <file-number>`: the review threads of a file number, letter by letter (src/letter's formatter). */
+import type { Command } from 'commander';
+import { normalizeFileNumber } from '../../edgar/identifiers.ts';
+import { formatThreads } from '../../letter/thread-format.ts';
+import type { Item } from '../../letter/schema.ts';
+import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { loadCompanyLetters, threadsOf } from '../../pipeline/thread-stage.ts';
+import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
+
+export function registerThread(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
+  program
+    .command('thread')
+    .description('show the review threads of a file number, letter by letter')
+    .argument('<file-number>', 'file number, e.g. 001-35126')
+    .option('--no-items', 'do not list each letter’s numbered items')
+    .action(async (raw: string, options: { items: boolean }) => {
+      const ctx = context();
+      const fileNumber = normalizeFileNumber(raw);
+      if (fileNumber === null) throw usageError(`${JSON.stringify(raw)} is not a file number, e.g. 001-35126`);
+      const deps = await openPipelineDeps(ctx.config(), { logger: ctx.logger(), offline: true });
+      try {
+        const byCompany = await loadCompanyLetters(deps.store, { fileNumbers: [fileNumber] });
+        if (byCompany.size === 0) {
+          ctx.stderr.write(
+            `thread: no stored letter of file number ${fileNumber} (run: edgar-corresp backfill ${fileNumber})\n`,
+          );
+          setExit(EXIT.FAILED);
+          return;
+        }
+        const threads = threadsOf(byCompany).filter((t) => t.fileNumbers.includes(fileNumber));
+        const items = new Map<string, readonly Item[]>();
+        if (options.items)
+          for (const letters of byCompany.values()) for (const l of letters) items.set(l.accessionNumber, l.items);
+        await ctx.stdout.write(formatThreads(threads, options.items ? { items } : {}));
+        setExit(EXIT.OK);
+      } finally {
+        await deps.close();
+      }
+    });
+}

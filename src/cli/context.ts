@@ -1,0 +1,67 @@
+/**
+ * What every command receives: its output streams, the environment (read only through loadConfig) and the
+ * global flags. Commands write results to `stdout` and everything else (progress, summaries, errors) to
+ * `stderr`, and return their exit code instead of calling process.exit, so the CLI runs in-process in tests.
+ */
+import { loadConfig, type Config } from '../../config/env.ts';
+import { ConfigError } from '../errors.ts';
+import { createLogger, type Logger } from '../log.ts';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext extends CliIo {
+  /** Show stack traces and debug logs. */
+  readonly verbose: boolean;
+  /** The configuration, read once; throws ConfigError (exit 2) when the environment is invalid. */
+  config(): Config;
+  logger(): Logger;
+}
+
+/** DESIGN.md exit codes. */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export function createCliContext(io: CliIo, verbose: boolean): CliContext {
+  let config: Config | null = null;
+  let logger: Logger | null = null;
+  return {
+    ...io,
+    verbose,
+    config() {
+      config ??= loadConfig(io.env);
+      return config;
+    },
+    logger() {
+      logger ??= createLogger({ level: verbose ? 'debug' : this.config().logLevel, pretty: Boolean(io.stderr.isTTY) });
+      return logger;
+    },
+  };
+}
+
+/** A usage error: exit 2 with the message. */
+export function usageError(message: string): ConfigError {
+  return new ConfigError(message);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Reads a `--since`/`--until` value; a usage error names the option and the format. */
+export function parseDateOption(option: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const m = ISO_DATE.exec(value.trim());
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.toISOString().slice(0, 10) !== value.trim()) {
+    throw usageError(`${option} ${JSON.stringify(value)} is not a date: use YYYY-MM-DD, e.g. ${option} 2014-01-01`);
+  }
+  return value.trim();
+}

@@ -1,0 +1,45 @@
+/** CSV export: one row per letter with exactly the columns of DESIGN.md, RFC 4180 quoting. */
+import type { Letter } from '../letter/schema.ts';
+
+export const CSV_COLUMNS = [
+  'accessionNumber',
+  'form',
+  'cik',
+  'companyName',
+  'filingDate',
+  'letterDate',
+  'sender',
+  'kind',
+  'fileNumbers',
+  'inResponseTo',
+  'items',
+  'threadId',
+] as const;
+
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvHeader(): string {
+  return `${CSV_COLUMNS.join(',')}\r\n`;
+}
+
+export function csvRow(letter: Letter): string {
+  const values: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
+    accessionNumber: letter.accessionNumber,
+    form: letter.form,
+    cik: letter.cik,
+    companyName: letter.companyName,
+    filingDate: letter.filingDate,
+    letterDate: letter.letterDate,
+    sender: letter.sender,
+    kind: letter.kind,
+    fileNumbers: letter.fileNumbers.join(';'),
+    inResponseTo: letter.inResponseTo,
+    items: letter.items.length,
+    threadId: letter.threadId,
+  };
+  return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`;
+}

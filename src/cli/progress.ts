@@ -1,0 +1,118 @@
+/**
+ * Backfill progress on stderr: a cli-progress bar on a TTY, plain lines otherwise (one per target and per
+ * filing, so logs and CI show what happened to each letter). Both runners feed it the same RunEvents.
+ */
+import cliProgress from 'cli-progress';
+import type { RunEvent } from '../pipeline/run-events.ts';
+import type { OutputStream } from './context.ts';
+
+export interface ProgressReporter {
+  readonly onEvent: (event: RunEvent) => void;
+  /** Stops the bar (if any) so the summary prints below it. */
+  stop(): void;
+}
+
+const OUTCOME_WORDS: Record<string, string> = {
+  stored: 'stored',
+  'already-stored': 'already stored',
+  'not-attributed': 'archived, attributed to other file numbers',
+  unnumbered: 'archived, no file number',
+  failed: 'FAILED',
+};
+
+export function createProgressReporter(stream: OutputStream): ProgressReporter {
+  return stream.isTTY ? barReporter(stream) : lineReporter(stream);
+}
+
+function lineReporter(stream: OutputStream): ProgressReporter {
+  let total = 0;
+  let doneCount = 0;
+  return {
+    onEvent(event) {
+      switch (event.type) {
+        case 'target-started':
+          stream.write(`discovering ${event.targetKey}\n`);
+          break;
+        case 'target-discovered':
+          stream.write(
+            `${event.targetKey}: CIK ${event.ciks.join(', ') || '-'}, ${event.letters} letters, ${event.skipped} related forms skipped, ${event.requests} discovery requests\n`,
+          );
+          for (const warning of event.warnings) stream.write(`  warning: ${warning}\n`);
+          break;
+        case 'target-failed':
+          stream.write(`${event.targetKey}: FAILED ${event.code}: ${event.reason}\n`);
+          break;
+        case 'total':
+          total = event.total;
+          break;
+        case 'filing-done':
+          doneCount += 1;
+          stream.write(
+            `[${doneCount}/${total}] ${event.accessionNumber} ${OUTCOME_WORDS[event.outcome]}${event.fetched ? ' (fetched)' : ''}\n`,
+          );
+          break;
+        case 'finishing':
+          stream.write(`${event.what}\n`);
+          break;
+      }
+    },
+    stop() {},
+  };
+}
+
+function barReporter(stream: OutputStream): ProgressReporter {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stream as unknown as NodeJS.WritableStream,
+      format: '{bar} {value}/{total} letters | {target} | fetched {fetched} | stored {stored} | failed {failed}',
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  const payload = { target: '', fetched: 0, stored: 0, failed: 0 };
+  const ensure = () => {
+    if (!started) bar.start(0, 0, payload);
+    started = true;
+  };
+  const log = (line: string) => {
+    // cli-progress redraws on the current line: clear it, write the line, the next update redraws the bar.
+    stream.write(`\r\x1b[2K${line}\n`);
+    if (started) bar.render();
+  };
+  return {
+    onEvent(event) {
+      ensure();
+      switch (event.type) {
+        case 'target-started':
+          bar.update({ ...payload, target: `discovering ${event.targetKey}` });
+          break;
+        case 'target-discovered':
+          payload.target = event.targetKey;
+          log(
+            `${event.targetKey}: CIK ${event.ciks.join(', ') || '-'}, ${event.letters} letters, ${event.skipped} skipped`,
+          );
+          break;
+        case 'target-failed':
+          log(`${event.targetKey}: FAILED ${event.code}: ${event.reason}`);
+          break;
+        case 'total':
+          bar.setTotal(event.total);
+          break;
+        case 'filing-done':
+          if (event.fetched) payload.fetched += 1;
+          if (event.outcome === 'stored') payload.stored += 1;
+          if (event.outcome === 'failed') payload.failed += 1;
+          bar.increment(1, payload);
+          break;
+        case 'finishing':
+          bar.update({ ...payload, target: event.what });
+          break;
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * `reparse`: normalise and parse again every stored letter (and every filing that failed at parse) from its
+ * archived raw bytes, with no EDGAR request, then rebuild the threads. Used after the parsers change
+ * (parserVersion). File numbers that a letter only had through its review thread are kept.
+ */
+import PQueue from 'p-queue';
+import type { Letter } from '../letter/schema.ts';
+import type { FilingRecord, UpsertOutcome } from '../store/document-store.ts';
+import { recordStageFailure } from './failures.ts';
+import { INFERRED_FILE_NUMBER, loadLetter, type ParseDeps } from './parse-stage.ts';
+import type { FailedFiling } from './run-events.ts';
+import { rebuildThreads } from './thread-stage.ts';
+
+export interface ReparseSummary {
+  readonly total: number;
+  readonly outcomes: Readonly<Record<UpsertOutcome, number>>;
+  readonly failures: readonly FailedFiling[];
+  readonly durationMs: number;
+}
+
+export interface ReparseOptions {
+  readonly parseConcurrency?: number;
+  readonly onProgress?: (event: {
+    done: number;
+    total: number;
+    accessionNumber: string;
+    outcome: UpsertOutcome | 'failed';
+  }) => void;
+}
+
+/** Keeps the file numbers the previous letter had only through its thread. */
+function keepInferred(previous: Letter | null, next: Letter): Letter {
+  if (previous === null || next.fileNumbers.length > 0) return next;
+  const inferred = previous.warnings.filter((w) => INFERRED_FILE_NUMBER.test(w));
+  if (inferred.length === 0) return next;
+  const numbers = inferred.map((w) => INFERRED_FILE_NUMBER.exec(w)![1]!);
+  return { ...next, fileNumbers: numbers, warnings: [...next.warnings, ...inferred] };
+}
+
+export async function runReparse(deps: ParseDeps, options: ReparseOptions = {}): Promise<ReparseSummary> {
+  const started = performance.now();
+  const filings: FilingRecord[] = [
+    ...(await deps.store.listFilings({ states: ['parsed'] })),
+    ...(await deps.store.listFilings({ states: ['failed'] })).filter(
+      (f) => f.failedStage === 'parse' && f.archiveSha256 !== null,
+    ),
+  ];
+  const outcomes: Record<UpsertOutcome, number> = { inserted: 0, updated: 0, unchanged: 0 };
+  const failures: FailedFiling[] = [];
+  const ciks = new Set<string>();
+  const fileNumbers = new Set<string>();
+  const queue = new PQueue({ concurrency: options.parseConcurrency ?? 1 });
+  let done = 0;
+  for (const filing of filings) {
+    void queue.add(async () => {
+      let outcome: UpsertOutcome | 'failed';
+      try {
+        const letter = keepInferred(
+          await deps.store.getLetter(filing.accessionNumber),
+          await loadLetter(deps, filing.accessionNumber),
+        );
+        outcome = await deps.store.upsertLetter(letter);
+        outcomes[outcome] += 1;
+        ciks.add(letter.cik);
+        for (const n of letter.fileNumbers) fileNumbers.add(n);
+      } catch (error) {
+        const failure = await recordStageFailure(deps, filing.accessionNumber, 'parse', error);
+        failures.push({
+          accessionNumber: filing.accessionNumber,
+          form: filing.form,
+          filingDate: filing.filingDate,
+          ...failure,
+        });
+        outcome = 'failed';
+      }
+      done += 1;
+      options.onProgress?.({ done, total: filings.length, accessionNumber: filing.accessionNumber, outcome });
+    });
+  }
+  await queue.onIdle();
+  await rebuildThreads(deps, { ciks: [...ciks], fileNumbers: [...fileNumbers] });
+  return { total: filings.length, outcomes, failures, durationMs: performance.now() - started };
+}
