@@ -52,29 +52,65 @@ export function isVisible(node: HtmlNode): boolean {
   return !style || !isHidden(parseStyle(style));
 }
 
-/** All visible text of a subtree, raw (whitespace not yet collapsed); block boundaries become spaces. */
+/**
+ * All visible text of a subtree, raw (whitespace not yet collapsed); block boundaries become spaces. Iterative:
+ * broken HTML (thousands of unclosed <FONT> tags) nests deeper than the call stack allows.
+ */
 export function rawTextOf(node: HtmlNode): string {
-  if (node.type === 'text') return node.data ?? '';
-  if (!isElement(node) && node.type !== 'root') return '';
-  if (!isVisible(node)) return '';
-  if (node.name === 'br') return ' ';
   let out = '';
-  for (const child of node.children ?? []) out += rawTextOf(child);
-  return out + (node.name === 'p' || node.name === 'div' || node.name === 'td' ? ' ' : '');
+  const stack: (HtmlNode | string)[] = [node];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out += item;
+      continue;
+    }
+    if (item.type === 'text') {
+      out += item.data ?? '';
+      continue;
+    }
+    if ((!isElement(item) && item.type !== 'root') || !isVisible(item)) continue;
+    if (item.name === 'br') {
+      out += ' ';
+      continue;
+    }
+    if (item.name === 'p' || item.name === 'div' || item.name === 'td') stack.push(' ');
+    const children = item.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
 }
 
-/** The first descendant element with one of the names, or null. */
-export function hasDescendant(node: HtmlNode, names: ReadonlySet<string>): boolean {
-  for (const child of node.children ?? []) {
-    if (!isElement(child)) continue;
-    if (names.has(child.name!) || hasDescendant(child, names)) return true;
+/** The text of a <pre>, line ends kept, <br> as a line end. */
+export function preformattedTextOf(node: HtmlNode): string {
+  let out = '';
+  for (const item of descendants(node)) {
+    if (item.type === 'text') out += item.data ?? '';
+    else if (item.type === 'tag' && item.name === 'br') out += '\n';
   }
+  return out;
+}
+
+/** Every element below a node, depth first, without recursion. */
+function* descendants(node: HtmlNode): Generator<HtmlNode> {
+  const stack = [...(node.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    yield item;
+    const children = item.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/** Whether a descendant element has one of the names. */
+export function hasDescendant(node: HtmlNode, names: ReadonlySet<string>): boolean {
+  for (const item of descendants(node)) if (isElement(item) && names.has(item.name!)) return true;
   return false;
 }
 
-/** Whether a subtree holds an image (letterhead logos, scanned pages). */
+/** The images in a subtree (letterhead logos, scanned pages). */
 export function countImages(node: HtmlNode): number {
-  let n = node.type === 'tag' && node.name === 'img' ? 1 : 0;
-  for (const child of node.children ?? []) n += countImages(child);
+  let n = 0;
+  for (const item of descendants(node)) if (item.type === 'tag' && item.name === 'img') n++;
   return n;
 }

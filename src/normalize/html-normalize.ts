@@ -5,7 +5,16 @@
  * numbers and repeated footers can be dropped. Images (letterhead logos) are dropped.
  */
 import type { Emphasis, NormalizedText } from './types.ts';
-import { countImages, hasDescendant, isElement, isVisible, parseHtml, rawTextOf, type HtmlNode } from './html-dom.ts';
+import {
+  countImages,
+  hasDescendant,
+  isElement,
+  isVisible,
+  parseHtml,
+  preformattedTextOf,
+  rawTextOf,
+  type HtmlNode,
+} from './html-dom.ts';
 import { isTextLayer, splitTextLayer } from './html-text-layer.ts';
 import {
   breaksPageAfter,
@@ -57,6 +66,8 @@ const BLOCKS = new Set([
   'tr',
 ]);
 const TABLES = new Set(['table']);
+/** Letters nest a few dozen elements deep; broken HTML (unclosed <FONT>s) can nest thousands. */
+const MAX_DEPTH = 200;
 
 interface Run {
   readonly text: string;
@@ -68,6 +79,9 @@ class HtmlWalker {
   readonly tables: string[][][] = [];
   page = 1;
   pageBreaks = 0;
+  /** Whether the document nested deeper than MAX_DEPTH. */
+  deep = false;
+  private depth = 0;
   private runs: Run[] = [];
   private heading = false;
   private pendingMarker: { marker: string; indent: number | null } | null = null;
@@ -131,6 +145,25 @@ class HtmlWalker {
   }
 
   walk(node: HtmlNode, style: InlineStyle): void {
+    if (node.type === 'text') {
+      if (node.data) this.runs.push({ text: node.data, style });
+      return;
+    }
+    if (this.depth > MAX_DEPTH) {
+      // Broken HTML nests deeper than any letter's structure: keep the text, flatten the rest.
+      this.deep = true;
+      this.runs.push({ text: rawTextOf(node), style });
+      return;
+    }
+    this.depth++;
+    try {
+      this.visit(node, style);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private visit(node: HtmlNode, style: InlineStyle): void {
     if (node.type === 'text') {
       if (node.data) this.runs.push({ text: node.data, style });
       return;
@@ -216,7 +249,7 @@ class HtmlWalker {
 
   private pre(node: HtmlNode): void {
     this.flush();
-    const text = collectText(node);
+    const text = preformattedTextOf(node);
     for (const block of normalizePlainTextBlocks(text)) this.blocks.push({ ...block, page: this.page });
   }
 
@@ -263,12 +296,6 @@ class HtmlWalker {
     for (const child of node.children ?? []) this.walk(child, style);
     this.flush();
   }
-}
-
-function collectText(node: HtmlNode): string {
-  if (node.type === 'text') return node.data ?? '';
-  if (node.type === 'tag' && node.name === 'br') return '\n';
-  return (node.children ?? []).map(collectText).join('');
 }
 
 function listMarker(n: number, type: string): string {
@@ -342,6 +369,8 @@ export function normalizeHtml(html: string): NormalizedText {
   walker.walk(root, PLAIN);
   walker.flush();
   const warnings: string[] = [];
+  if (walker.deep)
+    warnings.push(`the HTML nests deeper than ${MAX_DEPTH} elements: the deeper structure was flattened`);
   const paged = walker.pageBreaks > 0;
   const { blocks } = dropPageFurniture(walker.blocks);
   const final = markHeadings(

@@ -292,4 +292,14 @@ describe('HTML letters: page images with a hidden text layer', () => {
       '/s/ Jane Doe',
     ]);
   });
+
+  it('keeps the text of broken HTML nested deeper than the call stack, with a warning', () => {
+    const n = normalizeHtml(
+      '<p>' + '<font size="2">word '.repeat(12000) + '</p>' + '<table><tr><td>'.repeat(3000) + 'innermost cell',
+    );
+    assert.equal(n.blocks.length, 2);
+    assert.equal(n.blocks[0]!.text, Array(12000).fill('word').join(' '));
+    assert.equal(n.blocks[1]!.text, 'innermost cell');
+    assert.deepEqual(n.warnings, ['the HTML nests deeper than 200 elements: the deeper structure was flattened']);
+  });
 });
