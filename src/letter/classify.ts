@@ -28,6 +28,8 @@ export interface ClassifyInput {
   readonly itemCount: number;
   /** The first paragraphs of the body, flattened. */
   readonly opening: string;
+  /** Whether any item quotes a staff comment (company letters). */
+  readonly quotesComments?: boolean;
 }
 
 export function classifyLetter(input: ClassifyInput): LetterKind {
@@ -43,7 +45,10 @@ export function classifyLetter(input: ClassifyInput): LetterKind {
   const responding = RESPONDING.test(opening);
   if (WITHDRAWAL.test(opening) && !responding) return 'other';
   if (ACCELERATION.test(opening) && !responding) return 'acceleration_request';
-  if (itemCount > 0) return 'response';
+  // Numbered paragraphs answer comments when the letter says so or quotes them; otherwise they are
+  // representations of another kind (an Exxon Capital letter, a list of undertakings).
+  if (itemCount > 0 && (responding || input.quotesComments === true || /\bcomments?\b/i.test(opening)))
+    return 'response';
   if (EXTENSION.test(opening)) return 'other';
   if (responding) return 'response';
   return 'other';

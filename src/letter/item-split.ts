@@ -69,6 +69,20 @@ export function splitResponseItem(units: readonly Unit[], rest: string, style: E
       response: textOf([units[i]!, ...units.slice(i + 1)], first),
     };
   }
+  // A label run onto the end of the comment's last paragraph: "... please revise. Response:"
+  for (let i = 0; i < units.length - 1; i++) {
+    const end = /\s(?:(?:the\s+)?company'?s?\s+)?response\s*:?\s*$/i.exec(texts[i]!);
+    if (!end || (i === 0 && rest.trim() === '')) continue;
+    const comment = [...units.slice(0, i).map((u, k) => (k === 0 ? rest : fullText(u))), texts[i]!.slice(0, end.index)];
+    return {
+      comment:
+        comment
+          .map((t) => t.trim())
+          .filter((t) => t !== '')
+          .join('\n\n') || null,
+      response: textOf(units.slice(i + 1), fullText(units[i + 1]!)),
+    };
+  }
   // A response label inside the first paragraph: "... please revise. Response: We have revised ..."
   const inline = /\s(?:Company\s+)?Response\s*:\s*/.exec(texts[0]!);
   if (inline && units.length === 1) {

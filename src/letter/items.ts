@@ -62,6 +62,8 @@ function candidateOf(unit: Unit, next: Unit | undefined): Candidate | null {
     if (!dot && !comment) return null;
     number = Number((dot ?? comment)![1]);
     style = dot ? styleOf(dot[2]) : 'comment';
+    // Some PDF layouts leave the number in the text as well: "3." + "3. Explain ...".
+    rest = rest.replace(new RegExp(`^${number}\\s?[.)]\\s+`), '');
   } else {
     const text = unit.text;
     const comment = LEADING_COMMENT.exec(text);
@@ -98,13 +100,15 @@ function candidateOf(unit: Unit, next: Unit | undefined): Candidate | null {
 const GAP_PENALTY = 0.15;
 /** A response may answer comments 3 and 11 only; no letter skips from 1 to 84. */
 const MAX_GAP = 25;
+/** Staff letters number their comments one after another. */
+const MAX_GAP_STAFF = 3;
 
 /**
  * The best-weighted chain of strictly rising item numbers, in document order. A candidate does not extend a
  * chain of another numbering style across a restart of its own list ("1)" after the chain's "1." starts a
  * list inside that item, so "2)" does not continue the chain).
  */
-function bestChain(candidates: readonly Candidate[]): Candidate[] {
+function bestChain(candidates: readonly Candidate[], maxGap: number): Candidate[] {
   const n = candidates.length;
   const score: number[] = new Array<number>(n).fill(0);
   const prev: number[] = new Array<number>(n).fill(-1);
@@ -125,7 +129,7 @@ function bestChain(candidates: readonly Candidate[]): Candidate[] {
       if (restarted) continue;
       const gap = c.number - p.number - 1;
       // A bare number continues a list only in sequence: elsewhere it is a page number.
-      if ((gap > 0 && c.style === 'bare') || gap > MAX_GAP) continue;
+      if ((gap > 0 && c.style === 'bare') || gap > maxGap) continue;
       const s = score[j]! - Math.min(gap, 3) * GAP_PENALTY - (p.style === c.style ? 0 : 0.3);
       if (s >= best && s > 0) {
         best = s;
@@ -151,7 +155,7 @@ export function findItemStarts(
   units: readonly Unit[],
   from: number,
   to: number,
-  options: { emphasisMatters?: boolean; indentStep?: number } = {},
+  options: { emphasisMatters?: boolean; indentStep?: number; staffLetter?: boolean } = {},
 ): ItemStart[] {
   let candidates: Candidate[] = [];
   for (let i = from; i < to; i++) {
@@ -172,7 +176,7 @@ export function findItemStarts(
     if (anyEmphasised && !c.emphasised) weight *= 0.3;
     return { ...c, weight, depth };
   });
-  const chain = bestChain(candidates);
+  const chain = bestChain(candidates, options.staffLetter ? MAX_GAP_STAFF : MAX_GAP);
   // A lone weak candidate (a page number, a numbered heading) is not a list of comments.
   if (chain.length === 1 && chain[0]!.weight < 0.9) return [];
   return chain.map(({ unit, number, rest }) => ({ unit, number, rest }));

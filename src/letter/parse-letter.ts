@@ -19,7 +19,7 @@ import { joinContinuations, splitMergedUnits } from './unit-split.ts';
 import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
 
 /** Changes whenever parseLetter's output can change for the same input. */
-export const PARSER_VERSION = 'letter-0.4.0';
+export const PARSER_VERSION = 'letter-0.5.0';
 
 export interface ParseLetterInput {
   readonly form: LetterForm;
@@ -101,6 +101,7 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
   let starts = findItemStarts(units, bodyStart, itemsEnd, {
     emphasisMatters: form === 'CORRESP',
     indentStep: normalized.textSource === 'pdf' ? 20 : normalized.textSource === 'html' ? 1 : 4,
+    staffLetter: form === 'UPLOAD',
   });
   if (starts.length === 0 && form === 'CORRESP') {
     starts = findLabelledItemStarts(units, bodyStart, Math.min(itemsEnd, closeUnit));
@@ -138,7 +139,12 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
   const openingUnits = units.slice(bodyStart, Math.min(openingEnd, bodyStart + 6));
   const opening = openingUnits.map((u) => flat(fullText(u))).join('\n');
   const inResponseTo = findInResponseTo(form, [preamble.reBlock ?? '', opening].join('\n'), preamble.letterDate);
-  const kind = classifyLetter({ form, itemCount: items.length, opening: flat(opening).slice(0, 2500) });
+  const kind = classifyLetter({
+    form,
+    itemCount: items.length,
+    quotesComments: items.some((i) => i.comment !== null),
+    opening: flat(opening).slice(0, 2500),
+  });
   const secStaff = findSecStaff({
     form,
     text,

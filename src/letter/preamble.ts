@@ -121,8 +121,12 @@ export function parsePreamble(units: readonly Unit[], companyName = ''): Preambl
       }
     }
   }
+  // Some letters put the date under the Re: block, just above the salutation.
+  if (dateLine < 0 && reStart >= 0 && salutation > reStart + 1 && isDateLine(lines[salutation - 1]!.text)) {
+    dateLine = salutation - 1;
+  }
   const letterDate = dateLine >= 0 ? findDates(lines[dateLine]!.text)[0]!.iso : null;
-  const address = lines.slice(dateLine >= 0 ? dateLine + 1 : 0, beforeRe);
+  const address = lines.slice(dateLine >= 0 && dateLine < beforeRe ? dateLine + 1 : 0, beforeRe);
   const addressees = parseAddressees(address, companyName);
   const addressedToSec = address.some((l) => SEC_ADDRESS.test(l.text));
 

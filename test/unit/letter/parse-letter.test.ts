@@ -15,6 +15,18 @@ describe('parseLetter: the head of a letter', () => {
     assert.equal(r.letterDate, '2021-04-09');
   });
 
+  it('finds a dateline written under the Re: block', () => {
+    const r = parse('CORRESP', [
+      'Division of Corporation Finance',
+      `Re: Example Co\n${RE_10K}`,
+      'September 29, 2022',
+      'Ladies and Gentlemen:',
+      'We received your comment letter dated September 20, 2022.',
+    ]);
+    assert.equal(r.letterDate, '2022-09-29');
+    assert.equal(r.references[0]!.form, '10-K');
+  });
+
   it('leaves letterDate null and says so when the letter carries no date', () => {
     const r = parse('UPLOAD', [...staffHead(RE_10K).slice(1), 'We have completed our review of your filing.']);
     assert.equal(r.letterDate, null);
