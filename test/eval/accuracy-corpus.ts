@@ -17,12 +17,18 @@ import { readCorpusIndex, wrapCorpusLetter, type CorpusRow } from './corpus.ts';
 export const CORPUS_TARGETS = { linked: 0.9, itemsEqual: 0.85 } as const;
 export const LINK_WINDOW_DAYS = 120;
 
+/** What the measures read of a parsed letter: a ParsedLetter or a whole Letter both fit. */
+export type MeasuredLetter = Pick<
+  ParsedLetter,
+  'kind' | 'letterDate' | 'inResponseTo' | 'items' | 'fileNumbers' | 'references'
+>;
+
 export interface CorpusParsed {
   readonly row: CorpusRow;
   readonly cik: string;
   readonly filingDate: string;
   readonly acceptanceDateTime: string | null;
-  readonly letter: ParsedLetter;
+  readonly letter: MeasuredLetter;
 }
 
 export interface CorpusMiss {
