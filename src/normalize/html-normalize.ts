@@ -308,6 +308,16 @@ function listMarker(n: number, type: string): string {
   return `${n}.`;
 }
 
+/** Characters that are not whitespace (nbsp and the other Unicode spaces count as whitespace). */
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x202f && c !== 0x3000 && c !== 0xfeff) n++;
+  }
+  return n;
+}
+
 /** Emphasis covering at least 90% of the block's visible characters, after skipping the marker's. */
 function emphasisOf(runs: readonly Run[], skip: number): Emphasis[] {
   let total = 0;
@@ -316,8 +326,7 @@ function emphasisOf(runs: readonly Run[], skip: number): Emphasis[] {
   let underline = 0;
   let toSkip = skip;
   for (const run of runs) {
-    let n = 0;
-    for (const ch of run.text) if (ch.trim() !== '' && ch !== '\u00a0') n++;
+    let n = visibleLength(run.text);
     if (toSkip > 0) {
       const s = Math.min(n, toSkip);
       toSkip -= s;
