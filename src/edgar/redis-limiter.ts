@@ -116,18 +116,21 @@ export class RedisLimiter implements FairAccessLimiter {
     if (this.closed) return Promise.reject(new Error('the fair-access limiter is closed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const index = this.queue.indexOf(waiter);
-          if (index >= 0) {
-            this.queue.splice(index, 1);
-            reject(signal.reason);
-          }
-        },
-        { once: true },
-      );
+      const onAbort = () => {
+        const index = this.queue.indexOf(waiter);
+        if (index >= 0) {
+          this.queue.splice(index, 1);
+          reject(signal!.reason);
+        }
+      };
+      // Callers often share one long-lived signal: drop the listener as soon as this wait ends.
+      const settle = (error: unknown) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (error === null) resolve();
+        else reject(error);
+      };
+      const waiter: Waiter = { resolve: () => settle(null), reject: settle, signal };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
       void this.pump();
     });

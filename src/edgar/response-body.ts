@@ -74,6 +74,8 @@ export async function decodeBody(
         throw new EdgarBadResponseError(url, status, `${url}: unsupported Content-Encoding ${encoding}`);
     }
   } catch (error) {
+    // An error page that cannot be decoded keeps its status: the caller maps the status, not the body.
+    if (!ok) return raw;
     if (error instanceof EdgarBadResponseError) throw error;
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       if (!ok) return raw;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { EdgarConfig } from '../../../config/env.ts';
 import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '../../../src/edgar/client.ts';
@@ -296,6 +297,13 @@ describe('EDGAR client against the replica', () => {
     const made = client({ retry: { maxThrottleRounds: 2 } }, { blockCooldownMs: 20 });
     await assert.rejects(made.get(txt()), EdgarThrottledError);
     assert.equal(replica.log.length, 3);
+  });
+
+  it('leaves no abort listener behind on a signal shared by many requests', async () => {
+    const shared = new AbortController();
+    const made = client({ limiter: new MemoryLimiter({ maxRps: 1000 }) });
+    for (let i = 0; i < 12; i++) await made.get(endpoints().companyTickers(), { signal: shared.signal });
+    assert.equal(getEventListeners(shared.signal, 'abort').length, 0);
   });
 
   it('stops waiting when the caller aborts', async () => {

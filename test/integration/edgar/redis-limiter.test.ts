@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { RedisLimiter } from '../../../src/edgar/redis-limiter.ts';
 import { PACING_WINDOW_MS } from '../../../src/edgar/pacing.ts';
@@ -60,6 +60,19 @@ describe('RedisLimiter', () => {
     grants.sort((a, b) => a - b);
     assert.ok(peakInWindow(grants, PACING_WINDOW_MS - 20) <= 5, `peak ${peakInWindow(grants, PACING_WINDOW_MS - 20)}`);
     assert.ok(grants.length >= 10, `${grants.length} grants`);
+  });
+
+  it('leaves no abort listener behind on a signal shared by many acquires', async () => {
+    const limiter = new RedisLimiter({
+      maxRps: 10,
+      prefix: prefix('limiter-listeners'),
+      redis: redisUrl,
+      windowMs: 100,
+    });
+    const shared = new AbortController();
+    for (let i = 0; i < 5; i++) await limiter.acquire(shared.signal);
+    assert.equal(getEventListeners(shared.signal, 'abort').length, 0);
+    await limiter.close();
   });
 
   it('makes every limiter of the prefix report and wait out a pause set by one of them', async () => {
