@@ -163,7 +163,12 @@ class UndiciEdgarClient implements EdgarClient {
     let attempt = 0;
     let throttleRounds = 0;
     for (;;) {
-      await this.limiter.acquire(signal);
+      await this.limiter.acquire(signal).catch((error: unknown) => {
+        if (signal?.aborted) throw signal.reason;
+        // A limiter that cannot pace (Redis down) must not let the request through unpaced: fail it, retryably.
+        const cause = error instanceof Error ? error.message : String(error);
+        throw new EdgarUnavailableError(target.href, null, `${target.href}: not sent, ${cause}`, { cause: error });
+      });
       attempt++;
       try {
         return await this.send(target, attempt, options);

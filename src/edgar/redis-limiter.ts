@@ -57,6 +57,10 @@ return ms
 
 /** Longest single sleep: a waiting process re-reads the shared state at least this often. */
 const MAX_SLEEP_MS = 5000;
+/** A Redis call that has not answered after this long counts as failed (owned connections). */
+const COMMAND_TIMEOUT_MS = 5000;
+/** Failed Redis calls in a row survived (with backoff) before the waiting callers are failed. */
+const MAX_REDIS_FAILURES = 5;
 
 export interface RedisLimiterOptions {
   /** Requests per second across every process sharing `prefix` (EDGAR_MAX_RPS). */
@@ -104,7 +108,12 @@ export class RedisLimiter implements FairAccessLimiter {
   constructor(options: RedisLimiterOptions) {
     this.rule = pacingRule(options.maxRps, options.windowMs);
     this.ownsConnection = typeof options.redis === 'string';
-    const redis = typeof options.redis === 'string' ? new Redis(options.redis) : options.redis;
+    const redis =
+      typeof options.redis === 'string'
+        ? new Redis(options.redis, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 })
+        : options.redis;
+    // Connection errors surface as failed calls in pump(); the event itself needs a listener or Node throws it.
+    if (this.ownsConnection) redis.on('error', () => undefined);
     redis.defineCommand('edgarLimiterAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
     redis.defineCommand('edgarLimiterPause', { numberOfKeys: 1, lua: PAUSE_LUA });
     this.redis = redis as LimiterRedis;
@@ -157,6 +166,7 @@ export class RedisLimiter implements FairAccessLimiter {
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
+    let failures = 0;
     try {
       while (this.queue.length > 0 && !this.closed) {
         let waitUs: number;
@@ -171,11 +181,18 @@ export class RedisLimiter implements FairAccessLimiter {
             Math.round(this.rule.toleranceMs * 1000),
             `${this.id}:${this.sequence++}`,
           );
+          failures = 0;
         } catch (error) {
-          // Redis unreachable: the callers cannot be paced, so they fail rather than send unpaced.
           if (this.closed) return;
-          for (const waiter of this.queue.splice(0)) waiter.reject(error);
-          return;
+          // Redis unreachable for good: the callers cannot be paced, so they fail rather than send unpaced.
+          if (++failures >= MAX_REDIS_FAILURES) {
+            const cause = error instanceof Error ? error.message : String(error);
+            const failure = new Error(`the Redis fair-access limiter cannot reach Redis: ${cause}`, { cause: error });
+            for (const waiter of this.queue.splice(0)) waiter.reject(failure);
+            return;
+          }
+          await sleep(100 * 2 ** failures, undefined, { signal: this.stop.signal }).catch(() => undefined);
+          continue;
         }
         if (waitUs === 0) {
           const waiter = this.queue.shift();

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
@@ -23,9 +24,15 @@ export interface ChildReplica {
 
 /** `args` as start.ts takes them, e.g. ['--max-rps', '10', '--block-ms', '2000']. */
 export async function spawnReplica(args: readonly string[] = []): Promise<ChildReplica> {
-  const child: ChildProcess = spawn(process.execPath, [new URL('./start.ts', import.meta.url).pathname, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // A session of its own puts the replica in its own scheduler autogroup, whose priority can then be raised.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [new URL('./start.ts', import.meta.url).pathname, '--exit-with-parent', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    },
+  );
   raisePriority(child.pid);
   const lines = createInterface({ input: child.stdout! });
   const first = await Promise.race([
@@ -48,10 +55,12 @@ export async function spawnReplica(args: readonly string[] = []): Promise<ChildR
     reset: async () => void (await admin('reset', { method: 'POST' })),
     injectFault: async (spec) => void (await admin('faults', { method: 'POST', body: JSON.stringify(spec) })),
     close: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -67,5 +76,14 @@ export function raisePriority(pid?: number): void {
     else setPriority(pid, -10);
   } catch {
     // not permitted: measure at normal priority
+  }
+  // With autogroup scheduling (Linux desktops and VMs), a nice value only ranks processes within their
+  // session's group; the group's own nice ranks it against the other sessions' load.
+  if (pid !== undefined) {
+    try {
+      writeFileSync(`/proc/${pid}/autogroup`, '-10');
+    } catch {
+      // no autogroup, or not permitted
+    }
   }
 }

@@ -2,6 +2,7 @@
  * Runs the EDGAR replica as a standalone process:
  *   node test/replica/start.ts [--dataset demo|tiny|<module path>] [--max-rps 10|off] [--block-ms 600000]
  *                              [--port 0] [--recent-limit 1000] [--page-size 1000] [--extra 0]
+ *                              [--exit-with-parent]
  * Prints {"url", "bases", "pid"} as one JSON line on stdout once listening, then serves until SIGTERM/SIGINT.
  * The dataset defaults to the demo dataset exported by test/replica/data/index.ts (`demoDataset`), and to
  * the tiny built-in one when that module does not exist. Admin endpoints: GET /__replica/stats,
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'recent-limit': { type: 'string' },
     'page-size': { type: 'string' },
     extra: { type: 'string', default: '0' },
+    'exit-with-parent': { type: 'boolean', default: false },
   },
 });
 
@@ -56,3 +58,8 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+if (values['exit-with-parent']) {
+  // Started detached (a session of its own): do not outlive the test or bench that started us.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 500).unref();
+}

@@ -19,7 +19,7 @@ import { TINY, tinyDataset } from '../../replica/tiny-dataset.ts';
 
 const USER_AGENT = 'Replica Tests tests@example.com';
 
-describe('EDGAR client against the replica', () => {
+describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
   let replica: Replica;
   let config: EdgarConfig;
   const clients: EdgarClient[] = [];

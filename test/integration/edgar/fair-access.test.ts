@@ -8,15 +8,12 @@ import { TINY } from '../../replica/tiny-dataset.ts';
 
 /**
  * The replica runs in its own process, so it stamps arrivals on an event loop that the 64 callers do not
- * share: it counts what EDGAR would count. Its limit is EDGAR's (10 in any sliding second, 403 beyond).
- *
- * The limiter's window is widened here from PACING_WINDOW_MS (1040 ms, sized for network jitter) to 1150 ms:
- * while the whole suite runs on a loaded 2-core machine, the scheduler stalls either process for up to
- * ~90 ms between a grant and its arrival, which is machine noise, not what this test is about (concurrency
- * must never turn into bursts). The production window is measured by `npm run bench:limiter`.
+ * share: it counts what EDGAR would count. Its limit is EDGAR's (10 in any sliding second, 403 beyond). It
+ * also runs in a scheduler group of its own at raised priority where permitted (spawn.ts): EDGAR does not
+ * share our CPU, and on a loaded 2-core machine a starved replica would stamp arrivals late and bunch them.
+ * The limiter runs with its production window (PACING_WINDOW_MS).
  */
-const TEST_WINDOW_MS = 1150;
-describe('fair access, counted by the replica', () => {
+describe('fair access, counted by the replica', { timeout: 180_000 }, () => {
   let replica: ChildReplica;
 
   before(async () => {
@@ -26,7 +23,7 @@ describe('fair access, counted by the replica', () => {
   after(() => replica.close());
 
   it('keeps the peak at or under 10 in any sliding second with 64 concurrent callers, and is never refused', async () => {
-    const limiter = new MemoryLimiter({ maxRps: 10, windowMs: TEST_WINDOW_MS });
+    const limiter = new MemoryLimiter({ maxRps: 10 });
     const client = createEdgarClient({
       config: {
         userAgent: 'Fair Access Tests tests@example.com',

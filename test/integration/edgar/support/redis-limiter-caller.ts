@@ -13,11 +13,10 @@ interface Args {
   bases: EdgarBases;
   seconds: number;
   concurrency: number;
-  windowMs: number;
 }
 
 const args = JSON.parse(process.argv[2]!) as Args;
-const limiter = new RedisLimiter({ maxRps: 10, prefix: args.prefix, redis: args.redisUrl, windowMs: args.windowMs });
+const limiter = new RedisLimiter({ maxRps: 10, prefix: args.prefix, redis: args.redisUrl });
 const client = createEdgarClient({
   config: { userAgent: 'Redis Limiter Tests tests@example.com', ...args.bases, maxRps: 10, blockCooldownMs: 60_000 },
   limiter,
