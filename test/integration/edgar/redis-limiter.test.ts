@@ -137,5 +137,32 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
         'requests resume after the pause',
       );
     });
+
+    it('turns a rate-limit page met by one process into a pause of every process', async () => {
+      await replica.reset();
+      const shared = prefix('limiter-throttle');
+      const cooldownMs = 1500;
+      const args = { redisUrl, prefix: shared, bases: replica.bases, seconds: 5, concurrency: 4, cooldownMs };
+      const callers = [0, 1, 2].map(() => runCaller(args));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await replica.injectFault({ path: '.txt', kind: 'rate-limited', count: 1 });
+      const results = await Promise.all(callers);
+      const stats = await replica.stats();
+      const log = await replica.log();
+      const refusal = log.find((entry) => entry.refusal === 'rate-limited');
+      assert.ok(refusal, 'one process met the rate-limit page');
+      assert.equal(stats.throttled, 1);
+      // Requests granted before the pause reached Redis may still land just after the page; then nothing.
+      const during = log.filter((entry) => entry.at > refusal.at + 100 && entry.at < refusal.at + cooldownMs);
+      assert.deepEqual(during, [], 'no process sends while paused');
+      assert.ok(
+        log.some((entry) => entry.at >= refusal.at + cooldownMs && entry.status === 200),
+        'requests resume after the pause',
+      );
+      assert.ok(
+        results.every((result) => result.done > 0),
+        JSON.stringify(results),
+      );
+    });
   });
 });

@@ -13,14 +13,21 @@ interface Args {
   bases: EdgarBases;
   seconds: number;
   concurrency: number;
+  /** EDGAR_BLOCK_COOLDOWN in ms; default 60 000. */
+  cooldownMs?: number;
 }
 
 const args = JSON.parse(process.argv[2]!) as Args;
 const limiter = new RedisLimiter({ maxRps: 10, prefix: args.prefix, redis: args.redisUrl });
 const client = createEdgarClient({
-  config: { userAgent: 'Redis Limiter Tests tests@example.com', ...args.bases, maxRps: 10, blockCooldownMs: 60_000 },
+  config: {
+    userAgent: 'Redis Limiter Tests tests@example.com',
+    ...args.bases,
+    maxRps: 10,
+    blockCooldownMs: args.cooldownMs ?? 60_000,
+  },
   limiter,
-  retry: { maxThrottleRounds: 0 },
+  retry: { maxThrottleRounds: args.cooldownMs === undefined ? 0 : 3 },
 });
 const urls = createEndpoints(args.bases);
 const stop = new AbortController();
