@@ -4,14 +4,15 @@
  * every real CORRESP/UPLOAD of the corpus, wrapped as its submission by normalize's corpus loader, and prints:
  * letters processed, skipped (SEC STAFF forms), failures by reason, share with non-empty text, share whose
  * letterDate lies within 10 days before the filingDate, share of UPLOADs with at least one numbered item, and
- * throughput (letters/s, HTML and PDF apart, one thread: letters are built one after another). Then, when it
- * exists, letter's accuracy harness. A script, not a test: the corpus is read at run time, nothing is written.
+ * throughput (letters/s, HTML and PDF apart, one thread: letters are built one after another). Then letter's
+ * accuracy harness (labelled set + corpus linkage). A script, not a test: the corpus is read at run time, nothing is written.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BadInputError, errorCode } from '../../src/errors.ts';
 import type { Letter } from '../../src/letter/schema.ts';
 import { buildLetter } from '../../src/pipeline/build-letter.ts';
+import { formatAccuracy, runAccuracy } from './accuracy.ts';
 import { readCorpusIndex, wrapCorpusLetter, type CorpusLetter } from './corpus.ts';
 
 const { values, positionals } = parseArgs({
@@ -124,21 +125,6 @@ if (values.show) {
   console.log(hit ? JSON.stringify(hit.letter, null, 2) : `no built letter ${values.show}`);
 }
 
-// letter's accuracy harness (labelled set + corpus linkage), when it exists.
-const harnessPath = new URL('./letter-accuracy.ts', import.meta.url);
-if (existsSync(harnessPath)) {
-  const harness = (await import(harnessPath.href)) as {
-    runLetterAccuracy?: (input: {
-      dir: string;
-      letters: readonly { row: unknown; letter: Letter }[];
-    }) => Promise<string> | string;
-  };
-  if (typeof harness.runLetterAccuracy === 'function') {
-    console.log('\nletter accuracy:');
-    console.log(
-      await harness.runLetterAccuracy({ dir, letters: built.map((b) => ({ row: b.item.row, letter: b.letter })) }),
-    );
-  }
-} else {
-  console.log('\n(letter accuracy harness test/eval/letter-accuracy.ts not present: skipped)');
-}
+// letter's accuracy harness: the labelled set and the corpus linkage.
+console.log('\nletter accuracy (test/eval/accuracy.ts):');
+console.log(formatAccuracy(await runAccuracy({ corpusDir: dir })));
