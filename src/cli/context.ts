@@ -5,6 +5,7 @@
  */
 import { loadConfig, type Config } from '../../config/env.ts';
 import { ConfigError } from '../errors.ts';
+import type { FairAccessLimiter } from '../edgar/limiter.ts';
 import { createLogger, type Logger } from '../log.ts';
 
 export interface OutputStream {
@@ -17,6 +18,11 @@ export interface CliIo {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Fair-access limiter shared by several CLI runs in one process (tests, the demo): back-to-back runs with a
+   * limiter each would each start with an empty sliding second. Default: each run's client makes its own.
+   */
+  readonly limiter?: FairAccessLimiter;
 }
 
 export interface CliContext extends CliIo {

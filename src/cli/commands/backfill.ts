@@ -58,7 +58,7 @@ export function registerBackfill(program: Command, context: () => CliContext, se
       const request = readBackfillRequest(rawTargets, options);
       const config = ctx.config();
       requireUserAgent(config);
-      const deps = await openPipelineDeps(config, { logger: ctx.logger() });
+      const deps = await openPipelineDeps(config, { logger: ctx.logger(), limiter: ctx.limiter });
       const progress = createProgressReporter(ctx.stderr);
       try {
         const summary = await runBackfill(deps, {
