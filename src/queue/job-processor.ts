@@ -37,7 +37,7 @@ export interface ProcessorOptions<P, R> {
 /** Delay of a throttled job when no pause is known: EDGAR's block lasts minutes, never retry into it at once. */
 const THROTTLED_FALLBACK_DELAY_MS = 60_000;
 
-export function createJobProcessor<P, R>(options: ProcessorOptions<P, R>): Processor<unknown, R> {
+export function createJobProcessor<P, R>(options: ProcessorOptions<P, R>): Processor {
   const { queue, schema, run } = options;
   return async (job, token) => {
     const started = performance.now();
