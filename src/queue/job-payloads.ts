@@ -51,6 +51,8 @@ export type DiscoverTargetPayload = z.infer<typeof DiscoverTargetPayloadSchema>;
 /** discover/crawl: one crawl pass over the daily indexes and the latest-filings feed. */
 export const CrawlPayloadSchema = z.object({
   forms: z.array(z.enum(LETTER_FORMS)).min(1),
+  /** Read the daily indexes from this date instead of after the cursor (`crawl --once --since`). */
+  since: isoDate.nullable().default(null),
 });
 export type CrawlPayload = z.infer<typeof CrawlPayloadSchema>;
 

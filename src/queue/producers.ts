@@ -89,7 +89,7 @@ export async function upsertCrawlScheduler(
   everyMs: number,
   forms: readonly LetterForm[],
 ): Promise<void> {
-  const data = CrawlPayloadSchema.parse({ forms: [...forms] });
+  const data = CrawlPayloadSchema.parse({ forms: [...forms], since: null });
   await queues.discover.upsertJobScheduler(CRAWL_SCHEDULER_ID, { every: everyMs }, { name: JOB_NAMES.crawl, data });
 }
 
@@ -99,7 +99,12 @@ export async function removeCrawlScheduler(queues: Queues): Promise<boolean> {
 }
 
 /** Enqueues one crawl pass now (`crawl --once` in distributed mode); returns its job id. */
-export async function enqueueCrawlPass(queues: Queues, forms: readonly LetterForm[], passId: string): Promise<string> {
-  const data = CrawlPayloadSchema.parse({ forms: [...forms] });
+export async function enqueueCrawlPass(
+  queues: Queues,
+  forms: readonly LetterForm[],
+  passId: string,
+  since: string | null = null,
+): Promise<string> {
+  const data = CrawlPayloadSchema.parse({ forms: [...forms], since });
   return addUniqueJob(queues.discover, JOB_NAMES.crawl, data, `crawl-once=${passId}`);
 }

@@ -50,7 +50,7 @@ export interface StageFunctions {
     scope: Scope;
   }): Promise<{ outcome: string; upsert: string | null; cik: string | null }>;
   rebuildThreads(input: { ciks: readonly string[] }): Promise<void>;
-  crawlPass(input: { forms: readonly LetterForm[] }): Promise<CrawlPassResult>;
+  crawlPass(input: { forms: readonly LetterForm[]; since: string | null }): Promise<CrawlPassResult>;
   commitCrawl(result: CrawlPassResult): Promise<void>;
   recordStageFailure(accessionNumber: string, stage: PipelineStage, error: unknown): Promise<void>;
 }
@@ -136,7 +136,7 @@ export function createStageProcessors(deps: StageProcessorDeps): Record<QueueNam
     queue: 'discover',
     schema: CrawlPayloadSchema,
     run: async (payload, { log: jobLog }): Promise<DiscoverResult> => {
-      const result = await stages.crawlPass({ forms: payload.forms });
+      const result = await stages.crawlPass({ forms: payload.forms, since: payload.since });
       const dispatched = await dispatchRefs(store, queues, result.refs, null);
       await stages.commitCrawl(result);
       jobLog.info({ listed: result.listed, ...dispatched, cursor: result.cursor }, 'crawl pass done');
