@@ -17,9 +17,9 @@ export interface WorkerPoolOptions {
   /** Jobs in flight per queue in this process; default 1. */
   readonly concurrency?: Partial<Record<QueueName, number>>;
   readonly log: Logger;
-  /** Lock of a running job, renewed at half this; a crashed worker's jobs come back after it. Default 30 s. */
+  /** Lock of a running job, renewed at half this; a crashed worker's jobs come back after it. Default 20 s. */
   readonly lockDurationMs?: number;
-  /** How often stalled jobs are looked for. Default 15 s. */
+  /** How often stalled jobs are looked for. Default 10 s. */
   readonly stalledIntervalMs?: number;
 }
 
@@ -37,8 +37,8 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
       prefix: options.connection.prefix,
       name: `${hostname()}:${process.pid}`,
       concurrency: options.concurrency?.[queue] ?? 1,
-      lockDuration: options.lockDurationMs ?? 30_000,
-      stalledInterval: options.stalledIntervalMs ?? 15_000,
+      lockDuration: options.lockDurationMs ?? 20_000,
+      stalledInterval: options.stalledIntervalMs ?? 10_000,
       // A job may be picked up again after a crash twice before it is failed as stalled.
       maxStalledCount: 2,
     });
