@@ -1,15 +1,18 @@
 /**
  * The `edgar-corresp` command line: one commander program, one file per command under commands/, each a
- * `register<Name>(program, context, setExit)` function. Distributed-mode commands (crawl, enqueue, worker)
- * register here the same way when they exist; they are not listed until then.
+ * `register<Name>(program, context, setExit)` function. The distributed-mode commands (crawl, enqueue, worker)
+ * register the same way; backfill and status switch to the queues themselves when REDIS_URL is set.
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EdgarUndeclaredToolError, describeError } from '../errors.ts';
 import { registerBackfill } from './commands/backfill.ts';
+import { registerCrawl } from './commands/crawl.ts';
+import { registerEnqueue } from './commands/enqueue.ts';
 import { registerExport } from './commands/export.ts';
 import { registerSearch, registerShow, registerStatus } from './commands/read-commands.ts';
 import { registerReparse } from './commands/reparse.ts';
 import { registerThread } from './commands/thread.ts';
+import { registerWorker } from './commands/worker.ts';
 import { createCliContext, EXIT, type CliContext, type CliIo, type ExitCode } from './context.ts';
 
 export type CommandRegistrar = (program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) => void;
@@ -17,6 +20,9 @@ export type CommandRegistrar = (program: Command, context: () => CliContext, set
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandRegistrar[] = [
   registerBackfill,
+  registerCrawl,
+  registerEnqueue,
+  registerWorker,
   registerExport,
   registerShow,
   registerThread,

@@ -27,12 +27,14 @@ export async function checkRedis(url: string, timeoutMs = 3000): Promise<void> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => {});
+  let lastError: Error | null = null;
+  client.on('error', (error: Error) => (lastError = error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const cause = error instanceof Error ? error.message : String(error);
+    // The socket's own error (ECONNREFUSED, ENOTFOUND) says more than ioredis's "Connection is closed."
+    const cause = (lastError as Error | null)?.message ?? (error instanceof Error ? error.message : String(error));
     throw new ConfigError(
       `REDIS_URL=${url} does not answer (${cause}): start Redis there, or set REDIS_URL to a Redis that runs, e.g. REDIS_URL=redis://127.0.0.1:6379/0 (unset it for the embedded runner)`,
     );

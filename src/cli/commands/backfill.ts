@@ -5,7 +5,9 @@ import { parseFormsOption } from '../../discover/letter-forms.ts';
 import { parseTarget, type Target } from '../../edgar/identifiers.ts';
 import type { LetterForm } from '../../letter/schema.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { runDistributedBackfill } from '../../pipeline/distributed-runner.ts';
 import { runBackfill } from '../../pipeline/embedded-runner.ts';
+import { openDistributedRuntime } from '../../queue/worker-runtime.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { createProgressReporter } from '../progress.ts';
@@ -58,6 +60,26 @@ export function registerBackfill(program: Command, context: () => CliContext, se
       const request = readBackfillRequest(rawTargets, options);
       const config = ctx.config();
       requireUserAgent(config);
+      if (config.redisUrl !== null) {
+        // Distributed mode: enqueue, then wait for the workers, with the same progress, summary and exit code.
+        const runtime = await openDistributedRuntime(config, { command: 'backfill', logger: ctx.logger() });
+        const progress = createProgressReporter(ctx.stderr);
+        try {
+          const summary = await runDistributedBackfill(runtime.deps, runtime.queues, request.targets, {
+            forms: request.forms,
+            since: request.since,
+            until: request.until,
+            onEvent: progress.onEvent,
+          });
+          progress.stop();
+          ctx.stderr.write(formatBackfillSummary(summary));
+          setExit(exitCodeOf(summary));
+        } finally {
+          progress.stop();
+          await runtime.close();
+        }
+        return;
+      }
       const deps = await openPipelineDeps(config, { logger: ctx.logger(), limiter: ctx.limiter });
       const progress = createProgressReporter(ctx.stderr);
       try {

@@ -1,5 +1,8 @@
 /** The commands that only read the store: `show`, `search`, `status`. */
 import type { Command } from 'commander';
+import { formatQueueStatus, loadQueueStatus } from '../../queue/queue-status.ts';
+import { closeQueues, openQueues } from '../../queue/queues.ts';
+import { checkRedis } from '../../queue/redis-connection.ts';
 import { normalizeAccession } from '../../edgar/identifiers.ts';
 import { FILING_STATES } from '../../store/document-store.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
@@ -88,6 +91,16 @@ export function registerStatus(program: Command, context: () => CliContext, setE
             out.push(
               `  ${f.accessionNumber} ${f.form} ${f.filingDate} at ${f.failedStage}: ${f.failureCode} ${f.failureReason}`,
             );
+          }
+        }
+        const config = ctx.config();
+        if (config.redisUrl !== null) {
+          await checkRedis(config.redisUrl);
+          const queues = openQueues({ url: config.redisUrl, prefix: config.queuePrefix });
+          try {
+            out.push(formatQueueStatus(await loadQueueStatus(queues)).trimEnd());
+          } finally {
+            await closeQueues(queues);
           }
         }
         await ctx.stdout.write(`${out.join('\n')}\n`);
