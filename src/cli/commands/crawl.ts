@@ -116,7 +116,7 @@ export function registerCrawl(program: Command, context: () => CliContext, setEx
         return;
       }
 
-      const deps = await openPipelineDeps(config, { logger });
+      const deps = await openPipelineDeps(config, { logger, limiter: ctx.limiter });
       const signals = sleepUnlessStopped();
       try {
         let first = true;
