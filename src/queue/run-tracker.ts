@@ -98,11 +98,11 @@ export async function enqueueAndTrack(options: TrackOptions): Promise<RunOutcome
   const { queues, store, log } = options;
   const pollMs = options.pollMs ?? 500;
   const startedAt = Date.now();
+  // What a job returned, if it completed during this run (a failed job, or one left from an earlier run, gives
+  // null; a job that failed once and then completed keeps its old failedReason, so that is not looked at).
   const resultOf = async (queue: Queue, id: string): Promise<unknown> => {
     const job = await queue.getJob(id);
-    return job && job.finishedOn !== undefined && job.finishedOn >= startedAt && !job.failedReason
-      ? job.returnvalue
-      : null;
+    return job && job.finishedOn !== undefined && job.finishedOn >= startedAt ? (job.returnvalue ?? null) : null;
   };
   for (const work of options.work) await work.enqueue();
 
