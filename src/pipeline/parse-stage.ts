@@ -8,7 +8,7 @@ import { isAttributedTo, linkThroughThreads, type ThreadFacts } from '../discove
 import { BadInputError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
 import type { UpsertOutcome } from '../store/document-store.ts';
-import { buildLetter, type BuildLetterContext } from './build-letter.ts';
+import type { BuildLetterContext } from './build-letter.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import { listingFileNumbersCheckpoint, parseListingFileNumbers } from './discover-stage.ts';
 
@@ -44,7 +44,15 @@ export const NOTE_UNNUMBERED = 'unnumbered';
 export type LetterBuilder = (raw: Uint8Array, context: BuildLetterContext) => Promise<Letter>;
 
 export interface ParseDeps extends PipelineDeps {
+  /** Default: build in this thread (build-letter.ts, loaded on first use); the CLI passes a ParsePool's. */
   readonly buildLetter?: LetterBuilder;
+}
+
+let inThread: LetterBuilder | null = null;
+/** buildLetter in this thread, imported only when no pool builds letters (it loads pdf.js and cheerio). */
+async function inThreadBuilder(): Promise<LetterBuilder> {
+  inThread ??= (await import('./build-letter.ts')).buildLetter;
+  return inThread;
 }
 
 /** Raw bytes of an archived filing; a damaged archive object fails the filing (a later fetch repairs it). */
@@ -82,7 +90,8 @@ export async function loadLetter(deps: ParseDeps, accessionNumber: string): Prom
   const { raw, cik, listedDate } = await readArchived(deps, accessionNumber);
   const listing = await listingContext(deps, cik);
   const context: BuildLetterContext = { accessionNumber, listedFilingDate: listedDate, listingFileNumbers: listing };
-  return (deps.buildLetter ?? buildLetter)(raw, context);
+  const build = deps.buildLetter ?? (await inThreadBuilder());
+  return build(raw, context);
 }
 
 export async function parseFiling(deps: ParseDeps, input: ParseInput): Promise<ParseOutput> {

@@ -6,6 +6,7 @@ import { parseTarget, type Target } from '../../edgar/identifiers.ts';
 import type { LetterForm } from '../../letter/schema.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
 import { runDistributedBackfill } from '../../pipeline/distributed-runner.ts';
+import { ParsePool } from '../../pipeline/parse-pool.ts';
 import { runBackfill } from '../../pipeline/embedded-runner.ts';
 import { openDistributedRuntime } from '../../queue/worker-runtime.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
@@ -80,7 +81,10 @@ export function registerBackfill(program: Command, context: () => CliContext, se
         }
         return;
       }
-      const deps = await openPipelineDeps(config, { logger: ctx.logger(), limiter: ctx.limiter });
+      const opened = await openPipelineDeps(config, { logger: ctx.logger(), limiter: ctx.limiter });
+      // Letters are parsed on worker threads: the event loop stays free to send what the limiter grants on time.
+      const pool = new ParsePool({ size: config.parseConcurrency, growAfterMs: 250 });
+      const deps = { ...opened, buildLetter: pool.buildLetter };
       const progress = createProgressReporter(ctx.stderr);
       try {
         const summary = await runBackfill(deps, {
@@ -94,7 +98,8 @@ export function registerBackfill(program: Command, context: () => CliContext, se
         setExit(exitCodeOf(summary));
       } finally {
         progress.stop();
-        await deps.close();
+        await pool.close();
+        await opened.close();
       }
     });
 }
