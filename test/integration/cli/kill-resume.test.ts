@@ -31,6 +31,8 @@ describe('kill -9 in the middle of a backfill, then the same backfill again', ()
       EDGAR_WWW_URL: replica.bases.wwwUrl,
       EDGAR_DATA_URL: replica.bases.dataUrl,
       EDGAR_EFTS_URL: replica.bases.eftsUrl,
+      // Half of EDGAR's rate, as in the other integration tests: the machine running the suite is loaded.
+      EDGAR_MAX_RPS: '5',
       EDGAR_BLOCK_COOLDOWN: '2',
       STORE_URL: `sqlite:${join(dir, 'store.sqlite')}`,
       ARCHIVE_DIR: join(dir, 'archive'),
@@ -48,7 +50,7 @@ describe('kill -9 in the middle of a backfill, then the same backfill again', ()
 
     const child = spawn(process.execPath, [CLI, 'backfill', company.cik], { env, stdio: 'ignore' });
     const exited = once(child, 'exit');
-    // Let it fetch a good part of the letters (10 a second), then kill it without warning.
+    // Let it fetch a good part of the letters (5 a second), then kill it without warning.
     while (archivesIn(0).length < 15) {
       assert.equal(child.exitCode, null, 'the backfill should still be running');
       await sleep(20);

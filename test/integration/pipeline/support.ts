@@ -33,8 +33,11 @@ export async function openWorkspace(companies: readonly ReplicaCompany[]): Promi
   const dir = await mkdtemp(join(tmpdir(), 'edgar-integration-'));
   // A rate-limit block lasts 2 s here (EDGAR: 10 min) so that a breach fails a test instead of stalling it.
   const replica = await startReplica({ dataset: { companies }, limits: { blockMs: 2000 } });
-  // One limiter for every CLI run of the workspace, as one long-running process would have.
-  const limiter = new MemoryLimiter({ maxRps: 10 });
+  // One limiter for every CLI run of the workspace, as one long-running process would have. Half of EDGAR's
+  // rate: the replica shares this process's event loop, so a busy moment here (a SQLite commit, GC) delays
+  // the stamp of a request that already arrived and bunches it with the next; at 5/s that slack cannot add up
+  // to a breach. Pacing itself is proven by test/integration/edgar/fair-access.test.ts, not here.
+  const limiter = new MemoryLimiter({ maxRps: 5 });
   const env: NodeJS.ProcessEnv = {
     EDGAR_USER_AGENT: 'edgar-corresp tests tests@edgar-corresp.example',
     EDGAR_WWW_URL: replica.bases.wwwUrl,
@@ -42,6 +45,7 @@ export async function openWorkspace(companies: readonly ReplicaCompany[]): Promi
     EDGAR_EFTS_URL: replica.bases.eftsUrl,
     STORE_URL: `sqlite:${join(dir, 'store.sqlite')}`,
     ARCHIVE_DIR: join(dir, 'archive'),
+    EDGAR_MAX_RPS: '5',
     EDGAR_BLOCK_COOLDOWN: '2',
     LOG_LEVEL: 'warn',
   };
