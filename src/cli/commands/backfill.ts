@@ -5,10 +5,8 @@ import { parseFormsOption } from '../../discover/letter-forms.ts';
 import { parseTarget, type Target } from '../../edgar/identifiers.ts';
 import type { LetterForm } from '../../letter/schema.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
-import { runDistributedBackfill } from '../../pipeline/distributed-runner.ts';
 import { ParsePool } from '../../pipeline/parse-pool.ts';
 import { runBackfill } from '../../pipeline/embedded-runner.ts';
-import { openDistributedRuntime } from '../../queue/worker-runtime.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { createProgressReporter } from '../progress.ts';
@@ -63,6 +61,9 @@ export function registerBackfill(program: Command, context: () => CliContext, se
       requireUserAgent(config);
       if (config.redisUrl !== null) {
         // Distributed mode: enqueue, then wait for the workers, with the same progress, summary and exit code.
+        // Loaded only in distributed mode: BullMQ, ioredis and the ops servers weigh ~50 MB of heap.
+        const { openDistributedRuntime } = await import('../../queue/worker-runtime.ts');
+        const { runDistributedBackfill } = await import('../../pipeline/distributed-runner.ts');
         const runtime = await openDistributedRuntime(config, { command: 'backfill', logger: ctx.logger() });
         const progress = createProgressReporter(ctx.stderr);
         try {

@@ -12,11 +12,8 @@ import { commitCrawlCursor, crawlPass } from '../../discover/crawl-pass.ts';
 import { parseFormsOption } from '../../discover/letter-forms.ts';
 import { LETTER_FORMS, type LetterForm } from '../../letter/schema.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
-import { runDistributedCrawlPass } from '../../pipeline/distributed-runner.ts';
 import { runFilings } from '../../pipeline/embedded-runner.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
-import { upsertCrawlScheduler } from '../../queue/producers.ts';
-import { openDistributedRuntime } from '../../queue/worker-runtime.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { createProgressReporter } from '../progress.ts';
 import { formatBackfillSummary } from '../summary.ts';
@@ -83,6 +80,8 @@ export function registerCrawl(program: Command, context: () => CliContext, setEx
       const logger = ctx.logger();
 
       if (config.redisUrl !== null && !options.once) {
+        const { openDistributedRuntime } = await import('../../queue/worker-runtime.ts');
+        const { upsertCrawlScheduler } = await import('../../queue/producers.ts');
         const runtime = await openDistributedRuntime(config, { command: 'crawl', logger, offline: true });
         try {
           await upsertCrawlScheduler(runtime.queues, intervalMs, forms);
@@ -98,6 +97,8 @@ export function registerCrawl(program: Command, context: () => CliContext, setEx
 
       requireUserAgent(config);
       if (config.redisUrl !== null) {
+        const { openDistributedRuntime } = await import('../../queue/worker-runtime.ts');
+        const { runDistributedCrawlPass } = await import('../../pipeline/distributed-runner.ts');
         const runtime = await openDistributedRuntime(config, { command: 'crawl', logger });
         const progress = createProgressReporter(ctx.stderr);
         try {

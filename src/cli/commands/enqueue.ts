@@ -1,10 +1,6 @@
 /** `enqueue <target...> [--forms] [--since] [--until]`: distributed mode, put the targets on the queues and return. */
 import type { Command } from 'commander';
 import { LETTER_FORMS } from '../../letter/schema.ts';
-import { enqueueTargets } from '../../queue/producers.ts';
-import { closeQueues, openQueues } from '../../queue/queues.ts';
-import { checkRedis } from '../../queue/redis-connection.ts';
-import { requireRedisUrl } from '../../queue/worker-runtime.ts';
 import { EXIT, type CliContext, type ExitCode } from '../context.ts';
 import { readBackfillRequest } from './backfill.ts';
 
@@ -20,6 +16,11 @@ export function registerEnqueue(program: Command, context: () => CliContext, set
       const ctx = context();
       const request = readBackfillRequest(rawTargets, options);
       const config = ctx.config();
+      // The queue modules (BullMQ, ioredis) load only when the command runs: other commands stay light.
+      const { requireRedisUrl } = await import('../../queue/worker-runtime.ts');
+      const { checkRedis } = await import('../../queue/redis-connection.ts');
+      const { closeQueues, openQueues } = await import('../../queue/queues.ts');
+      const { enqueueTargets } = await import('../../queue/producers.ts');
       const url = requireRedisUrl(config, 'enqueue');
       await checkRedis(url);
       const queues = openQueues({ url, prefix: config.queuePrefix });

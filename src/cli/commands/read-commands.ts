@@ -1,8 +1,5 @@
 /** The commands that only read the store: `show`, `search`, `status`. */
 import type { Command } from 'commander';
-import { formatQueueStatus, loadQueueStatus } from '../../queue/queue-status.ts';
-import { closeQueues, openQueues } from '../../queue/queues.ts';
-import { checkRedis } from '../../queue/redis-connection.ts';
 import { normalizeAccession } from '../../edgar/identifiers.ts';
 import { FILING_STATES } from '../../store/document-store.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
@@ -95,6 +92,9 @@ export function registerStatus(program: Command, context: () => CliContext, setE
         }
         const config = ctx.config();
         if (config.redisUrl !== null) {
+          const { checkRedis } = await import('../../queue/redis-connection.ts');
+          const { closeQueues, openQueues } = await import('../../queue/queues.ts');
+          const { formatQueueStatus, loadQueueStatus } = await import('../../queue/queue-status.ts');
           await checkRedis(config.redisUrl);
           const queues = openQueues({ url: config.redisUrl, prefix: config.queuePrefix });
           try {
