@@ -2,6 +2,7 @@
  * A parse worker thread (see parse-pool.ts): receives archived raw bytes and the build context, answers with
  * the Letter or with the error described so the pool can rebuild its type. Runs `buildLetter` only.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { BadInputError, EdgarCorrespError } from '../errors.ts';
 import { buildLetter, type BuildLetterContext } from './build-letter.ts';
@@ -35,6 +36,14 @@ function serialize(error: unknown): SerializedError {
     return { kind: 'other', name: error.name, code, message: error.message, stack: error.stack };
   }
   return { kind: 'other', name: 'Error', code: null, message: String(error) };
+}
+
+// Parsing is background work: on Linux, priority 0 names the calling thread, so this lowers only this thread
+// and leaves the main thread, which sends the EDGAR requests the limiter grants, first in line for a CPU.
+try {
+  setPriority(10);
+} catch {
+  // not permitted here: parse at the normal priority
 }
 
 parentPort?.postMessage({ ready: true } satisfies ParseReply);

@@ -13,7 +13,7 @@ import type { LocalServer } from '../ops/http-server.ts';
 import { createMetrics, metricsHooks, type Metrics } from '../ops/metrics.ts';
 import { startMetricsServer } from '../ops/metrics-server.ts';
 import { bindStages } from '../pipeline/distributed-runner.ts';
-import { createLetterBuilderPool } from '../pipeline/letter-builder-pool.ts';
+import { ParsePool } from '../pipeline/parse-pool.ts';
 import { openPipelineDeps, type OpenedPipelineDeps } from '../pipeline/open-pipeline-deps.ts';
 import type { QueueName } from './queue-names.ts';
 import { closeQueues, openQueues, type Queues } from './queues.ts';
@@ -86,9 +86,9 @@ export async function serveQueues(config: Config, names: readonly QueueName[], l
   const needsEdgar = names.includes('discover') || names.includes('fetch');
   const runtime = await openDistributedRuntime(config, { command: 'worker', logger, offline: !needsEdgar });
   // Letters are built on worker threads: the event loop stays free to send each granted request at once.
-  const builders = createLetterBuilderPool(config.parseConcurrency);
+  const parsePool = new ParsePool({ size: config.parseConcurrency });
   const all = createStageProcessors({
-    stages: bindStages({ ...runtime.deps, buildLetter: builders.build }),
+    stages: bindStages({ ...runtime.deps, buildLetter: parsePool.buildLetter }),
     store: runtime.deps.store,
     queues: runtime.queues,
     log: logger,
@@ -114,7 +114,7 @@ export async function serveQueues(config: Config, names: readonly QueueName[], l
     log: logger,
     closeResources: async () => {
       await Promise.all(servers.map((server) => server.close()));
-      await builders.close();
+      await parsePool.close();
       await runtime.close();
     },
   });
