@@ -59,6 +59,15 @@ return ms
 const MAX_SLEEP_MS = 5000;
 /** A Redis call that has not answered after this long counts as failed (owned connections). */
 const COMMAND_TIMEOUT_MS = 5000;
+/**
+ * A grant whose answer took longer than this to reach us (from sending the script call to reading its reply)
+ * is not used. Redis stamps the grant with its own clock; a process starved of CPU (other work on the machine)
+ * reads the reply late and would send late, bunched with grants made to other processes since, so more than
+ * the limit could arrive at EDGAR within one second. Discarding it costs one slot of throughput (the grant
+ * stays in the log) and keeps every request sent within this margin of its grant; the pacing window's 40 ms
+ * beyond one second covers this plus the network's jitter. A healthy round trip takes about a millisecond.
+ */
+export const STALE_GRANT_MS = 20;
 /** Failed Redis calls in a row survived (with backoff) before the waiting callers are failed. */
 const MAX_REDIS_FAILURES = 5;
 
@@ -104,6 +113,7 @@ export class RedisLimiter implements FairAccessLimiter {
   private closed = false;
   private readonly stop = new AbortController();
   private sequence = 0;
+  private stale = 0;
 
   constructor(options: RedisLimiterOptions) {
     this.rule = pacingRule(options.maxRps, options.windowMs);
@@ -145,6 +155,11 @@ export class RedisLimiter implements FairAccessLimiter {
     });
   }
 
+  /** Grants discarded because their reply reached this process too late to send on time (STALE_GRANT_MS). */
+  get staleGrants(): number {
+    return this.stale;
+  }
+
   async pause(untilMs: number): Promise<void> {
     await this.redis.edgarLimiterPause(this.keys.pause, Math.ceil(untilMs));
   }
@@ -170,6 +185,7 @@ export class RedisLimiter implements FairAccessLimiter {
     try {
       while (this.queue.length > 0 && !this.closed) {
         let waitUs: number;
+        const askedAt = performance.now();
         try {
           waitUs = await this.redis.edgarLimiterAcquire(
             this.keys.grants,
@@ -195,6 +211,11 @@ export class RedisLimiter implements FairAccessLimiter {
           continue;
         }
         if (waitUs === 0) {
+          // Too late to send on time: leave the grant spent and ask again (see STALE_GRANT_MS).
+          if (performance.now() - askedAt > STALE_GRANT_MS) {
+            this.stale++;
+            continue;
+          }
           const waiter = this.queue.shift();
           // Granted while the head aborted: the grant is spent, the next caller gets the next one.
           waiter?.resolve();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { getEventListeners, once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
-import { RedisLimiter } from '../../../src/edgar/redis-limiter.ts';
+import { RedisLimiter, STALE_GRANT_MS } from '../../../src/edgar/redis-limiter.ts';
 import { PACING_WINDOW_MS } from '../../../src/edgar/pacing.ts';
 import { raisePriority, spawnReplica, type ChildReplica } from '../../replica/spawn.ts';
 import { peakInWindow } from '../../replica/traffic.ts';
@@ -87,6 +87,26 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
     assert.ok(Date.now() - started >= 300);
     assert.equal(await b!.pausedUntil(), 0);
     await Promise.all([a!.close(), b!.close()]);
+  });
+
+  it('never hands out a grant whose reply this process read too late to send on time', async () => {
+    const limiter = new RedisLimiter({ maxRps: 10, prefix: prefix('limiter-stale'), redis: redisUrl });
+    try {
+      await limiter.pausedUntil(); // connected: the script call below is written to the socket at once
+      const askedAt = performance.now();
+      const granted = limiter.acquire();
+      // A starved process: the reply arrives while the event loop is busy and is read 60 ms late.
+      const busyUntil = performance.now() + STALE_GRANT_MS * 3;
+      while (performance.now() < busyUntil);
+      await granted;
+      assert.equal(limiter.staleGrants, 1);
+      // The stale grant stays in the shared log: the one handed out waits for the next slot of the even grid.
+      const earliest = limiter.rule.intervalMs - limiter.rule.toleranceMs - 2;
+      const after = performance.now() - askedAt;
+      assert.ok(after >= earliest, `granted ${after.toFixed(1)} ms after asking, expected >= ${earliest} ms`);
+    } finally {
+      await limiter.close();
+    }
   });
 
   it('fails waiting callers with a clear error when Redis cannot be reached, never letting them through', async () => {
