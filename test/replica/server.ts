@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { isDeclaredUserAgent } from '../../config/env.ts';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
 import { buildCatalog } from './catalog.ts';
@@ -100,6 +100,18 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     return null;
   };
 
+  const gzipCache = new WeakMap<Uint8Array, Promise<Buffer>>();
+  const gzipped = (body: Uint8Array): Promise<Buffer> => {
+    let cached = gzipCache.get(body);
+    if (!cached) {
+      cached = new Promise<Buffer>((resolve, reject) =>
+        gzip(body, (error, out) => (error ? reject(error) : resolve(out))),
+      );
+      gzipCache.set(body, cached);
+    }
+    return cached;
+  };
+
   const server = createServer((req, res) => {
     const at = performance.now();
     const path = req.url ?? '/';
@@ -117,15 +129,19 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     log.push(entry);
     const send = (status: number, body: Uint8Array, headers: Record<string, string>) => {
       const compress = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 0;
-      const payload = compress ? gzipSync(body) : body;
-      if (compress) headers['content-encoding'] = 'gzip';
-      headers['content-length'] = String(payload.length);
-      headers['vary'] = 'Accept-Encoding';
       entry.status = status;
-      entry.bytes = payload.length;
-      res.writeHead(status, headers);
-      res.end(payload);
-      return payload;
+      headers['vary'] = 'Accept-Encoding';
+      const write = (payload: Uint8Array) => {
+        headers['content-length'] = String(payload.length);
+        entry.bytes = payload.length;
+        res.writeHead(status, headers);
+        res.end(payload);
+      };
+      if (!compress) return write(body);
+      headers['content-encoding'] = 'gzip';
+      // Compressed on libuv's thread pool, once per body: a synchronous gzip of a large submission would hold
+      // this event loop and stamp the requests arriving meanwhile late, bunching them in the rate count.
+      gzipped(body).then(write, (error: unknown) => res.destroy(error as Error));
     };
     const html = (status: number, text: string) =>
       send(status, Buffer.from(text, 'utf8'), { 'content-type': 'text/html' });
