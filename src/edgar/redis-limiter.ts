@@ -13,8 +13,11 @@ import { pacingRule, type PacingRule } from './pacing.ts';
 
 /**
  * KEYS: grants (sorted set, score = grant time in µs), next grid slot (µs), pause (value = until epoch ms).
- * ARGV: capacity, window µs, interval µs, tolerance µs, unique member suffix.
- * Returns 0 when granted (and records the grant), else the wait in µs (the pause's remaining time first).
+ * ARGV: capacity, window µs, interval µs, tolerance µs, member (unique per call), replaced member or ''.
+ * Returns 0 when granted (and records the grant as `member`), else the wait in µs (the pause's remaining time
+ * first). With a replaced member (a grant this process read too late to send on time), a grant moves that
+ * member's entry to now instead of adding one: the sliding log is checked without it, the even grid not at all
+ * (its slot was taken when it was first granted); if it must wait, the entry stays where it was.
  */
 const ACQUIRE_LUA = `
 local t = redis.call('TIME')
@@ -25,7 +28,11 @@ local capacity = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local interval = tonumber(ARGV[3])
 local tolerance = tonumber(ARGV[4])
+local replaced = ARGV[6]
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local held = false
+if replaced ~= '' then held = redis.call('ZSCORE', KEYS[1], replaced) end
+if held then redis.call('ZREM', KEYS[1], replaced) end
 local count = redis.call('ZCARD', KEYS[1])
 local wait = 0
 if count >= capacity then
@@ -33,15 +40,22 @@ if count >= capacity then
   wait = tonumber(oldest[2]) + window - now
 end
 local slot = tonumber(redis.call('GET', KEYS[2]) or '0')
-local grid = slot - tolerance - now
-if grid > wait then wait = grid end
-if wait > 0 then return math.ceil(wait) end
-redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[5])
+if replaced == '' then
+  local grid = slot - tolerance - now
+  if grid > wait then wait = grid end
+end
+if wait > 0 then
+  if held then redis.call('ZADD', KEYS[1], held, replaced) end
+  return math.ceil(wait)
+end
+redis.call('ZADD', KEYS[1], now, ARGV[5])
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(capacity + 1))
 local keep = math.ceil((window + interval) / 1000) + 1000
 redis.call('PEXPIRE', KEYS[1], keep)
-if slot < now then slot = now end
-redis.call('SET', KEYS[2], string.format('%.0f', slot + interval), 'PX', keep)
+if replaced == '' then
+  if slot < now then slot = now end
+  redis.call('SET', KEYS[2], string.format('%.0f', slot + interval), 'PX', keep)
+end
 return 0
 `;
 
@@ -61,11 +75,12 @@ const MAX_SLEEP_MS = 5000;
 const COMMAND_TIMEOUT_MS = 5000;
 /**
  * A grant whose answer took longer than this to reach us (from sending the script call to reading its reply)
- * is not used. Redis stamps the grant with its own clock; a process starved of CPU (other work on the machine)
- * reads the reply late and would send late, bunched with grants made to other processes since, so more than
- * the limit could arrive at EDGAR within one second. Discarding it costs one slot of throughput (the grant
- * stays in the log) and keeps every request sent within this margin of its grant; the pacing window's 40 ms
- * beyond one second covers this plus the network's jitter. A healthy round trip takes about a millisecond.
+ * is not used as it is. Redis stamps the grant with its own clock; a process starved of CPU (other work on the
+ * machine) reads the reply late and would send late, bunched with grants made to other processes since, so
+ * more than the limit could arrive at EDGAR within one second. Instead the process asks Redis to move that
+ * grant to now (see ACQUIRE_LUA): no slot is lost, and every request leaves within this margin of its entry in
+ * the log; the pacing window's 40 ms beyond one second covers this plus the network's jitter. A healthy round
+ * trip takes about a millisecond.
  */
 export const STALE_GRANT_MS = 20;
 /** Failed Redis calls in a row survived (with backoff) before the waiting callers are failed. */
@@ -92,6 +107,7 @@ type LimiterRedis = Redis & {
     intervalUs: number,
     toleranceUs: number,
     member: string,
+    replaced: string,
   ): Promise<number>;
   edgarLimiterPause(pause: string, untilMs: number): Promise<number>;
 };
@@ -155,7 +171,7 @@ export class RedisLimiter implements FairAccessLimiter {
     });
   }
 
-  /** Grants discarded because their reply reached this process too late to send on time (STALE_GRANT_MS). */
+  /** Grants whose answer reached this process too late to send on time, and were moved (STALE_GRANT_MS). */
   get staleGrants(): number {
     return this.stale;
   }
@@ -182,9 +198,12 @@ export class RedisLimiter implements FairAccessLimiter {
     if (this.pumping) return;
     this.pumping = true;
     let failures = 0;
+    /** The member of a grant read too late, to be moved to the time of the next answer. */
+    let late: string | null = null;
     try {
       while (this.queue.length > 0 && !this.closed) {
         let waitUs: number;
+        const member = `${this.id}:${this.sequence++}`;
         const askedAt = performance.now();
         try {
           waitUs = await this.redis.edgarLimiterAcquire(
@@ -195,7 +214,8 @@ export class RedisLimiter implements FairAccessLimiter {
             Math.round(this.rule.windowMs * 1000),
             Math.round(this.rule.intervalMs * 1000),
             Math.round(this.rule.toleranceMs * 1000),
-            `${this.id}:${this.sequence++}`,
+            member,
+            late ?? '',
           );
           failures = 0;
         } catch (error) {
@@ -211,11 +231,13 @@ export class RedisLimiter implements FairAccessLimiter {
           continue;
         }
         if (waitUs === 0) {
-          // Too late to send on time: leave the grant spent and ask again (see STALE_GRANT_MS).
+          // Read too late to send on time: have Redis move this grant to now before using it (STALE_GRANT_MS).
           if (performance.now() - askedAt > STALE_GRANT_MS) {
             this.stale++;
+            late = member;
             continue;
           }
+          late = null;
           const waiter = this.queue.shift();
           // Granted while the head aborted: the grant is spent, the next caller gets the next one.
           waiter?.resolve();

@@ -25,6 +25,8 @@ export interface Metrics {
 export interface MetricsOptions {
   /** When given, queue depths are read at each scrape. */
   readonly queues?: Queues;
+  /** When given, read at each scrape: grants of the shared limiter this process read too late and moved. */
+  readonly lateGrants?: () => number;
   /** Process metrics (CPU, memory, event loop lag); default true. */
   readonly processMetrics?: boolean;
 }
@@ -63,6 +65,18 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 120],
     registers: [registry],
   });
+  const lateGrants = options.lateGrants;
+  if (lateGrants) {
+    new Counter({
+      name: 'edgar_corresp_limiter_late_grants_total',
+      help: 'Fair-access grants read too late to send on time (a starved process), moved to the time of sending',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(lateGrants());
+      },
+    });
+  }
   const queues = options.queues;
   if (queues) {
     new Gauge({

@@ -53,8 +53,8 @@ export async function openDistributedRuntime(config: Config, options: RuntimeOpt
   await checkRedis(url);
   const connection: QueueConnection = { url, prefix: config.queuePrefix };
   const queues = openQueues(connection);
-  const metrics = createMetrics({ queues });
   const limiter = createRedisLimiter({ maxRps: config.edgar.maxRps, prefix: config.queuePrefix, redis: url });
+  const metrics = createMetrics({ queues, lateGrants: () => limiter.staleGrants });
   try {
     const deps = await openPipelineDeps(config, {
       logger: options.logger,

@@ -25,8 +25,8 @@ describe('operations servers', () => {
     await deletePrefix(connection.url, connection.prefix);
   });
 
-  it('serves EDGAR requests by status, pauses, jobs and queue depths as Prometheus text on 127.0.0.1', async () => {
-    const metrics = createMetrics({ queues, processMetrics: false });
+  it('serves EDGAR requests by status, pauses, late grants, jobs and queue depths as Prometheus text on 127.0.0.1', async () => {
+    const metrics = createMetrics({ queues, processMetrics: false, lateGrants: () => 2 });
     const replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: 3, blockMs: 200 } });
     const client = createEdgarClient({
       config: { userAgent: 'Ops Tests ops@example.com', ...replica.bases, maxRps: 10, blockCooldownMs: 300 },
@@ -57,6 +57,7 @@ describe('operations servers', () => {
       assert.match(text, /^edgar_corresp_edgar_requests_total\{status="404"\} 1$/m);
       assert.match(text, /^edgar_corresp_edgar_requests_total\{status="403"\} [1-9]$/m);
       assert.match(text, /^edgar_corresp_edgar_pauses_total [1-9]$/m);
+      assert.match(text, /^edgar_corresp_limiter_late_grants_total 2$/m);
       assert.match(text, /^edgar_corresp_edgar_request_seconds_count\{status="404"\} 1$/m);
       assert.match(text, /^edgar_corresp_jobs_total\{queue="fetch",outcome="completed"\} 1$/m);
       assert.match(text, /^edgar_corresp_jobs_total\{queue="parse",outcome="failed"\} 1$/m);
