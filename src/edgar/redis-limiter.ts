@@ -82,7 +82,7 @@ const COMMAND_TIMEOUT_MS = 5000;
  * the log; the pacing window's 40 ms beyond one second covers this plus the network's jitter. A healthy round
  * trip takes about a millisecond.
  */
-export const STALE_GRANT_MS = 20;
+export const LATE_GRANT_MS = 20;
 /** Failed Redis calls in a row survived (with backoff) before the waiting callers are failed. */
 const MAX_REDIS_FAILURES = 5;
 
@@ -129,7 +129,7 @@ export class RedisLimiter implements FairAccessLimiter {
   private closed = false;
   private readonly stop = new AbortController();
   private sequence = 0;
-  private stale = 0;
+  private lateCount = 0;
 
   constructor(options: RedisLimiterOptions) {
     this.rule = pacingRule(options.maxRps, options.windowMs);
@@ -171,9 +171,9 @@ export class RedisLimiter implements FairAccessLimiter {
     });
   }
 
-  /** Grants whose answer reached this process too late to send on time, and were moved (STALE_GRANT_MS). */
-  get staleGrants(): number {
-    return this.stale;
+  /** Grants whose answer reached this process too late to send on time, and were moved (LATE_GRANT_MS). */
+  get lateGrants(): number {
+    return this.lateCount;
   }
 
   async pause(untilMs: number): Promise<void> {
@@ -231,9 +231,9 @@ export class RedisLimiter implements FairAccessLimiter {
           continue;
         }
         if (waitUs === 0) {
-          // Read too late to send on time: have Redis move this grant to now before using it (STALE_GRANT_MS).
-          if (performance.now() - askedAt > STALE_GRANT_MS) {
-            this.stale++;
+          // Read too late to send on time: have Redis move this grant to now before using it (LATE_GRANT_MS).
+          if (performance.now() - askedAt > LATE_GRANT_MS) {
+            this.lateCount++;
             late = member;
             continue;
           }

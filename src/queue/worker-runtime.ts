@@ -54,7 +54,7 @@ export async function openDistributedRuntime(config: Config, options: RuntimeOpt
   const connection: QueueConnection = { url, prefix: config.queuePrefix };
   const queues = openQueues(connection);
   const limiter = createRedisLimiter({ maxRps: config.edgar.maxRps, prefix: config.queuePrefix, redis: url });
-  const metrics = createMetrics({ queues, lateGrants: () => limiter.staleGrants });
+  const metrics = createMetrics({ queues, lateGrants: () => limiter.lateGrants });
   try {
     const deps = await openPipelineDeps(config, {
       logger: options.logger,

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { getEventListeners, once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
-import { RedisLimiter, STALE_GRANT_MS } from '../../../src/edgar/redis-limiter.ts';
+import { RedisLimiter, LATE_GRANT_MS } from '../../../src/edgar/redis-limiter.ts';
 import { PACING_WINDOW_MS } from '../../../src/edgar/pacing.ts';
 import { raisePriority, spawnReplica, type ChildReplica } from '../../replica/spawn.ts';
 import { peakInWindow } from '../../replica/traffic.ts';
@@ -100,14 +100,14 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       const askedUs = Number(seconds) * 1e6 + Number(micros);
       const granted = limiter.acquire();
       // A starved process: the reply arrives while the event loop is busy and is read 60 ms late.
-      const busyUntil = performance.now() + STALE_GRANT_MS * 3;
+      const busyUntil = performance.now() + LATE_GRANT_MS * 3;
       while (performance.now() < busyUntil);
       await granted;
-      assert.equal(limiter.staleGrants, 1);
+      assert.equal(limiter.lateGrants, 1);
       const log = await redis.zrange(`${shared}:limiter:grants`, 0, -1, 'WITHSCORES');
       assert.equal(log.length, 2, `one grant in the log, got ${JSON.stringify(log)}`);
       const movedByMs = (Number(log[1]) - askedUs) / 1000;
-      assert.ok(movedByMs >= STALE_GRANT_MS * 3, `grant stamped ${movedByMs.toFixed(1)} ms after asking`);
+      assert.ok(movedByMs >= LATE_GRANT_MS * 3, `grant stamped ${movedByMs.toFixed(1)} ms after asking`);
     } finally {
       redis.disconnect();
       await limiter.close();
