@@ -12,6 +12,10 @@ export type SqliteRow = Record<string, SQLOutputValue>;
 
 const SET_STORE_URL = 'set STORE_URL to a writable file, e.g. STORE_URL=sqlite:./data/edgar-corresp.sqlite';
 
+const SQLITE_BUSY = 5;
+/** How long opening waits for another process that is switching the same new file to WAL. */
+const WAL_SWITCH_TIMEOUT_MS = 5000;
+
 export class SqliteConnection {
   readonly path: string;
   readonly #db: DatabaseSync;
@@ -29,13 +33,33 @@ export class SqliteConnection {
       this.#db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
       // WAL: readers in other processes never block the writer; NORMAL sync is durable at each checkpoint
       // and never corrupts the file on a crash (a kill -9 loses no committed transaction).
-      this.#db.exec('PRAGMA journal_mode = WAL');
+      this.#useWal();
       this.#db.exec('PRAGMA synchronous = NORMAL');
       this.#db.exec('PRAGMA foreign_keys = ON');
     } catch (error) {
       throw new ConfigError(`cannot open the SQLite store ${path} (${(error as Error).message}): ${SET_STORE_URL}`, {
         cause: error,
       });
+    }
+  }
+
+  /**
+   * Switches the file to WAL unless it already is. The switch needs an exclusive lock, and SQLite answers
+   * SQLITE_BUSY at once (no busy handler) when another process opens the new file at the same moment: wait a
+   * little and look again, for up to the busy timeout.
+   */
+  #useWal(): void {
+    const deadline = Date.now() + WAL_SWITCH_TIMEOUT_MS;
+    for (;;) {
+      try {
+        if (this.#db.prepare('PRAGMA journal_mode').get()?.['journal_mode'] === 'wal') return;
+        this.#db.exec('PRAGMA journal_mode = WAL');
+        return;
+      } catch (error) {
+        const busy = (error as { errcode?: number }).errcode === SQLITE_BUSY;
+        if (!busy || Date.now() > deadline) throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      }
     }
   }
 

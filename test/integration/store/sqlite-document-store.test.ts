@@ -45,6 +45,15 @@ async function startWriter(path: string, start: number, count: number): Promise<
   return { child, lines, exited, stderr: () => stderr };
 }
 
+/** Starts writers together; if one fails to start, the others are killed (they would wait for "go" forever). */
+async function startWriters(...args: Array<[string, number, number]>): Promise<Writer[]> {
+  const started = await Promise.allSettled(args.map((a) => startWriter(...a)));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (!failed) return started.map((result) => (result as PromiseFulfilledResult<Writer>).value);
+  for (const result of started) if (result.status === 'fulfilled') result.value.child.kill('SIGKILL');
+  throw failed.reason;
+}
+
 interface Writer {
   readonly child: ChildProcessWithoutNullStreams;
   readonly lines: string[];
@@ -82,7 +91,7 @@ describe('SQLite store file', () => {
 
   it('two processes writing the same letters to one file at once store each exactly once', async () => {
     const path = freshPath();
-    const writers = await Promise.all([startWriter(path, 1, 300), startWriter(path, 1, 300)]);
+    const writers = await startWriters([path, 1, 300], [path, 1, 300]);
     for (const writer of writers) writer.child.stdin.end('go\n');
     const codes = await Promise.all(writers.map((writer) => writer.exited));
     assert.deepEqual(codes, [0, 0], writers.map((w) => w.stderr()).join('\n'));
