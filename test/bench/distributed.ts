@@ -65,7 +65,7 @@ interface RequestRun {
 
 async function requestRun(workers: number, replica: Awaited<ReturnType<typeof spawnReplica>>): Promise<RequestRun> {
   const cluster = settings(`w${workers}`, replica.bases);
-  // Explicit: the bench measures EDGAR's own limit whatever the test cluster's default.
+  // The tests' cluster runs at 9 a second; the bench measures EDGAR's own limit.
   const env = clusterEnv(cluster, { LOG_LEVEL: 'info', EDGAR_MAX_RPS: '10' });
   await replica.reset();
   const pool = await Promise.all(Array.from({ length: workers }, () => startWorker(env)));

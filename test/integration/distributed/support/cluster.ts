@@ -38,9 +38,11 @@ export function clusterEnv(settings: ClusterSettings, extra: NodeJS.ProcessEnv =
     // The replicas of these tests block for 3 s (--block-ms 3000): a pause of 5 s outlasts the block, so a
     // rate-limit answer costs seconds and shows in the assertions instead of blocking the run for good.
     EDGAR_BLOCK_COOLDOWN: '5',
-    // EDGAR's own limit, shared by every process: the tests check the replica never sees more in any second
-    // (without a shared budget 4 workers would send 40 a second).
-    EDGAR_MAX_RPS: '10',
+    // Nine a second across every process, against the replica's ten: the tests check that all processes share
+    // one budget (without it 4 workers would send 36 a second) while other test runs load this 2-core machine;
+    // a process starved of CPU sends a granted request late, and the pacing's 40 ms margin does not absorb
+    // starvation. npm run bench:distributed measures the limit of 10 itself.
+    EDGAR_MAX_RPS: '9',
     REDIS_URL: settings.redisUrl,
     QUEUE_PREFIX: settings.prefix,
     STORE_URL: `${TEST_POSTGRES_URL}?schema=${settings.schema}`,
