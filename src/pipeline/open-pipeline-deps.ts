@@ -8,6 +8,8 @@ import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '..
 import { createEndpoints } from '../edgar/endpoints.ts';
 import type { FairAccessLimiter } from '../edgar/limiter.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { ParsePool, type ParsePoolOptions } from './parse-pool.ts';
+import type { LetterBuilder } from './parse-stage.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import { openDocumentStore } from '../store/open-document-store.ts';
@@ -25,10 +27,17 @@ export interface OpenPipelineDepsOptions {
    * EDGAR_USER_AGENT is required; any EDGAR request then fails.
    */
   readonly offline?: boolean;
+  /**
+   * Parse letters on worker threads (a ParsePool with these options), so the event loop stays free to send
+   * what the limiter grants on time; the pool is closed by `close()`. Default: parse in this thread.
+   */
+  readonly parsePool?: ParsePoolOptions;
 }
 
 export interface OpenedPipelineDeps extends PipelineDeps {
-  /** Closes what was opened here (store, client), never what was passed in. */
+  /** The parse pool's builder when `parsePool` was asked for. */
+  readonly buildLetter?: LetterBuilder;
+  /** Closes what was opened here (parse pool, store, client), never what was passed in. */
   close(): Promise<void>;
 }
 
@@ -57,13 +66,16 @@ export async function openPipelineDeps(
     store = await openDocumentStore(config.storeUrl);
     const archive = await openRawArchive(config.archiveDir);
     const opened = store;
+    const pool = options.parsePool ? new ParsePool(options.parsePool) : null;
     return {
       client,
       endpoints: createEndpoints(config.edgar),
       store: opened,
       archive,
       logger,
+      ...(pool ? { buildLetter: pool.buildLetter } : {}),
       async close() {
+        await pool?.close();
         await opened.close();
         if (ownsClient) await client.close();
       },

@@ -5,7 +5,6 @@ import { parseFormsOption } from '../../discover/letter-forms.ts';
 import { parseTarget, type Target } from '../../edgar/identifiers.ts';
 import type { LetterForm } from '../../letter/schema.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
-import { ParsePool } from '../../pipeline/parse-pool.ts';
 import { runBackfill } from '../../pipeline/embedded-runner.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
@@ -82,10 +81,12 @@ export function registerBackfill(program: Command, context: () => CliContext, se
         }
         return;
       }
-      const opened = await openPipelineDeps(config, { logger: ctx.logger(), limiter: ctx.limiter });
-      // Letters are parsed on worker threads: the event loop stays free to send what the limiter grants on time.
-      const pool = new ParsePool({ size: config.parseConcurrency, growAfterMs: 250 });
-      const deps = { ...opened, buildLetter: pool.buildLetter };
+      // One parse worker, a second only when letters wait: one outruns 10 fetches a second.
+      const deps = await openPipelineDeps(config, {
+        logger: ctx.logger(),
+        limiter: ctx.limiter,
+        parsePool: { size: config.parseConcurrency, growAfterMs: 250 },
+      });
       const progress = createProgressReporter(ctx.stderr);
       try {
         const summary = await runBackfill(deps, {
@@ -99,8 +100,7 @@ export function registerBackfill(program: Command, context: () => CliContext, se
         setExit(exitCodeOf(summary));
       } finally {
         progress.stop();
-        await pool.close();
-        await opened.close();
+        await deps.close();
       }
     });
 }

@@ -1,7 +1,6 @@
 /** `reparse`: normalise + parse again from the archive, no EDGAR request. */
 import type { Command } from 'commander';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
-import { ParsePool } from '../../pipeline/parse-pool.ts';
 import { runReparse } from '../../pipeline/reparse.ts';
 import { EXIT, type CliContext, type ExitCode } from '../context.ts';
 
@@ -13,9 +12,11 @@ export function registerReparse(program: Command, context: () => CliContext, set
       const ctx = context();
       const config = ctx.config();
       // Offline: no client is built, so no request can be made and no User-Agent is needed.
-      const opened = await openPipelineDeps(config, { logger: ctx.logger(), offline: true });
-      const pool = new ParsePool({ size: config.parseConcurrency });
-      const deps = { ...opened, buildLetter: pool.buildLetter };
+      const deps = await openPipelineDeps(config, {
+        logger: ctx.logger(),
+        offline: true,
+        parsePool: { size: config.parseConcurrency },
+      });
       try {
         const tty = Boolean(ctx.stderr.isTTY);
         const summary = await runReparse(deps, {
@@ -38,8 +39,7 @@ export function registerReparse(program: Command, context: () => CliContext, set
         }
         setExit(summary.failures.length > 0 ? EXIT.FAILED : EXIT.OK);
       } finally {
-        await pool.close();
-        await opened.close();
+        await deps.close();
       }
     });
 }
