@@ -22,6 +22,13 @@ export function isDeclaredUserAgent(value: string): boolean {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** EDGAR_MAX_RESPONSE_BYTES default: 256 MiB (a quarterly master.idx is tens of MB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 268_435_456;
+/** EDGAR_RESPONSE_TIMEOUT_MS default: 5 minutes for a whole response, headers to last byte. */
+export const DEFAULT_RESPONSE_TIMEOUT_MS = 300_000;
+/** PARSE_TIMEOUT_MS default: one minute for one filing's normalise + parse. */
+export const DEFAULT_PARSE_TIMEOUT_MS = 60_000;
+
 /** One field per variable: its env name, its default and its meaning, as in DESIGN.md. */
 const fields = {
   /** EDGAR_USER_AGENT — no default; required for anything that contacts EDGAR. */
@@ -55,6 +62,21 @@ const fields = {
     .number({ message: 'must be a number of seconds, e.g. EDGAR_BLOCK_COOLDOWN=600' })
     .nonnegative({ message: 'must be 0 or more seconds, e.g. EDGAR_BLOCK_COOLDOWN=600' })
     .default(600),
+  /** EDGAR_MAX_RESPONSE_BYTES — default 268435456 (256 MiB): limit of any response other than a submission (JSON,
+   * Atom, indexes), before and after decompression; past it that target or index fails for this run. */
+  EDGAR_MAX_RESPONSE_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes, e.g. EDGAR_MAX_RESPONSE_BYTES=268435456' })
+    .int({ message: 'must be a whole number of bytes, e.g. EDGAR_MAX_RESPONSE_BYTES=268435456' })
+    .min(1024, { message: 'must be at least 1024 bytes, e.g. EDGAR_MAX_RESPONSE_BYTES=268435456' })
+    .max(2 ** 32, { message: 'must be at most 4294967296 bytes (4 GiB), e.g. EDGAR_MAX_RESPONSE_BYTES=268435456' })
+    .default(DEFAULT_MAX_RESPONSE_BYTES),
+  /** EDGAR_RESPONSE_TIMEOUT_MS — default 300000: a whole response, headers to last byte, per attempt. */
+  EDGAR_RESPONSE_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds, e.g. EDGAR_RESPONSE_TIMEOUT_MS=300000' })
+    .int({ message: 'must be a whole number of milliseconds, e.g. EDGAR_RESPONSE_TIMEOUT_MS=300000' })
+    .min(100, { message: 'must be at least 100 ms, e.g. EDGAR_RESPONSE_TIMEOUT_MS=300000' })
+    .max(2 ** 31 - 1, { message: 'must be at most 2147483647 ms, e.g. EDGAR_RESPONSE_TIMEOUT_MS=300000' })
+    .default(DEFAULT_RESPONSE_TIMEOUT_MS),
   /** FETCH_CONCURRENCY — default 4: fetches in flight (still paced by the limiter). */
   FETCH_CONCURRENCY: z.coerce
     .number()
@@ -69,6 +91,14 @@ const fields = {
     .min(1, { message: 'must be at least 1, e.g. PARSE_CONCURRENCY=2' })
     .max(256, { message: 'must be at most 256, e.g. PARSE_CONCURRENCY=2' })
     .default(availableParallelism()),
+  /** PARSE_TIMEOUT_MS — default 60000: deadline of one filing's normalise + parse (on a worker thread, which is
+   * terminated and replaced past it); the filing fails BAD_INPUT timeout. */
+  PARSE_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds, e.g. PARSE_TIMEOUT_MS=60000' })
+    .int({ message: 'must be a whole number of milliseconds, e.g. PARSE_TIMEOUT_MS=60000' })
+    .min(100, { message: 'must be at least 100 ms, e.g. PARSE_TIMEOUT_MS=60000' })
+    .max(2 ** 31 - 1, { message: 'must be at most 2147483647 ms, e.g. PARSE_TIMEOUT_MS=60000' })
+    .default(DEFAULT_PARSE_TIMEOUT_MS),
   /** STORE_URL — default sqlite:./data/edgar-corresp.sqlite; or postgres://user@host:port/db. */
   STORE_URL: z
     .string()
@@ -122,12 +152,18 @@ export interface EdgarConfig {
   readonly eftsUrl: string;
   readonly maxRps: number;
   readonly blockCooldownMs: number;
+  /** EDGAR_MAX_RESPONSE_BYTES; unset (clients built by hand): DEFAULT_MAX_RESPONSE_BYTES. */
+  readonly maxResponseBytes?: number;
+  /** EDGAR_RESPONSE_TIMEOUT_MS; unset (clients built by hand): DEFAULT_RESPONSE_TIMEOUT_MS. */
+  readonly responseTimeoutMs?: number;
 }
 
 export interface Config {
   readonly edgar: EdgarConfig;
   readonly fetchConcurrency: number;
   readonly parseConcurrency: number;
+  /** PARSE_TIMEOUT_MS: deadline of one filing's normalise + parse. */
+  readonly parseTimeoutMs: number;
   readonly storeUrl: string;
   readonly archiveDir: string;
   readonly redisUrl: string | null;
@@ -166,9 +202,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eftsUrl: stripSlash(e.EDGAR_EFTS_URL),
       maxRps: e.EDGAR_MAX_RPS,
       blockCooldownMs: Math.round(e.EDGAR_BLOCK_COOLDOWN * 1000),
+      maxResponseBytes: e.EDGAR_MAX_RESPONSE_BYTES,
+      responseTimeoutMs: e.EDGAR_RESPONSE_TIMEOUT_MS,
     }),
     fetchConcurrency: e.FETCH_CONCURRENCY,
     parseConcurrency: e.PARSE_CONCURRENCY,
+    parseTimeoutMs: e.PARSE_TIMEOUT_MS,
     storeUrl: e.STORE_URL,
     archiveDir: e.ARCHIVE_DIR,
     redisUrl: e.REDIS_URL ?? null,

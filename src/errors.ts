@@ -105,3 +105,17 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return `INTERNAL: ${error.message}`;
   return `INTERNAL: ${String(error)}`;
 }
+
+/**
+ * A response over the size limit of its request, before or after decompression (a Content-Length over it, or a
+ * body, or a compression bomb, that passes it while streaming). Never retried: the same bytes would fail again.
+ * Callers decide with the class, never the message: a submission over its limit is bad input (fetch-stage.ts).
+ */
+export class EdgarResponseTooLargeError extends EdgarBadResponseError {
+  /** The limit that was passed, in bytes. */
+  readonly limit: number;
+  constructor(url: string, status: number | null, limit: number, message: string, options?: ErrorOptions) {
+    super(url, status, message, options);
+    this.limit = limit;
+  }
+}

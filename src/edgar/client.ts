@@ -7,7 +7,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, errors as undiciErrors, request } from 'undici';
 import type { EdgarConfig } from '../../config/env.ts';
-import { isDeclaredUserAgent, USER_AGENT_EXAMPLE } from '../../config/env.ts';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RESPONSE_TIMEOUT_MS,
+  isDeclaredUserAgent,
+  USER_AGENT_EXAMPLE,
+} from '../../config/env.ts';
 import {
   ConfigError,
   EdgarBadResponseError,
@@ -24,7 +29,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import type { FairAccessLimiter } from './limiter.ts';
 import { MemoryLimiter } from './memory-limiter.ts';
 import { classifyRefusalPage } from './refusal-page.ts';
-import { decodeBody, readBody } from './response-body.ts';
+import { readBody, readErrorPage } from './response-body.ts';
 
 export interface EdgarResponse {
   readonly url: string;
@@ -42,7 +47,10 @@ export interface GetOptions {
   readonly etag?: string | null;
   readonly lastModified?: string | null;
   readonly signal?: AbortSignal;
-  /** Refuse bodies larger than this many bytes (EdgarBadResponseError). */
+  /**
+   * Refuse bodies larger than this many bytes, on the wire or decompressed (EdgarResponseTooLargeError, not
+   * retried). Default the config's maxResponseBytes (EDGAR_MAX_RESPONSE_BYTES); submissions pass their own.
+   */
   readonly maxBytes?: number;
 }
 
@@ -64,6 +72,12 @@ export interface EdgarTimeouts {
   readonly headersMs: number;
   /** Longest silence between two body chunks; default 30 000 ms. */
   readonly bodyMs: number;
+  /**
+   * A whole response of one attempt, from sending to the last body byte decoded; default the config's
+   * responseTimeoutMs (EDGAR_RESPONSE_TIMEOUT_MS, 300 000 ms). A server that drips a byte now and then never
+   * trips `bodyMs`: this deadline ends it.
+   */
+  readonly responseMs: number;
 }
 
 export interface RetryPolicy {
@@ -106,7 +120,7 @@ export interface EdgarClientOptions {
   readonly random?: () => number;
 }
 
-const DEFAULT_TIMEOUTS: EdgarTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+const DEFAULT_TIMEOUTS: Omit<EdgarTimeouts, 'responseMs'> = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxThrottleRounds: 3 };
 /** Error pages are read only this far: enough to recognise EDGAR's refusal pages. */
 const ERROR_BODY_LIMIT = 256 * 1024;
@@ -126,6 +140,8 @@ class UndiciEdgarClient implements EdgarClient {
   private readonly hooks: EdgarClientHooks;
   private readonly logger: Logger;
   private readonly random: () => number;
+  private readonly maxResponseBytes: number;
+  private readonly responseMs: number;
 
   constructor(options: EdgarClientOptions) {
     const { config } = options;
@@ -145,7 +161,13 @@ class UndiciEdgarClient implements EdgarClient {
     this.ownsLimiter = options.limiter === undefined;
     this.limiter = options.limiter ?? new MemoryLimiter({ maxRps: config.maxRps });
     this.cooldownMs = config.blockCooldownMs;
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const timeouts: EdgarTimeouts = {
+      ...DEFAULT_TIMEOUTS,
+      responseMs: config.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+      ...options.timeouts,
+    };
+    this.responseMs = timeouts.responseMs;
+    this.maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.agent = new Agent({
       connectTimeout: timeouts.connectMs,
       headersTimeout: timeouts.headersMs,
@@ -256,14 +278,28 @@ class UndiciEdgarClient implements EdgarClient {
     let status: number | null = null;
     let bytes = 0;
     let code: ErrorCode | null = null;
+    // One deadline for the whole attempt, headers to last byte: undici's own timeouts only bound each silence.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.responseMs);
+    const onCallerAbort = () => deadline.abort();
+    options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const failure = (error: unknown): unknown => {
+      if (options.signal?.aborted) return options.signal.reason;
+      if (deadline.signal.aborted && !(error instanceof EdgarRequestError)) {
+        return new EdgarUnavailableError(url, status, `${url}: no complete response within ${this.responseMs} ms`, {
+          cause: error,
+        });
+      }
+      return transportError(url, status, error);
+    };
     try {
       const response = await request(target, {
         method: 'GET',
         headers,
         dispatcher: this.agent,
-        signal: options.signal,
+        signal: deadline.signal,
       }).catch((error: unknown) => {
-        throw transportError(url, null, error, options.signal);
+        throw failure(error);
       });
       status = response.statusCode;
       const responseHeaders = flattenHeaders(response.headers);
@@ -272,11 +308,13 @@ class UndiciEdgarClient implements EdgarClient {
         return { url, status, headers: responseHeaders, body: Buffer.alloc(0), notModified: true };
       }
       const ok = status >= 200 && status < 300;
-      const limit = ok ? options.maxBytes : ERROR_BODY_LIMIT;
-      const raw = await readBody(url, status, response.body, responseHeaders, limit, ok).catch((error: unknown) => {
-        throw transportError(url, status, error, options.signal);
+      const body = await (
+        ok
+          ? readBody(url, status, response.body, responseHeaders, options.maxBytes ?? this.maxResponseBytes)
+          : readErrorPage(response.body, responseHeaders, ERROR_BODY_LIMIT)
+      ).catch((error: unknown) => {
+        throw failure(error);
       });
-      const body = await decodeBody(url, status, raw, responseHeaders, limit, ok);
       bytes = body.length;
       if (ok) return { url, status, headers: responseHeaders, body, notModified: false };
       throw statusError(url, status, body);
@@ -284,6 +322,8 @@ class UndiciEdgarClient implements EdgarClient {
       code = errorCode(error);
       throw error;
     } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCallerAbort);
       const durationMs = performance.now() - started;
       this.notify(() => this.hooks.onResponse?.({ url, status, code, bytes, durationMs, attempt }));
     }
@@ -329,9 +369,8 @@ function statusError(url: string, status: number, body: Buffer): EdgarRequestErr
 }
 
 /** Socket errors, timeouts and truncated bodies are transient; our own typed errors pass through. */
-function transportError(url: string, status: number | null, error: unknown, signal?: AbortSignal): unknown {
+function transportError(url: string, status: number | null, error: unknown): unknown {
   if (error instanceof EdgarRequestError) return error;
-  if (signal?.aborted) return signal.reason;
   if (error instanceof undiciErrors.InvalidArgumentError) return error;
   const code = (error as { code?: string } | null)?.code;
   const what = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@
  * (content-addressed) before the filing is marked fetched. A filing already in the archive is never fetched
  * again, even when the store forgot it.
  */
-import { BadInputError, EdgarBadResponseError } from '../errors.ts';
+import { BadInputError, EdgarBadResponseError, EdgarResponseTooLargeError } from '../errors.ts';
 import { DEFAULT_MAX_SUBMISSION_BYTES } from '../submission/parse-submission.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 
@@ -46,7 +46,7 @@ export async function fetchFiling(deps: PipelineDeps, input: FetchInput): Promis
     response = await deps.client.get(url, { maxBytes });
   } catch (error) {
     // The size cap is a property of the filing, not a fault of EDGAR: fail it as bad input, do not retry.
-    if (error instanceof EdgarBadResponseError && /over the limit/.test(error.message)) {
+    if (error instanceof EdgarResponseTooLargeError) {
       throw new BadInputError(
         'oversize',
         `${accessionNumber}: complete submission is larger than the ${(maxBytes / MIB).toFixed(0)} MiB limit; not fetched`,

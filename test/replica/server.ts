@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzip } from 'node:zlib';
+import { bombBody, type BombEncoding } from './bombs.ts';
 import { isDeclaredUserAgent } from '../../config/env.ts';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
 import { buildCatalog } from './catalog.ts';
@@ -16,7 +17,24 @@ import { notFoundPage, rateExceededPage, serviceUnavailablePage, undeclaredToolP
 import { route, type Resource } from './routes.ts';
 import { RateGuard, summarize, type ReplicaLogEntry, type ReplicaStats } from './traffic.ts';
 
-export type FaultKind = '503' | 'reset' | 'slow-body' | 'truncated-body' | 'rate-limited' | 'undeclared-tool';
+export type FaultKind =
+  | '503'
+  | 'reset'
+  | 'slow-body'
+  | 'drip-body'
+  | 'truncated-body'
+  | 'rate-limited'
+  | 'undeclared-tool'
+  | 'gzip-bomb'
+  | 'deflate-bomb'
+  | 'raw-deflate-bomb';
+
+/** The Content-Encoding each bomb fault sends (a raw-deflate bomb is sent as `deflate`, without the zlib wrapper). */
+const BOMBS: Partial<Record<FaultKind, BombEncoding>> = {
+  'gzip-bomb': 'gzip',
+  'deflate-bomb': 'deflate',
+  'raw-deflate-bomb': 'raw-deflate',
+};
 
 export interface FaultSpec {
   /** Matches the request path and query: a substring, or a RegExp. */
@@ -24,8 +42,10 @@ export interface FaultSpec {
   readonly kind: FaultKind;
   /** How many matching requests get the fault; default 1, Infinity for all. */
   readonly count?: number;
-  /** slow-body: pause between body chunks, default 2000 ms. */
+  /** slow-body: pause between body chunks; drip-body: between single bytes. Default 2000 ms. */
   readonly delayMs?: number;
+  /** gzip-bomb, deflate-bomb, raw-deflate-bomb: bytes the body inflates to (zeros), default 1 GiB. */
+  readonly inflatedBytes?: number;
   /** rate-limited: status of the page, 403 (default) or 429. */
   readonly status?: number;
 }
@@ -168,6 +188,23 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
         case 'undeclared-tool':
           entry.refusal = 'undeclared-tool';
           return html(403, undeclaredToolPage());
+        case 'gzip-bomb':
+        case 'deflate-bomb':
+        case 'raw-deflate-bomb':
+          // Whatever the client asked for, as a hostile server would: a small body that inflates without end.
+          return void bombBody(BOMBS[fault.kind]!, fault.inflatedBytes ?? 1024 ** 3).then(
+            (body) => {
+              entry.status = 200;
+              entry.bytes = body.length;
+              res.writeHead(200, {
+                'content-type': 'text/plain',
+                'content-encoding': BOMBS[fault.kind] === 'gzip' ? 'gzip' : 'deflate',
+                'content-length': String(body.length),
+              });
+              res.end(body);
+            },
+            (error: unknown) => res.destroy(error as Error),
+          );
         default:
           break; // body faults need the resource first
       }
@@ -183,6 +220,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     }
     if (resource.stream) return streamBody(req, res, entry, resource.stream, headers);
     if (fault?.kind === 'slow-body') return slowBody(res, entry, resource.body, headers, fault.delayMs ?? 2000);
+    if (fault?.kind === 'drip-body') return dripBody(res, entry, resource.body, headers, fault.delayMs ?? 2000);
     if (fault?.kind === 'truncated-body') {
       headers['content-length'] = String(resource.body.length);
       entry.status = 200;
@@ -335,6 +373,29 @@ function slowBody(
     offset += size;
     if (offset >= body.length) return void res.end(chunk);
     res.write(chunk);
+    setTimeout(next, delayMs).unref();
+  };
+  next();
+}
+
+/** One byte every `delayMs`, uncompressed: no single silence is long, yet the whole body takes for ever. */
+function dripBody(
+  res: ServerResponse,
+  entry: ReplicaLogEntry,
+  body: Uint8Array,
+  headers: Record<string, string>,
+  delayMs: number,
+): void {
+  headers['content-length'] = String(body.length);
+  entry.status = 200;
+  res.writeHead(200, headers);
+  let offset = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    entry.bytes = offset + 1;
+    if (offset + 1 >= body.length) return void res.end(body.subarray(offset));
+    res.write(body.subarray(offset, offset + 1));
+    offset++;
     setTimeout(next, delayMs).unref();
   };
   next();

@@ -10,6 +10,7 @@ import {
   EdgarBadResponseError,
   EdgarForeignHostError,
   EdgarNotFoundError,
+  EdgarResponseTooLargeError,
   EdgarThrottledError,
   EdgarUnavailableError,
   EdgarUndeclaredToolError,
@@ -220,8 +221,9 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
       const made = client({}, { wwwUrl: big.bases.wwwUrl, dataUrl: big.bases.dataUrl, eftsUrl: big.bases.eftsUrl });
       const url = createEndpoints(big.bases).submissionText(TINY.cik, huge.accessionNumber);
       await assert.rejects(made.get(url, { maxBytes: 1024 * 1024 }), (error: unknown) => {
-        assert.ok(error instanceof EdgarBadResponseError);
-        assert.match(error.message, /over the limit/);
+        assert.ok(error instanceof EdgarResponseTooLargeError, String(error));
+        assert.equal(error.limit, 1024 * 1024);
+        assert.match(error.message, /Content-Length/);
         return true;
       });
       assert.equal(big.log.length, 1, 'not retried');
@@ -229,6 +231,67 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     } finally {
       await big.close();
     }
+  });
+
+  it('refuses a submission gzip bomb once, as too large, while it streams: no retry', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'gzip-bomb', inflatedBytes: 64 * 1024 * 1024 });
+    await assert.rejects(client().get(txt(), { maxBytes: 1024 * 1024 }), (error: unknown) => {
+      assert.ok(error instanceof EdgarResponseTooLargeError, String(error));
+      assert.equal(error.code, 'EDGAR_BAD_RESPONSE');
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /decoded from \d+ gzip bytes to more than/);
+      return true;
+    });
+    assert.equal(replica.log.length, 1, 'not retried');
+  });
+
+  it('refuses a deflate bomb once, as too large, instead of retrying it as raw deflate', async () => {
+    for (const kind of ['deflate-bomb', 'raw-deflate-bomb'] as const) {
+      replica.resetTraffic();
+      replica.injectFault({ path: TINY.correspAccession, kind, inflatedBytes: 64 * 1024 * 1024 });
+      await assert.rejects(client().get(txt(), { maxBytes: 1024 * 1024 }), (error: unknown) => {
+        assert.ok(error instanceof EdgarResponseTooLargeError, `${kind}: ${String(error)}`);
+        assert.match(error.message, /deflate bytes to more than 1048576/);
+        return true;
+      });
+      assert.equal(replica.log.length, 1, `${kind} not retried`);
+    }
+  });
+
+  it('bounds every other response by EDGAR_MAX_RESPONSE_BYTES, before and after decompression', async () => {
+    const made = client({}, { maxResponseBytes: 200 });
+    // The submissions JSON: a few KB plain, fewer gzipped, more than 200 bytes either way.
+    await assert.rejects(made.getJson(endpoints().submissions(TINY.cik)), (error: unknown) => {
+      assert.ok(error instanceof EdgarResponseTooLargeError, String(error));
+      assert.equal(error.limit, 200);
+      return true;
+    });
+    replica.injectFault({ path: 'company_tickers.json', kind: 'gzip-bomb', inflatedBytes: 64 * 1024 * 1024 });
+    await assert.rejects(
+      client({}, { maxResponseBytes: 1024 * 1024 }).get(endpoints().companyTickers()),
+      (error: unknown) => error instanceof EdgarResponseTooLargeError && error.limit === 1024 * 1024,
+    );
+    assert.equal(replica.log.length, 2, 'neither retried');
+    // A limit that fits lets the same response through.
+    assert.equal(
+      (await client({}, { maxResponseBytes: 1024 * 1024 }).get(endpoints().submissions(TINY.cik))).status,
+      200,
+    );
+  });
+
+  it('gives a whole response EDGAR_RESPONSE_TIMEOUT_MS, however steadily a dripping body arrives', async () => {
+    replica.injectFault({ path: TINY.correspAccession, kind: 'drip-body', delayMs: 50, count: Infinity });
+    const made = client(
+      { timeouts: { bodyMs: 10_000 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 } },
+      { responseTimeoutMs: 400 },
+    );
+    await assert.rejects(made.get(txt()), (error: unknown) => {
+      assert.ok(error instanceof EdgarUnavailableError, String(error));
+      assert.match(error.message, /no complete response within 400 ms/);
+      return true;
+    });
+    assert.equal(replica.log.length, 2, 'retried once, then given up');
+    for (const entry of replica.log) assert.ok(entry.bytes < 100, `${entry.bytes} bytes dripped before the deadline`);
   });
 
   it('turns the rate-limit page into a pause of every request of the process, then recovers', async () => {

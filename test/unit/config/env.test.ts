@@ -16,7 +16,39 @@ describe('environment', () => {
     assert.equal(config.archiveDir, './data/archive');
     assert.equal(config.redisUrl, null);
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.edgar.maxResponseBytes, 268_435_456);
+    assert.equal(config.edgar.responseTimeoutMs, 300_000);
+    assert.equal(config.parseTimeoutMs, 60_000);
   });
+
+  it('reads the response limits and the parse deadline', () => {
+    const config = loadConfig({
+      EDGAR_MAX_RESPONSE_BYTES: '1048576',
+      EDGAR_RESPONSE_TIMEOUT_MS: '5000',
+      PARSE_TIMEOUT_MS: '2500',
+    });
+    assert.equal(config.edgar.maxResponseBytes, 1_048_576);
+    assert.equal(config.edgar.responseTimeoutMs, 5000);
+    assert.equal(config.parseTimeoutMs, 2500);
+  });
+
+  for (const [name, value] of [
+    ['EDGAR_MAX_RESPONSE_BYTES', '10'],
+    ['EDGAR_MAX_RESPONSE_BYTES', '1.5e3x'],
+    ['EDGAR_RESPONSE_TIMEOUT_MS', '0'],
+    ['PARSE_TIMEOUT_MS', '-5'],
+    ['PARSE_TIMEOUT_MS', 'soon'],
+  ] as const) {
+    it(`refuses ${name}=${value}, naming the variable and an example`, () => {
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.message.includes(`${name}=${value}`) &&
+          error.message.includes(`e.g. ${name}=`),
+      );
+    });
+  }
 
   it('accepts a User-Agent with a name and an e-mail address', () => {
     assert.ok(isDeclaredUserAgent('Acme Research research@acme.example'));
