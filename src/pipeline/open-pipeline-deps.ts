@@ -28,15 +28,18 @@ export interface OpenPipelineDepsOptions {
    */
   readonly offline?: boolean;
   /**
-   * Parse letters on worker threads (a ParsePool with these options), so the event loop stays free to send
-   * what the limiter grants on time; the pool is closed by `close()`. Default: parse in this thread.
+   * Options of the ParsePool that builds every letter on worker threads; default PARSE_CONCURRENCY workers and
+   * the PARSE_TIMEOUT_MS deadline. Always a pool: only a worker thread can be stopped at the deadline (a parse
+   * in this thread cannot be interrupted), and off this thread the event loop stays free to send what the
+   * limiter grants on time. Workers start on the first letter, so commands that parse nothing pay nothing; the
+   * pool is closed by `close()`.
    */
   readonly parsePool?: ParsePoolOptions;
 }
 
 export interface OpenedPipelineDeps extends PipelineDeps {
-  /** The parse pool's builder when `parsePool` was asked for. */
-  readonly buildLetter?: LetterBuilder;
+  /** The parse pool's builder: every letter is built on a worker thread, under the parse deadline. */
+  readonly buildLetter: LetterBuilder;
   /** Closes what was opened here (parse pool, store, client), never what was passed in. */
   close(): Promise<void>;
 }
@@ -66,16 +69,20 @@ export async function openPipelineDeps(
     store = await openDocumentStore(config.storeUrl);
     const archive = await openRawArchive(config.archiveDir);
     const opened = store;
-    const pool = options.parsePool ? new ParsePool(options.parsePool) : null;
+    const pool = new ParsePool({
+      size: config.parseConcurrency,
+      timeoutMs: config.parseTimeoutMs,
+      ...options.parsePool,
+    });
     return {
       client,
       endpoints: createEndpoints(config.edgar),
       store: opened,
       archive,
       logger,
-      ...(pool ? { buildLetter: pool.buildLetter } : {}),
+      buildLetter: pool.buildLetter,
       async close() {
-        await pool?.close();
+        await pool.close();
         await opened.close();
         if (ownsClient) await client.close();
       },

@@ -4,11 +4,15 @@
  * has granted, so requests bunch up where EDGAR counts them (a backfill once broke the 10/s rule that way),
  * and it takes one core only. In workers the event loop stays free for I/O and PARSE_CONCURRENCY letters are
  * parsed at once. Each worker has its own heap limits; a worker that dies (out of memory) fails that filing as
- * bad input and is replaced.
+ * bad input and is replaced. Each letter has a deadline (PARSE_TIMEOUT_MS): past it the worker is terminated
+ * (synchronous code cannot be interrupted any other way), the filing fails `BAD_INPUT timeout` and the next
+ * letter goes to a new worker.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../../config/env.ts';
 import { BadInputError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
+import { BAD_INPUT_REASONS, badInput } from '../submission/bad-input.ts';
 import type { BuildLetterContext } from './build-letter.ts';
 import type { ParseReply, ParseRequest, SerializedError } from './parse-worker.ts';
 
@@ -23,6 +27,13 @@ export interface ParsePoolOptions {
    * a delay so the others (and their memory) are only spent when letters pile up.
    */
   readonly growAfterMs?: number;
+  /**
+   * Deadline of one letter, from the moment a ready worker has it (PARSE_TIMEOUT_MS); default 60 000 ms. Past
+   * it the worker is terminated and replaced, and the letter fails as BadInputError "timeout".
+   */
+  readonly timeoutMs?: number;
+  /** The module each worker thread runs; default ./parse-worker.ts. Tests pass one that can be made to hang. */
+  readonly workerUrl?: URL;
 }
 
 const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
@@ -41,6 +52,8 @@ interface Slot {
   job: Job | null;
   /** Whether the worker has loaded the parsers (until then its first letter waits for start-up, not for work). */
   ready: boolean;
+  /** The running letter's deadline; armed once the worker is ready. */
+  deadline: NodeJS.Timeout | null;
 }
 
 /** Rebuilds the error a worker described: bad input keeps its class and reason, the rest becomes an Error. */
@@ -57,6 +70,8 @@ export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Job[] = [];
   private readonly growAfterMs: number;
+  private readonly timeoutMs: number;
+  private readonly workerUrl: URL;
   private growTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
@@ -65,6 +80,8 @@ export class ParsePool {
     this.size = Math.max(1, options.size ?? 1);
     this.limits = options.resourceLimits ?? DEFAULT_LIMITS;
     this.growAfterMs = Math.max(0, options.growAfterMs ?? 0);
+    this.timeoutMs = Math.max(1, options.timeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS);
+    this.workerUrl = options.workerUrl ?? new URL('./parse-worker.ts', import.meta.url);
   }
 
   /** Workers started so far (alive). */
@@ -90,6 +107,7 @@ export class ParsePool {
     for (const job of this.waiting.splice(0)) job.reject(new Error('the parse pool is closed'));
     await Promise.all(
       this.slots.splice(0).map((slot) => {
+        this.disarm(slot);
         slot.job?.reject(new Error('the parse pool is closed'));
         slot.job = null;
         return slot.worker.terminate();
@@ -111,7 +129,47 @@ export class ParsePool {
       slot.job = job;
       const request: ParseRequest = { id: job.id, raw: job.raw, context: job.context };
       slot.worker.postMessage(request, [job.raw.buffer as ArrayBuffer]);
+      if (slot.ready) this.arm(slot);
     }
+  }
+
+  /** Starts the deadline of the slot's letter. */
+  private arm(slot: Slot): void {
+    const job = slot.job;
+    if (!job || slot.deadline) return;
+    slot.deadline = setTimeout(() => {
+      slot.deadline = null;
+      if (slot.job !== job) return;
+      // Parsing is synchronous in the worker: only terminating the thread stops it. The slot is dropped first,
+      // so its exit is not taken for a crash, and the next letter goes to a new worker.
+      this.drop(slot);
+      slot.job = null;
+      void slot.worker.terminate();
+      job.reject(
+        badInput(
+          BAD_INPUT_REASONS.TIMEOUT,
+          job.context.accessionNumber,
+          `normalise + parse did not finish within ${this.timeoutMs} ms (PARSE_TIMEOUT_MS); stopped`,
+        ),
+      );
+      if (!this.closed) this.dispatch();
+    }, this.timeoutMs);
+    // The job's own promise keeps the caller waiting; the deadline must not keep the process alive by itself.
+    slot.deadline.unref();
+  }
+
+  private disarm(slot: Slot): void {
+    if (slot.deadline) clearTimeout(slot.deadline);
+    slot.deadline = null;
+  }
+
+  /** Removes a slot from the pool; false when it was already gone. */
+  private drop(slot: Slot): boolean {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return false;
+    this.slots.splice(index, 1);
+    this.disarm(slot);
+    return true;
   }
 
   private growLater(delayMs: number): void {
@@ -125,8 +183,8 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { resourceLimits: this.limits });
-    const slot: Slot = { worker, job: null, ready: false };
+    const worker = new Worker(this.workerUrl, { resourceLimits: this.limits });
+    const slot: Slot = { worker, job: null, ready: false, deadline: null };
     worker.on('message', (reply: ParseReply) => {
       if ('ready' in reply) {
         slot.ready = true;
@@ -134,19 +192,20 @@ export class ParsePool {
         const now = performance.now();
         for (const [i, job] of this.waiting.entries())
           this.waiting[i] = { ...job, queuedAt: Math.max(job.queuedAt, now) };
+        // A letter sent while it started: its deadline counts from now, not from the start-up.
+        this.arm(slot);
         return this.dispatch();
       }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
+      this.disarm(slot);
       slot.job = null;
       if ('error' in reply) job.reject(deserialize(reply.error));
       else job.resolve(reply.letter as Letter);
       this.dispatch();
     });
     const lost = (cause: unknown) => {
-      const index = this.slots.indexOf(slot);
-      if (index < 0) return;
-      this.slots.splice(index, 1);
+      if (!this.drop(slot)) return;
       const job = slot.job;
       slot.job = null;
       if (job) {

@@ -86,7 +86,7 @@ export async function serveQueues(config: Config, names: readonly QueueName[], l
   const needsEdgar = names.includes('discover') || names.includes('fetch');
   const runtime = await openDistributedRuntime(config, { command: 'worker', logger, offline: !needsEdgar });
   // Letters are built on worker threads: the event loop stays free to send each granted request at once.
-  const parsePool = new ParsePool({ size: config.parseConcurrency });
+  const parsePool = new ParsePool({ size: config.parseConcurrency, timeoutMs: config.parseTimeoutMs });
   const all = createStageProcessors({
     stages: bindStages({ ...runtime.deps, buildLetter: parsePool.buildLetter }),
     store: runtime.deps.store,

@@ -23,6 +23,8 @@ export const BAD_INPUT_REASONS = {
   CORRUPT_PDF: 'corrupt-pdf',
   /** The PDF needs a password. */
   ENCRYPTED_PDF: 'encrypted-pdf',
+  /** Normalise + parse did not finish within PARSE_TIMEOUT_MS (its worker thread was stopped). */
+  TIMEOUT: 'timeout',
 } as const;
 export type BadInputReason = (typeof BAD_INPUT_REASONS)[keyof typeof BAD_INPUT_REASONS];
 

@@ -10,6 +10,7 @@ import {
   sampleResponseLetter,
   textBody,
 } from '../../fixtures/render/index.ts';
+import { HANGING_ACCESSION } from './support/hanging-parse-worker.ts';
 
 const ACCESSION = '0001999001-15-000011';
 
@@ -94,6 +95,29 @@ describe('parse worker pool', () => {
         (e: unknown) => e instanceof BadInputError && e.reason === 'oversize' && /ran out of memory/.test(e.message),
       );
       assert.equal(pool.workers, 0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails a letter past its deadline as BAD_INPUT timeout, replaces its worker and parses the next letter', async () => {
+    const pool = new ParsePool({
+      size: 1,
+      // Generous for the good letter on a loaded machine; the hanging one never finishes anyway.
+      timeoutMs: 3000,
+      workerUrl: new URL('./support/hanging-parse-worker.ts', import.meta.url),
+    });
+    try {
+      const hung = pool.buildLetter(responseSubmission(HANGING_ACCESSION), context(HANGING_ACCESSION));
+      const next = pool.buildLetter(responseSubmission(), context(ACCESSION));
+      await assert.rejects(hung, (e: unknown) => {
+        assert.ok(e instanceof BadInputError, String(e));
+        assert.equal(e.reason, 'timeout');
+        assert.match(e.message, new RegExp(`^${HANGING_ACCESSION}: .*within 3000 ms \\(PARSE_TIMEOUT_MS\\)`));
+        return true;
+      });
+      assert.equal((await next).accessionNumber, ACCESSION);
+      assert.equal(pool.workers, 1, 'the stopped worker was replaced by one');
     } finally {
       await pool.close();
     }
