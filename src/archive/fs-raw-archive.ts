@@ -3,20 +3,59 @@
  *   objects/ab/cd/<sha256>          raw bytes, named by their sha256
  *   accessions/<yy>/<nnn>/<accession>.json   {"accessionNumber","sha256","bytes"}: the index, one file per filing
  *   tmp/                            where every file is written before it is renamed into place
- * Every write goes to a unique temp file in the same directory tree, is flushed, then renamed: a reader sees
- * the whole file or none, a crash (even kill -9) leaves at most a stray temp file, and two writers of the same
- * object write the same bytes. Nothing is ever modified in place.
+ * Every write goes to a unique temp file in the same directory tree, is flushed, renamed, and the directory
+ * flushed: a reader sees the whole file or none, a crash (even kill -9 or a power cut) leaves at most a stray
+ * temp file, and two writers of the same object write the same bytes. Nothing is modified in place; an object
+ * whose bytes no longer hash to its name is replaced by the next put of the right bytes.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { normalizeAccession } from '../edgar/identifiers.ts';
 import { ArchiveIntegrityError, type ArchiveEntry, type RawArchive } from './raw-archive.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
-/** Temp files older than this are leftovers of crashed writers. */
-const STALE_TEMP_MS = 60 * 60 * 1000;
+/**
+ * Temp files are named `<writer identity>_<pid>_<uuid>`. At open, the archive removes the temp files of writers
+ * of this machine whose process is gone (a crash, kill -9), whatever their age, and every other temp file only
+ * when it is older than FOREIGN_TEMP_MS measured against the directory's own clock (the mtime of a file created
+ * there now). Why not "older than an hour by our clock", as before: machines sharing the directory stamp (or
+ * see) mtimes with clocks that can be hours apart, and a writer on another machine may be alive and slow, so a
+ * young temp file of theirs could be removed under them, failing their rename. Liveness can be checked only for
+ * our own machine's processes; for everything else, a margin far beyond any write (a 160 MiB submission takes
+ * seconds) and any plausible clock skew, read on the one clock that stamped the files.
+ */
+const FOREIGN_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Who may check a temp file's pid: the same kernel boot (boot_id) and the same pid namespace (containers on
+ * one host share the boot but not the pids). Hostname alone is not enough: containers may share one and their
+ * pids are not ours. Off Linux, the hostname.
+ */
+export function tempWriterIdentity(): string {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const pidNamespace = statSync('/proc/self/ns/pid').ino;
+    return `${boot}.${pidNamespace}`;
+  } catch {
+    return hostname().replace(/[^A-Za-z0-9.-]/g, '-') || 'unknown-host';
+  }
+}
+
+const TEMP_NAME = /^(.+)_(\d+)_[0-9a-f-]{36}$/;
+
+/** Whether a process of this machine (and pid namespace) with this pid exists. */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as { code?: string }).code !== 'ESRCH';
+  }
+}
 
 export function sha256Hex(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
@@ -34,6 +73,7 @@ const isMissing = (error: unknown) =>
 export class FsRawArchive implements RawArchive {
   readonly dir: string;
   private readonly tmpDir: string;
+  private readonly writer = tempWriterIdentity();
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -63,7 +103,8 @@ export class FsRawArchive implements RawArchive {
     const accession = this.requireAccession(accessionNumber);
     const sha256 = sha256Hex(body);
     const objectPath = this.objectPath(sha256);
-    if (!(await this.hasIntactSize(objectPath, body.byteLength))) await this.writeAtomically(objectPath, body);
+    // The same size is not the same bytes: a flipped byte would otherwise never be repaired.
+    if (!(await this.holds(objectPath, body.byteLength, sha256))) await this.writeAtomically(objectPath, body);
     const entry: ArchiveEntry = { accessionNumber: accession, sha256, bytes: body.byteLength };
     await this.writeAtomically(this.indexPath(accession), Buffer.from(`${JSON.stringify(entry)}\n`));
     return entry;
@@ -83,9 +124,7 @@ export class FsRawArchive implements RawArchive {
       throw error;
     }
     // An index entry counts only if its object is there and intact: otherwise the filing is fetched again.
-    const path = this.objectPath(entry.sha256);
-    if (!(await this.hasIntactSize(path, entry.bytes))) return null;
-    return (await hashFile(path)) === entry.sha256 ? entry : null;
+    return (await this.holds(this.objectPath(entry.sha256), entry.bytes, entry.sha256)) ? entry : null;
   }
 
   async read(sha256: string): Promise<Buffer> {
@@ -109,17 +148,19 @@ export class FsRawArchive implements RawArchive {
     return accession;
   }
 
-  private async hasIntactSize(path: string, bytes: number): Promise<boolean> {
+  /** Whether the file at `path` holds exactly these bytes (size first: cheap; then the hash). */
+  private async holds(path: string, bytes: number, sha256: string): Promise<boolean> {
     try {
-      return (await stat(path)).size === bytes;
+      if ((await stat(path)).size !== bytes) return false;
     } catch (error) {
       if (isMissing(error)) return false;
       throw error;
     }
+    return (await hashFile(path)) === sha256;
   }
 
   private async writeAtomically(path: string, body: Uint8Array): Promise<void> {
-    const temp = join(this.tmpDir, `${process.pid}-${randomUUID()}`);
+    const temp = join(this.tmpDir, `${this.writer}_${process.pid}_${randomUUID()}`);
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(body);
@@ -128,24 +169,59 @@ export class FsRawArchive implements RawArchive {
       await handle.close();
     }
     try {
-      await mkdir(join(path, '..'), { recursive: true });
+      await mkdir(dirname(path), { recursive: true });
       await rename(temp, path);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
     }
+    await syncDirectory(dirname(path));
   }
 
+  /** Removes leftovers of crashed writers (see FOREIGN_TEMP_MS for the rule and why). */
   private async sweepStaleTemps(): Promise<void> {
-    const now = Date.now();
-    for (const name of await readdir(this.tmpDir)) {
+    const names = await readdir(this.tmpDir);
+    if (names.length === 0) return;
+    const now = await this.directoryNow();
+    for (const name of names) {
       const path = join(this.tmpDir, name);
+      const named = TEMP_NAME.exec(name);
       try {
-        if (now - (await stat(path)).mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
+        const deadWriter = named !== null && named[1] === this.writer && !processExists(Number(named[2]));
+        if (deadWriter || now - (await stat(path)).mtimeMs > FOREIGN_TEMP_MS) await rm(path, { force: true });
       } catch {
         // Another process swept it first.
       }
     }
+  }
+
+  /** The time on the clock that stamps files in the archive (a file server's, on a network share). */
+  private async directoryNow(): Promise<number> {
+    const probe = join(this.tmpDir, `${this.writer}_${process.pid}_${randomUUID()}`);
+    await (await open(probe, 'wx')).close();
+    try {
+      return (await stat(probe)).mtimeMs;
+    } finally {
+      await rm(probe, { force: true });
+    }
+  }
+}
+
+/** fsync of a directory, so a rename into it is durable; a no-op where directories cannot be opened (Windows). */
+async function syncDirectory(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (['EISDIR', 'EPERM', 'EACCES'].includes((error as { code?: string }).code ?? '')) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!['EINVAL', 'EPERM', 'EBADF'].includes((error as { code?: string }).code ?? '')) throw error;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import fsPromises, { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { FsRawArchive, sha256Hex } from '../../../src/archive/fs-raw-archive.ts';
+import { after, before, describe, it, mock } from 'node:test';
+import { FsRawArchive, sha256Hex, tempWriterIdentity } from '../../../src/archive/fs-raw-archive.ts';
 import { ArchiveIntegrityError } from '../../../src/archive/raw-archive.ts';
+
+/** The pid of a process that has exited: no process of this machine has it now. */
+async function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await once(child, 'exit');
+  return child.pid!;
+}
 
 describe('filesystem raw archive', () => {
   let dir: string;
@@ -58,18 +67,81 @@ describe('filesystem raw archive', () => {
     assert.deepEqual(await archive.lookup('0000000000-21-000001'), again);
   });
 
-  it('leaves no temp file behind after writing, and sweeps stale ones left by crashed writers', async () => {
+  it('rewrites an object whose size matches but whose bytes do not, so one flipped byte is repaired', async () => {
+    const archive = await FsRawArchive.open(join(dir, 'd2'));
+    const body = Buffer.from('<SEC-DOCUMENT>original bytes</SEC-DOCUMENT>');
+    const entry = await archive.put('0000000000-21-000002', body);
+    const flipped = Buffer.from(body);
+    flipped[20] = flipped[20]! ^ 0x01;
+    await writeFile(archive.objectPath(entry.sha256), flipped);
+    assert.equal(await archive.lookup('0000000000-21-000002'), null);
+    assert.deepEqual(await archive.put('0000000000-21-000002', body), entry);
+    assert.deepEqual(await archive.lookup('0000000000-21-000002'), entry);
+    assert.deepEqual(await archive.read(entry.sha256), body);
+  });
+
+  it('leaves no temp file behind after writing', async () => {
     const path = join(dir, 'e');
     const archive = await FsRawArchive.open(path);
     await archive.put('0000000000-22-000001', Buffer.from('abc'));
     assert.deepEqual(await readdir(join(path, 'tmp')), []);
-    const stale = join(path, 'tmp', '999-stale');
-    await writeFile(stale, 'half a file');
-    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    await utimes(stale, old, old);
-    await writeFile(join(path, 'tmp', '999-fresh'), 'being written');
+  });
+
+  it('sweeps the temp files of dead writers of this machine, and others only when very old by the directory clock', async () => {
+    const path = join(dir, 'e2');
+    const tmp = join(path, 'tmp');
     await FsRawArchive.open(path);
-    assert.deepEqual(await readdir(join(path, 'tmp')), ['999-fresh']);
+    const dead = await exitedPid();
+    const here = tempWriterIdentity();
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60 * 1000);
+    const files: Record<string, Date> = {
+      // This machine: a writer that died (kill -9) left it a moment ago; one still writing (this process).
+      [`${here}_${dead}_11111111-1111-4111-8111-111111111111`]: hoursAgo(0),
+      [`${here}_${process.pid}_22222222-2222-4222-8222-222222222222`]: hoursAgo(2),
+      // Another machine (or container): its clock may run hours behind ours, its writer may be alive.
+      [`another-machine_${dead}_33333333-3333-4333-8333-333333333333`]: hoursAgo(2),
+      [`another-machine_${dead}_44444444-4444-4444-8444-444444444444`]: hoursAgo(30 * 24),
+      // An old-style name (pid-uuid): no identity to trust, only age.
+      [`${dead}-55555555-5555-4555-8555-555555555555`]: hoursAgo(2),
+    };
+    for (const [name, mtime] of Object.entries(files)) {
+      await writeFile(join(tmp, name), 'half a file');
+      await utimes(join(tmp, name), mtime, mtime);
+    }
+    await FsRawArchive.open(path);
+    assert.deepEqual(
+      (await readdir(tmp)).sort(),
+      [
+        `${dead}-55555555-5555-4555-8555-555555555555`,
+        `${here}_${process.pid}_22222222-2222-4222-8222-222222222222`,
+        `another-machine_${dead}_33333333-3333-4333-8333-333333333333`,
+      ].sort(),
+    );
+  });
+
+  it('flushes the directory after renaming a file into it, so the rename survives a power cut', async () => {
+    const synced: string[] = [];
+    const realOpen = fsPromises.open;
+    const opened = mock.method(fsPromises, 'open', async (...args: Parameters<typeof fsPromises.open>) => {
+      const handle = await realOpen(...args);
+      const path = String(args[0]);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        if ((await handle.stat()).isDirectory()) synced.push(path);
+        return sync();
+      };
+      return handle;
+    });
+    syncBuiltinESMExports();
+    try {
+      const archive = await FsRawArchive.open(join(dir, 'g'));
+      const entry = await archive.put('0000000000-24-000001', Buffer.from('flushed'));
+      assert.ok(synced.includes(join(archive.objectPath(entry.sha256), '..')), JSON.stringify(synced));
+      assert.ok(synced.includes(join(archive.indexPath('0000000000-24-000001'), '..')), JSON.stringify(synced));
+    } finally {
+      opened.mock.restore();
+      syncBuiltinESMExports();
+    }
   });
 
   it('lets several processes archive the same filings into one directory at once', async () => {
