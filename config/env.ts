@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ConfigError } from '../src/errors.ts';
+import { hasUnescapedUserInfo, redactUrl } from '../src/redact.ts';
 
 const EMAIL_PATTERN = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/;
 
@@ -19,6 +20,10 @@ export function isDeclaredUserAgent(value: string): boolean {
   if (!email) return false;
   return /[A-Za-z0-9]/.test(value.replace(email[0], ' '));
 }
+
+/** No example URL here: any example with a password would be masked where the message is printed. */
+const ESCAPE_PASSWORD =
+  'has a password with "/", "@", "?" or "#" unescaped: percent-encode them ("/" as %2F, "@" as %40, "?" as %3F, "#" as %23)';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -106,6 +111,9 @@ const fields = {
       message:
         'must be sqlite:<path> or postgres://user@host:port/db, e.g. STORE_URL=sqlite:./data/edgar-corresp.sqlite',
     })
+    .refine((url) => !hasUnescapedUserInfo(url), {
+      message: ESCAPE_PASSWORD,
+    })
     .default('sqlite:./data/edgar-corresp.sqlite'),
   /** ARCHIVE_DIR — default ./data/archive: raw submissions, content-addressed. */
   ARCHIVE_DIR: z.string().min(1).default('./data/archive'),
@@ -113,6 +121,9 @@ const fields = {
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, { message: 'must be redis://host:port/db, e.g. REDIS_URL=redis://127.0.0.1:6379/0' })
+    .refine((url) => !hasUnescapedUserInfo(url), {
+      message: ESCAPE_PASSWORD,
+    })
     .optional(),
   /** QUEUE_PREFIX — default edgar-corresp: prefix of every BullMQ and Redis limiter key, so several deployments
    * (or tests) can share one Redis. */
@@ -188,7 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const shown = name === 'EDGAR_USER_AGENT' ? JSON.stringify(present[name]) : present[name];
+      const value = String(present[name]);
+      // Values are repeated so the user sees what is wrong, never a secret: URLs lose their password.
+      const shown = name === 'EDGAR_USER_AGENT' ? JSON.stringify(value) : redactUrl(value);
       return `${name}=${shown} ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);

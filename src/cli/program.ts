@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EdgarUndeclaredToolError, describeError } from '../errors.ts';
+import { redactUrlsIn } from '../redact.ts';
 import { registerBackfill } from './commands/backfill.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
@@ -58,9 +59,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       // --help and --version end here with code 0; usage errors were already printed by commander.
       return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
+    // Messages may quote a URL the user typed (STORE_URL, REDIS_URL) or a library's error holding one.
     if (error instanceof ConfigError) {
-      io.stderr.write(`edgar-corresp: ${error.message}\n`);
-      if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
+      io.stderr.write(`edgar-corresp: ${redactUrlsIn(error.message)}\n`);
+      if (verbose && error.stack) io.stderr.write(`${redactUrlsIn(error.stack)}\n`);
       return EXIT.USAGE;
     }
     if (error instanceof EdgarUndeclaredToolError) {
@@ -69,8 +71,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       );
       return EXIT.USAGE;
     }
-    io.stderr.write(`edgar-corresp: ${describeError(error)}\n`);
-    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`edgar-corresp: ${redactUrlsIn(describeError(error))}\n`);
+    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${redactUrlsIn(error.stack)}\n`);
     else io.stderr.write('(run again with --verbose for the stack trace)\n');
     return EXIT.FAILED;
   }

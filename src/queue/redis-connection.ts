@@ -5,6 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { ConfigError } from '../errors.ts';
+import { redactUrl, redactUrlsIn } from '../redact.ts';
 
 export interface QueueConnection {
   /** redis://host:port/db */
@@ -34,9 +35,11 @@ export async function checkRedis(url: string, timeoutMs = 3000): Promise<void> {
     await client.ping();
   } catch (error) {
     // The socket's own error (ECONNREFUSED, ENOTFOUND) says more than ioredis's "Connection is closed."
-    const cause = (lastError as Error | null)?.message ?? (error instanceof Error ? error.message : String(error));
+    const cause = redactUrlsIn(
+      (lastError as Error | null)?.message ?? (error instanceof Error ? error.message : String(error)),
+    );
     throw new ConfigError(
-      `REDIS_URL=${url} does not answer (${cause}): start Redis there, or set REDIS_URL to a Redis that runs, e.g. REDIS_URL=redis://127.0.0.1:6379/0 (unset it for the embedded runner)`,
+      `REDIS_URL=${redactUrl(url)} does not answer (${cause}): start Redis there, or set REDIS_URL to a Redis that runs, e.g. REDIS_URL=redis://127.0.0.1:6379/0 (unset it for the embedded runner)`,
     );
   } finally {
     client.disconnect();

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError } from '../errors.ts';
+import { hasUnescapedUserInfo, redactUrl } from '../redact.ts';
 import type { DocumentStore } from './document-store.ts';
 import { PostgresDocumentStore } from './postgres-document-store.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
@@ -37,23 +38,28 @@ export function parseStoreUrl(storeUrl: string): StoreLocation {
     const rest = url.slice('sqlite:'.length);
     if (rest === ':memory:') return { kind: 'sqlite', path: ':memory:' };
     const path = rest.startsWith('//') ? rest.slice(2) : rest;
-    if (path.trim() === '') throw new ConfigError(`STORE_URL=${storeUrl} names no file: ${EXAMPLES}`);
+    if (path.trim() === '') throw new ConfigError(`STORE_URL=${redactUrl(storeUrl)} names no file: ${EXAMPLES}`);
     return { kind: 'sqlite', path: resolve(path) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
+    if (hasUnescapedUserInfo(url)) {
+      throw new ConfigError(
+        `STORE_URL=${redactUrl(storeUrl)} has a password with "/", "@", "?" or "#" unescaped: percent-encode them ("/" as %2F, "@" as %40, "?" as %3F, "#" as %23)`,
+      );
+    }
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
-      throw new ConfigError(`STORE_URL=${redact(storeUrl)} is not a valid URL: ${EXAMPLES}`);
+      throw new ConfigError(`STORE_URL=${redactUrl(storeUrl)} is not a valid URL: ${EXAMPLES}`);
     }
-    if (!parsed.hostname) throw new ConfigError(`STORE_URL=${redact(storeUrl)} names no host: ${EXAMPLES}`);
+    if (!parsed.hostname) throw new ConfigError(`STORE_URL=${redactUrl(storeUrl)} names no host: ${EXAMPLES}`);
     const schema = parsed.searchParams.get('schema') ?? undefined;
     parsed.searchParams.delete('schema');
     return { kind: 'postgres', connectionString: parsed.toString(), schema: schema === '' ? undefined : schema };
   }
   throw new ConfigError(
-    `STORE_URL=${redact(storeUrl)} must be sqlite:<path> or postgres://user@host:port/db: ${EXAMPLES}`,
+    `STORE_URL=${redactUrl(storeUrl)} must be sqlite:<path> or postgres://user@host:port/db: ${EXAMPLES}`,
   );
 }
 
@@ -71,9 +77,4 @@ export async function openDocumentStore(
     poolSize: options.poolSize,
     connectTimeoutMs: options.connectTimeoutMs,
   });
-}
-
-/** The URL with its password replaced by "***". */
-function redact(storeUrl: string): string {
-  return storeUrl.replace(/^(\w+:\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }

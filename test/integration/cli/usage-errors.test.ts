@@ -39,6 +39,24 @@ describe('edgar-corresp usage and configuration errors', () => {
     assert.doesNotMatch(result.stderr, /\n\s+at /);
   });
 
+  it('exits 2 for a Redis that does not answer or a store URL it cannot read, never printing their passwords', async () => {
+    for (const password of ['hunter2', 'zq@xv/kw:jj']) {
+      const redis = await runCliProcess(['status', '--verbose'], {
+        ...env,
+        REDIS_URL: `redis://:${password}@127.0.0.1:1/0`,
+      });
+      assert.equal(redis.code, 2, redis.stderr);
+      assert.match(redis.stderr, /REDIS_URL=redis:\/\/:\*\*\*@127\.0\.0\.1:1\/0 (does not answer|has a password)/);
+      const store = await runCliProcess(['status'], { ...env, STORE_URL: `postgres://edgar:${password}@` });
+      assert.equal(store.code, 2, store.stderr);
+      assert.match(store.stderr, /STORE_URL=postgres:\/\/edgar:\*\*\*@/);
+      for (const output of [redis.stderr, store.stderr]) {
+        for (const piece of password.split(/[@/:]/).filter((p) => p.length >= 2))
+          assert.ok(!output.includes(piece), output);
+      }
+    }
+  });
+
   it('exits 2 for a target that is not a file number, CIK or ticker', async () => {
     const result = await runCliProcess(['backfill', 'not a target!'], env);
     assert.equal(result.code, 2);
