@@ -147,6 +147,13 @@ const fields = {
     .min(0)
     .max(65535, { message: 'must be a TCP port, e.g. DASHBOARD_PORT=3000' })
     .optional(),
+  /** DASHBOARD_USER — unset: the dashboard is read-only. With DASHBOARD_PASSWORD: basic auth enabling its writes. */
+  DASHBOARD_USER: z
+    .string()
+    .regex(/^[^:\s]+$/, { message: 'must be a user name without ":" or spaces, e.g. DASHBOARD_USER=ops' })
+    .optional(),
+  /** DASHBOARD_PASSWORD — unset: the dashboard is read-only. Never printed. */
+  DASHBOARD_PASSWORD: z.string().optional(),
   /** LOG_LEVEL — default info: pino levels. */
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}, e.g. LOG_LEVEL=info` })
@@ -182,6 +189,8 @@ export interface Config {
   readonly queuePrefix: string;
   readonly metricsPort: number | null;
   readonly dashboardPort: number | null;
+  /** DASHBOARD_USER and DASHBOARD_PASSWORD (both or neither): the dashboard's write actions; null: read-only. */
+  readonly dashboardAuth: { readonly user: string; readonly password: string } | null;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -201,12 +210,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const name = String(issue.path[0]);
       const value = String(present[name]);
       // Values are repeated so the user sees what is wrong, never a secret: URLs lose their password.
-      const shown = name === 'EDGAR_USER_AGENT' ? JSON.stringify(value) : redactUrl(value);
+      const shown =
+        name === 'EDGAR_USER_AGENT' ? JSON.stringify(value) : name === 'DASHBOARD_PASSWORD' ? '***' : redactUrl(value);
       return `${name}=${shown} ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.DASHBOARD_USER === undefined) !== (e.DASHBOARD_PASSWORD === undefined)) {
+    throw new ConfigError(
+      "invalid configuration:\n  set both DASHBOARD_USER and DASHBOARD_PASSWORD to enable the dashboard's write actions, or neither (read-only), e.g. DASHBOARD_USER=ops DASHBOARD_PASSWORD=<a long random password>",
+    );
+  }
   return Object.freeze({
     edgar: Object.freeze({
       userAgent: e.EDGAR_USER_AGENT ?? null,
@@ -227,6 +242,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: e.QUEUE_PREFIX,
     metricsPort: e.METRICS_PORT ?? null,
     dashboardPort: e.DASHBOARD_PORT ?? null,
+    dashboardAuth:
+      e.DASHBOARD_USER !== undefined && e.DASHBOARD_PASSWORD !== undefined
+        ? Object.freeze({ user: e.DASHBOARD_USER, password: e.DASHBOARD_PASSWORD })
+        : null,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -103,7 +103,9 @@ export async function serveQueues(config: Config, names: readonly QueueName[], l
   });
   const servers: LocalServer[] = [];
   if (config.metricsPort !== null) servers.push(await startMetricsServer(runtime.metrics, config.metricsPort));
-  if (config.dashboardPort !== null) servers.push(await startDashboard(runtime.queues, config.dashboardPort));
+  if (config.dashboardPort !== null) {
+    servers.push(await startDashboard(runtime.queues, config.dashboardPort, { auth: config.dashboardAuth }));
+  }
   await Promise.all(pool.workers.map((worker) => worker.waitUntilReady()));
   logger.info(
     { queues: names, prefix: config.queuePrefix, metricsPort: config.metricsPort, dashboardPort: config.dashboardPort },
