@@ -104,6 +104,7 @@ export interface EdgarClientHooks {
     attempt: number;
   }): void;
   onRetry?(event: { url: string; attempt: number; delayMs: number; error: EdgarRequestError }): void;
+  /** `untilMs`: when the pause ends, on this process's clock (the limiter times it on its own). */
   onPause?(event: { url: string; untilMs: number; status: number }): void;
 }
 
@@ -201,8 +202,8 @@ class UndiciEdgarClient implements EdgarClient {
           // Not an attempt: the request never reached a working EDGAR. Everyone waits out the block, then we go again.
           attempt--;
           throttleRounds++;
+          await this.limiter.pause(this.cooldownMs);
           const untilMs = Date.now() + this.cooldownMs;
-          await this.limiter.pause(untilMs);
           this.notify(() => this.hooks.onPause?.({ url: target.href, untilMs, status: error.status ?? 0 }));
           this.logger.warn(
             { url: target.href, status: error.status, pausedUntil: new Date(untilMs).toISOString(), throttleRounds },

@@ -7,9 +7,13 @@
 export interface FairAccessLimiter {
   /** Resolves when the caller may send one request now; waits while paused. Rejects if `signal` aborts. */
   acquire(signal?: AbortSignal): Promise<void>;
-  /** Stops every `acquire()` until `untilMs` (epoch ms); a later deadline extends the pause, an earlier one is ignored. */
-  pause(untilMs: number): Promise<void>;
-  /** Epoch ms until which requests are paused, or 0 when not paused. */
+  /**
+   * Stops every `acquire()` for `durationMs` from now, now read on the limiter's own clock (Redis's for the
+   * shared one): a duration, never a deadline, so a worker whose clock is off cannot shorten or stretch the
+   * pause. A pause ending later than the current one extends it; one ending earlier is ignored.
+   */
+  pause(durationMs: number): Promise<void>;
+  /** Epoch ms on this process's clock (Date.now) until which requests are paused, or 0 when not paused. */
   pausedUntil(): Promise<number>;
   /** Releases timers and connections the limiter owns. */
   close(): Promise<void>;

@@ -10,7 +10,7 @@ export interface MemoryLimiterOptions {
   readonly maxRps: number;
   /** Sliding log window; default PACING_WINDOW_MS (1040 ms). Only tests change it. */
   readonly windowMs?: number;
-  /** Monotonic clock in ms (default performance.now); epoch time for pauses is always Date.now. */
+  /** Monotonic clock in ms (default performance.now), for grants and pauses. */
   readonly now?: () => number;
 }
 
@@ -54,14 +54,16 @@ export class MemoryLimiter implements FairAccessLimiter {
     });
   }
 
-  async pause(untilMs: number): Promise<void> {
-    if (untilMs <= this.pauseUntilMs) return;
-    this.pauseUntilMs = untilMs;
+  async pause(durationMs: number): Promise<void> {
+    const until = this.now() + durationMs;
+    if (until <= this.pauseUntilMs) return;
+    this.pauseUntilMs = until;
     this.reschedule();
   }
 
   async pausedUntil(): Promise<number> {
-    return this.pauseUntilMs > Date.now() ? this.pauseUntilMs : 0;
+    const left = this.pauseUntilMs - this.now();
+    return left > 0 ? Date.now() + left : 0;
   }
 
   async close(): Promise<void> {
@@ -76,7 +78,7 @@ export class MemoryLimiter implements FairAccessLimiter {
   private drain(): void {
     this.timer = null;
     while (this.queue.length > 0) {
-      const pausedFor = this.pauseUntilMs - Date.now();
+      const pausedFor = this.pauseUntilMs - this.now();
       if (pausedFor > 0) return this.arm(pausedFor);
       const wait = tryGrant(this.rule, this.state, this.now());
       if (wait > 0) return this.arm(wait);

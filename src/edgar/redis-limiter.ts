@@ -59,13 +59,18 @@ end
 return 0
 `;
 
-/** KEYS: pause. ARGV: until epoch ms. Extends the pause to `until` unless it already lasts longer. */
+/**
+ * KEYS: pause. ARGV: duration ms. Pauses for that long from now on Redis's clock, unless the pause already lasts
+ * longer. The caller sends a duration, never a deadline of its own clock: a worker 11 minutes slow would set
+ * a pause that ended long ago, one 11 minutes fast a pause 11 minutes too long. The value is the end on
+ * Redis's clock, for people reading the key; every reader uses the key's remaining time (PTTL).
+ */
 const PAUSE_LUA = `
-local t = redis.call('TIME')
-local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local ms = tonumber(ARGV[1]) - nowMs
+local ms = tonumber(ARGV[1])
 if ms <= 0 then return 0 end
-if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], ARGV[1], 'PX', ms) end
+local t = redis.call('TIME')
+local untilMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + ms
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], string.format('%.0f', untilMs), 'PX', ms) end
 return ms
 `;
 
@@ -109,7 +114,7 @@ type LimiterRedis = Redis & {
     member: string,
     replaced: string,
   ): Promise<number>;
-  edgarLimiterPause(pause: string, untilMs: number): Promise<number>;
+  edgarLimiterPause(pause: string, durationMs: number): Promise<number>;
 };
 
 interface Waiter {
@@ -176,13 +181,14 @@ export class RedisLimiter implements FairAccessLimiter {
     return this.lateCount;
   }
 
-  async pause(untilMs: number): Promise<void> {
-    await this.redis.edgarLimiterPause(this.keys.pause, Math.ceil(untilMs));
+  async pause(durationMs: number): Promise<void> {
+    await this.redis.edgarLimiterPause(this.keys.pause, Math.ceil(durationMs));
   }
 
   async pausedUntil(): Promise<number> {
-    const [until, ttl] = await Promise.all([this.redis.get(this.keys.pause), this.redis.pttl(this.keys.pause)]);
-    return until !== null && ttl > 0 ? Number(until) : 0;
+    // The remaining time, a duration, turned into this process's epoch: its clock may differ from Redis's.
+    const ttl = await this.redis.pttl(this.keys.pause);
+    return ttl > 0 ? Date.now() + ttl : 0;
   }
 
   async close(): Promise<void> {

@@ -91,12 +91,7 @@ export async function readBody(
     for await (const chunk of source) {
       decoded += chunk.length;
       if (decoded > limit) {
-        throw tooLarge(
-          url,
-          status,
-          limit,
-          `body decoded from ${received} ${encoding} bytes to more than ${decoded - 1}`,
-        );
+        throw tooLarge(url, status, limit, `${encoding} body of ${received} bytes so far, once decoded,`);
       }
       chunks.push(chunk);
     }
