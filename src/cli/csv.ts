@@ -1,4 +1,8 @@
-/** CSV export: one row per letter with exactly the columns of DESIGN.md, RFC 4180 quoting. */
+/**
+ * CSV export: one row per letter with exactly the columns of DESIGN.md, RFC 4180 quoting. A text cell starting
+ * with = + - @, tab or CR is prefixed with a single quote (OWASP's advice against formula injection): a
+ * spreadsheet would otherwise run a company name such as `=HYPERLINK(...)` as a formula. Numbers stay numbers.
+ */
 import type { Letter } from '../letter/schema.ts';
 
 export const CSV_COLUMNS = [
@@ -16,9 +20,11 @@ export const CSV_COLUMNS = [
   'threadId',
 ] as const;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

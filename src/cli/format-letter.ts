@@ -1,5 +1,6 @@
-/** `show`: one letter, readable: its facts first, then its numbered items, then the whole text. */
+/** `show`: one letter, readable: its facts first, then its numbered items, then the whole text (terminal-safe). */
 import type { Letter, Person } from '../letter/schema.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 const person = (p: Person) => (p.title ? `${p.name} (${p.title})` : p.name);
 const list = (values: readonly string[]) => (values.length > 0 ? values.join('; ') : '-');
@@ -59,5 +60,5 @@ export function formatLetter(letter: Letter): string {
     }
   }
   lines.push('', 'text:', '', letter.text.trimEnd(), '');
-  return lines.join('\n');
+  return terminalSafe(lines.join('\n'));
 }

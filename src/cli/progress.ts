@@ -5,6 +5,7 @@
 import cliProgress from 'cli-progress';
 import type { RunEvent } from '../pipeline/run-events.ts';
 import type { OutputStream } from './context.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 export interface ProgressReporter {
   readonly onEvent: (event: RunEvent) => void;
@@ -37,10 +38,10 @@ function lineReporter(stream: OutputStream): ProgressReporter {
           stream.write(
             `${event.targetKey}: CIK ${event.ciks.join(', ') || '-'}, ${event.letters} letters, ${event.skipped} related forms skipped, ${event.requests} discovery requests\n`,
           );
-          for (const warning of event.warnings) stream.write(`  warning: ${warning}\n`);
+          for (const warning of event.warnings) stream.write(`  warning: ${terminalSafe(warning)}\n`);
           break;
         case 'target-failed':
-          stream.write(`${event.targetKey}: FAILED ${event.code}: ${event.reason}\n`);
+          stream.write(`${event.targetKey}: FAILED ${event.code}: ${terminalSafe(event.reason)}\n`);
           break;
         case 'total':
           total = event.total;
@@ -78,7 +79,7 @@ function barReporter(stream: OutputStream): ProgressReporter {
   };
   const log = (line: string) => {
     // cli-progress redraws on the current line: clear it, write the line, the next update redraws the bar.
-    stream.write(`\r\x1b[2K${line}\n`);
+    stream.write(`\r\x1b[2K${terminalSafe(line)}\n`);
     if (started) bar.render();
   };
   return {

@@ -1,5 +1,6 @@
 /** The end-of-run summary of `backfill` (and `reparse`): counts, then every failure with its reason. */
 import type { BackfillSummary } from '../pipeline/run-events.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 export function formatBackfillSummary(summary: BackfillSummary): string {
   const c = summary.counts;
@@ -26,5 +27,6 @@ export function formatBackfillSummary(summary: BackfillSummary): string {
       lines.push(`  ${f.accessionNumber} ${f.form} ${f.filingDate} at ${f.stage}: ${f.code} ${f.reason}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Reasons may quote the submission (a document name, a header value): outside input.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }

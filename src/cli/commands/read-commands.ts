@@ -5,6 +5,7 @@ import { FILING_STATES } from '../../store/document-store.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { formatLetter } from '../format-letter.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 export function registerShow(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
   program
@@ -24,7 +25,7 @@ export function registerShow(program: Command, context: () => CliContext, setExi
           const why = filing
             ? `its filing is ${filing.state}${filing.failureReason ? `: ${filing.failureCode} ${filing.failureReason}` : ''}${filing.note ? ` (${filing.note})` : ''}`
             : 'it was never discovered';
-          ctx.stderr.write(`show: no letter ${accession} in the store; ${why}\n`);
+          ctx.stderr.write(terminalSafe(`show: no letter ${accession} in the store; ${why}\n`));
           setExit(EXIT.FAILED);
           return;
         }
@@ -51,7 +52,9 @@ export function registerSearch(program: Command, context: () => CliContext, setE
         const hits = await deps.store.searchLetters(words.join(' '), { limit });
         for (const hit of hits) {
           await ctx.stdout.write(
-            `${hit.accessionNumber}  ${hit.form.padEnd(7)}  ${hit.filingDate}  ${hit.companyName}\n    ${hit.snippet.replace(/\s+/g, ' ')}\n`,
+            terminalSafe(
+              `${hit.accessionNumber}  ${hit.form.padEnd(7)}  ${hit.filingDate}  ${hit.companyName}\n    ${hit.snippet.replace(/\s+/g, ' ')}\n`,
+            ),
           );
         }
         ctx.stderr.write(`search: ${hits.length} hit${hits.length === 1 ? '' : 's'}\n`);
@@ -103,7 +106,7 @@ export function registerStatus(program: Command, context: () => CliContext, setE
             await closeQueues(queues);
           }
         }
-        await ctx.stdout.write(`${out.join('\n')}\n`);
+        await ctx.stdout.write(terminalSafe(`${out.join('\n')}\n`));
         setExit(EXIT.OK);
       } finally {
         await deps.close();

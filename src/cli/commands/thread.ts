@@ -6,6 +6,7 @@ import type { Item } from '../../letter/schema.ts';
 import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
 import { loadCompanyLetters, threadsOf } from '../../pipeline/thread-stage.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 export function registerThread(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
   program
@@ -31,7 +32,7 @@ export function registerThread(program: Command, context: () => CliContext, setE
         const items = new Map<string, readonly Item[]>();
         if (options.items)
           for (const letters of byCompany.values()) for (const l of letters) items.set(l.accessionNumber, l.items);
-        await ctx.stdout.write(formatThreads(threads, options.items ? { items } : {}));
+        await ctx.stdout.write(terminalSafe(formatThreads(threads, options.items ? { items } : {})));
         setExit(EXIT.OK);
       } finally {
         await deps.close();
