@@ -1,6 +1,13 @@
 /**
  * In-process FairAccessLimiter: the pacing rule of pacing.ts over a FIFO of waiting callers, driven by one
  * timer. For the embedded runner (one process). Several processes share a budget through redis-limiter.ts.
+ *
+ * Grants are made only in the limiter's own timer (or immediate) callback, never inside `acquire()`, `pause()`
+ * or an abort: a grant is stamped with the time it is made, and a caller proceeds in the microtasks right after
+ * that callback, so the stamp is when the caller sends. A grant made synchronously inside `acquire()` would be
+ * stamped before the rest of the caller's synchronous work (starting other fetches, a slow step, a process
+ * starved of CPU) and used after it: 300 ms of such work let 11 callers proceed within one second. This is the
+ * in-process counterpart of the Redis limiter's late grants (LATE_GRANT_MS), without a round trip to be late on.
  */
 import type { FairAccessLimiter } from './limiter.ts';
 import { initialPacingState, pacingRule, tryGrant, type PacingRule, type PacingState } from './pacing.ts';
@@ -27,7 +34,9 @@ export class MemoryLimiter implements FairAccessLimiter {
   private readonly queue: Waiter[] = [];
   private readonly now: () => number;
   private pauseUntilMs = 0;
-  private timer: NodeJS.Timeout | null = null;
+  /** The pending wake-up that will run `drain`: a timer, or an immediate when a grant may be due now. */
+  private wake: { kind: 'timer'; handle: NodeJS.Timeout } | { kind: 'immediate'; handle: NodeJS.Immediate } | null =
+    null;
   private closed = false;
 
   constructor(options: MemoryLimiterOptions) {
@@ -68,15 +77,14 @@ export class MemoryLimiter implements FairAccessLimiter {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelWake();
     const error = new Error('the fair-access limiter was closed while waiting');
     for (const waiter of this.queue.splice(0)) this.settle(waiter, error);
   }
 
   /** Grants to the head of the queue for as long as the rule allows, then sleeps until the next slot. */
   private drain(): void {
-    this.timer = null;
+    this.wake = null;
     while (this.queue.length > 0) {
       const pausedFor = this.pauseUntilMs - this.now();
       if (pausedFor > 0) return this.arm(pausedFor);
@@ -94,17 +102,23 @@ export class MemoryLimiter implements FairAccessLimiter {
 
   private arm(ms: number): void {
     // Timers have 1 ms granularity and fire late, never early: round up so the rule holds when they fire.
-    this.timer = setTimeout(() => this.drain(), Math.max(1, Math.ceil(ms)));
+    this.wake = { kind: 'timer', handle: setTimeout(() => this.drain(), Math.max(1, Math.ceil(ms))) };
   }
 
+  /** Drains on the next turn of the event loop, unless a wake-up is already pending. */
   private schedule(): void {
-    if (this.timer === null && !this.closed) this.drain();
+    if (this.wake === null && !this.closed) this.wake = { kind: 'immediate', handle: setImmediate(() => this.drain()) };
   }
 
   private reschedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (!this.closed) this.drain();
+    this.cancelWake();
+    this.schedule();
+  }
+
+  private cancelWake(): void {
+    if (this.wake?.kind === 'timer') clearTimeout(this.wake.handle);
+    if (this.wake?.kind === 'immediate') clearImmediate(this.wake.handle);
+    this.wake = null;
   }
 }
 
