@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { createEndpoints } from '../../src/edgar/endpoints.ts';
 import { startReplica, type Replica } from './server.ts';
 import { TINY, tinyDataset } from './tiny-dataset.ts';
@@ -248,6 +250,64 @@ describe('EDGAR replica streamed submissions', () => {
       );
       const row = main.filings.recent.accessionNumber.indexOf(streamed.accessionNumber);
       assert.equal(main.filings.recent.size[row], 8 * chunk.length);
+    } finally {
+      await replica.close();
+    }
+  });
+});
+
+describe('EDGAR replica hostile faults', () => {
+  /** The raw answer, bytes as sent (fetch would decode them), and when each chunk came. */
+  const raw = (url: string) =>
+    new Promise<{ headers: Record<string, unknown>; body: Buffer; chunkTimes: number[] }>((resolve, reject) => {
+      request(url, { headers: UA }, (res) => {
+        const chunks: Buffer[] = [];
+        const chunkTimes: number[] = [];
+        res.on('data', (chunk: Buffer) => (chunks.push(chunk), chunkTimes.push(performance.now())));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks), chunkTimes }));
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  it('serves gzip, zlib-deflate and raw-deflate bombs: a small body that inflates to the size asked', async () => {
+    const replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: null } });
+    try {
+      const url = createEndpoints(replica.bases).submissionText(TINY.cik, TINY.correspAccession);
+      const inflatedBytes = 8 * 1024 * 1024;
+      for (const [kind, encoding, inflate] of [
+        ['gzip-bomb', 'gzip', gunzipSync],
+        ['deflate-bomb', 'deflate', inflateSync],
+        ['raw-deflate-bomb', 'deflate', inflateRawSync],
+      ] as const) {
+        replica.injectFault({ path: TINY.correspAccession, kind, inflatedBytes });
+        const answer = await raw(url);
+        assert.equal(answer.headers['content-encoding'], encoding, kind);
+        assert.ok(answer.body.length < inflatedBytes / 100, `${kind}: ${answer.body.length} bytes sent`);
+        assert.equal(inflate(answer.body).length, inflatedBytes, kind);
+      }
+      assert.deepEqual(
+        replica.log.map((entry) => entry.fault),
+        ['gzip-bomb', 'deflate-bomb', 'raw-deflate-bomb'],
+      );
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('drips a body one byte at a time, each after the delay asked', async () => {
+    const replica = await startReplica({ dataset: tinyDataset(), limits: { maxRps: null } });
+    try {
+      const url = `${replica.url}/files/company_tickers.json`;
+      const whole = (await raw(url)).body;
+      replica.injectFault({ path: 'company_tickers.json', kind: 'drip-body', delayMs: 2 });
+      const started = performance.now();
+      const dripped = await raw(url);
+      assert.deepEqual(dripped.body, whole);
+      // Timers never fire early: the last byte cannot leave before (bytes - 1) delays.
+      const took = dripped.chunkTimes.at(-1)! - started;
+      assert.ok(took >= (whole.length - 1) * 2, `${whole.length} bytes in ${took.toFixed(0)} ms`);
+      assert.ok(dripped.chunkTimes.length > 1, 'sent in pieces');
     } finally {
       await replica.close();
     }
