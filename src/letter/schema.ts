@@ -54,7 +54,6 @@ export const DocumentRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
 });
-export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
 export const LetterSchema = z.object({
   accessionNumber: z.string().regex(/^\d{10}-\d{2}-\d{6}$/),
