@@ -1,12 +1,13 @@
-// @ts-check
 /**
  * The folder layering of src/ (README "Layout and layering"), enforced by the lint rule `layers/one-way`:
  * a module may import its own folder and the folders of LOWER layers only, type imports, re-exports and
  * dynamic import() included. Folders of one layer do not import each other. Top to bottom:
  */
 import { dirname, relative, resolve, sep } from 'node:path';
+import type { Rule } from 'eslint';
+import type { Node as EstreeNode } from 'estree';
 
-export const LAYERS = [
+export const LAYERS: readonly (readonly string[])[] = [
   // Entry points: the CLI and the worker processes.
   ['cli', 'workers'],
   // Composition roots: build adapters from the Config, choose the runner, wire processes.
@@ -32,33 +33,32 @@ export const LAYERS = [
 const BASE_FILES = new Set(['src/errors.ts', 'src/log.ts', 'src/identifiers.ts']);
 
 /** The layering unit of a repository path ("src/store/x.ts" -> "store"), or null when it is not layered. */
-export function unitOf(path) {
+export function unitOf(path: string): string | null {
   const parts = path.split('/');
   if (parts[0] === 'config') return 'base';
   if (parts[0] === 'workers') return 'workers';
   if (parts[0] !== 'src') return null;
   if (BASE_FILES.has(path)) return 'base';
-  return parts.length > 2 ? parts[1] : null;
+  return parts.length > 2 ? parts[1]! : null;
 }
 
-const layerOf = (unit) => LAYERS.findIndex((layer) => layer.includes(unit));
+const layerOf = (unit: string): number => LAYERS.findIndex((layer) => layer.includes(unit));
 
 /** Why `from` may not import `to`, or null when it may. */
-export function layeringProblem(from, to) {
+export function layeringProblem(from: string, to: string): string | null {
   if (from === to) return null;
   const a = layerOf(from);
   const b = layerOf(to);
-  if (a < 0) return `${from} is in no layer: add it to LAYERS in eslint/layers.js`;
-  if (b < 0) return `${to} is in no layer: add it to LAYERS in eslint/layers.js`;
+  if (a < 0) return `${from} is in no layer: add it to LAYERS in eslint/layers.ts`;
+  if (b < 0) return `${to} is in no layer: add it to LAYERS in eslint/layers.ts`;
   if (b > a) return null;
   return b === a ? `${from} and ${to} are in one layer and do not import each other` : `${to} is above ${from}`;
 }
 
-/** @type {import('eslint').Rule.RuleModule} */
-const oneWay = {
+const oneWay: Rule.RuleModule = {
   meta: {
     type: 'problem',
-    docs: { description: 'folders of src/ import downwards only (eslint/layers.js)' },
+    docs: { description: 'folders of src/ import downwards only (eslint/layers.ts)' },
     schema: [],
     messages: { upward: 'src layering: {{from}} may not import {{target}} ({{why}}).' },
   },
@@ -67,7 +67,7 @@ const oneWay = {
     const file = relative(root, context.filename).split(sep).join('/');
     const from = unitOf(file);
     if (from === null) return {};
-    const check = (node, source) => {
+    const check = (node: EstreeNode, source: { value?: unknown } | null | undefined): void => {
       if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
       const target = relative(root, resolve(dirname(context.filename), source.value))
         .split(sep)
