@@ -5,6 +5,7 @@
  * embedded runner, so `backfill` and `crawl --once` print the same progress and exit with the same code in
  * either mode. `crawl` without --once installs the job scheduler that makes the workers crawl.
  */
+import { ERROR_CODES } from '../../errors.ts';
 import { LETTER_FORMS } from '../../letter/schema.ts';
 import type { FilingRecord } from '../../filing/filing-record.ts';
 import { crawlPassJobId, targetJobId } from '../../queue/job-ids.ts';
@@ -47,7 +48,7 @@ function discovered(
   failure: DiscoverFailure | null,
 ) {
   if (result === null)
-    return report.targetFailed(work.target, failure ?? { code: 'INTERNAL', reason: 'discover job failed' });
+    return report.targetFailed(work.target, failure ?? { code: ERROR_CODES.INTERNAL, reason: 'discover job failed' });
   report.targetDiscovered(work.target, { ...result, letters: result.accessions.length });
   report.addListed(result.accessions);
 }
