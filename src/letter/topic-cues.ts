@@ -284,7 +284,7 @@ export const TEXT_CUES: readonly Cue[] = [
   ),
   cue(
     'accounting_other',
-    1.5,
+    1,
     /\bline items?\b|\bincome statement\b|\bbalance sheets?\b|\bstatements? of (?:operations|income|earnings|financial position|comprehensive)\b|\bpresent(?:ation|ed)? (?:separately|on the face)\b|\bseparately (?:present|disclose|state)\b|\baccounting (?:policy|policies|treatment|literature|guidance)\b|\baccount(?:ed|ing)? for\b|\bcost of (?:sales|revenues?|goods sold)\b|\bfinancial statements\b|\breceivables?\b|\baudit(?:or|ors|s|ed)?\b|\bequity\b/i,
   ),
 ];
@@ -391,6 +391,6 @@ export const AUTHORITY_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     3,
-    /^ASC (?:2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU /,
+    /^ASC (?:2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU |^S-K 1[23]\d\d\b/,
   ),
 ];
