@@ -6,7 +6,7 @@
  */
 import { findAuthorities } from './authorities.ts';
 import { isReissued } from './reissue.ts';
-import type { Topic } from './topic-cues.ts';
+import type { Topic } from './schema.ts';
 import { classifyTopics } from './topics.ts';
 
 export interface CommentInput {

@@ -5,10 +5,12 @@
  */
 import type { NormalizedText } from '../normalize/types.ts';
 import type { Item, LetterForm, LetterKind, LetterTable, Person, Reference } from './schema.ts';
+import { classifyComment } from './classify-comment.ts';
 import { classifyLetter } from './classify.ts';
 import { COMPLIMENTARY, findBodyEnd, parseClosing } from './closing.ts';
 import { findLabelledFileNumbers, findReBlockFileNumbers, mergeFileNumbers } from './file-numbers.ts';
 import { findInResponseTo } from './in-response-to.ts';
+import { findOffice } from './office.ts';
 import { commentEmphasis, findPriorComments, splitResponseItem } from './item-split.ts';
 import { findItemStarts, findLabelledItemStarts, spanItems, type ItemSpan } from './items.ts';
 import { findConfidentialTreatment, hasAcknowledgement, type ConfidentialTreatment } from './markers.ts';
@@ -19,7 +21,7 @@ import { joinContinuations, splitMergedUnits } from './unit-split.ts';
 import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
 
 /** Changes whenever parseLetter's output can change for the same input. */
-export const PARSER_VERSION = 'letter-0.5.0';
+export const PARSER_VERSION = 'letter-0.6.0';
 
 export interface ParseLetterInput {
   readonly form: LetterForm;
@@ -41,6 +43,8 @@ export interface ParsedLetter {
   readonly fileNumbers: string[];
   readonly addressees: Person[];
   readonly secStaff: string[];
+  /** The Division office the letter names, normalised (office.ts). */
+  readonly office: string | null;
   readonly signatories: Person[];
   readonly cc: string[];
   readonly items: Item[];
@@ -78,13 +82,18 @@ function itemOf(
   } else {
     ({ comment, response } = splitResponseItem(own, span.rest, style));
   }
+  const priorComments = findPriorComments(comment);
+  // A company letter's quoted comment is classified too, so a response can be matched to its comment by topic.
+  const { topics, authorities } = classifyComment({ comment, headings: span.headings, priorComments });
   return {
     number: span.number,
     headings: span.headings,
     pageRef: span.pageRef,
     comment,
     response,
-    priorComments: findPriorComments(comment),
+    priorComments,
+    topics,
+    authorities,
   };
 }
 
@@ -173,6 +182,7 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
     fileNumbers,
     addressees: preamble.addressees,
     secStaff,
+    office: findOffice(text),
     signatories: closing.signatories,
     cc: closing.cc,
     items,

@@ -7,21 +7,7 @@
  * 2-2.5 for a strong hint, 1-1.5 for a word many topics share ("acquired", "fair value", "debt").
  */
 
-export const TOPICS = [
-  'revenue',
-  'non_gaap',
-  'mda_results',
-  'liquidity_capital',
-  'segments',
-  'impairment_fair_value',
-  'business_combinations',
-  'tax',
-  'legal_risk',
-  'offering_transaction',
-  'governance_compensation',
-  'accounting_other',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+import type { Topic } from './schema.ts';
 
 export interface Cue {
   readonly topic: Topic;

@@ -4,7 +4,8 @@
  * or cited authorities adds its weight to its topic; the best topic comes first and the others follow when they
  * score at least half as much. `scoreTopics` gives the evidence, so a classification can be read and argued.
  */
-import { AUTHORITY_CUES, FILING_CUE, HEADING_CUES, TEXT_CUES, type Cue, type Topic } from './topic-cues.ts';
+import type { Topic } from './schema.ts';
+import { AUTHORITY_CUES, FILING_CUE, HEADING_CUES, TEXT_CUES, type Cue } from './topic-cues.ts';
 
 export interface TopicInput {
   /** The comment's text (a staff letter's item, or the comment a company letter quotes). */

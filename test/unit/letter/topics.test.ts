@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findAuthorities } from '../../../src/letter/authorities.ts';
 import { classifyComment } from '../../../src/letter/classify-comment.ts';
-import { TOPICS } from '../../../src/letter/topic-cues.ts';
+import { TOPICS } from '../../../src/letter/schema.ts';
 import { classifyTopics, scoreTopics } from '../../../src/letter/topics.ts';
 
 const topicsOf = (comment: string, headings: string[] = []) =>
