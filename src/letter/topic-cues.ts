@@ -48,7 +48,7 @@ export const TEXT_CUES: readonly Cue[] = [
   ),
   cue('revenue', 0.75, /\brevenues?\b/i),
   // non-GAAP
-  cue('non_gaap', 3.5, /\bnon-?\s?GAAP\b/i),
+  cue('non_gaap', 5, /\bnon-?\s?GAAP\b/i),
   cue('non_gaap', 3, /\bundue prominence\b|\b(?:equal or )?greater prominence\b|\bmost directly comparable\b/i),
   cue(
     'non_gaap',
@@ -188,7 +188,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     3,
-    /\brisk factors?\b|\bclimate\b|\bgreenhouse\b|\bcyber\w*\b|\bdata (?:breach|privacy|security)\b|\bsanctions?\b|\bIran\b|\bSyria\b|\bSudan\b|\bNorth Korea\b|\bCuba\b|\bFCPA\b|\bcorrupt\w*\b/i,
+    /\bclimate\b|\bgreenhouse\b|\bcyber\w*\b|\bdata (?:breach|privacy|security)\b|\bsanctions?\b|\bIran\b|\bSyria\b|\bSudan\b|\bNorth Korea\b|\bCuba\b|\bFCPA\b|\bcorrupt\w*\b/i,
   ),
   cue(
     'legal_risk',
@@ -241,6 +241,12 @@ export const TEXT_CUES: readonly Cue[] = [
     'governance_compensation',
     3,
     /\bdisclosure controls\b|\binternal control over financial reporting\b|\bICFR\b|\bmaterial weakness(?:es)?\b|\bcontrols and procedures\b|\bSection 404\b/i,
+  ),
+  cue('legal_risk', 2.5, /\brisk factors?\b/i),
+  cue(
+    'governance_compensation',
+    3,
+    /\bleadership structure\b|\blead (?:independent )?director\b|\bboard leadership\b|\b(?:board'?s?|board of directors'?) (?:role in )?(?:risk )?oversight\b|\bboard (?:diversity|committees?|composition)\b|\bchair(?:man)? and (?:the )?(?:CEO|chief executive)/i,
   ),
   cue(
     'governance_compensation',
