@@ -188,7 +188,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     3,
-    /\bclimate\b|\bgreenhouse\b|\bcyber\w*\b|\bdata (?:breach|privacy|security)\b|\bsanctions?\b|\bIran\b|\bSyria\b|\bSudan\b|\bNorth Korea\b|\bCuba\b|\bFCPA\b|\bcorrupt\w*\b/i,
+    /\bclimate\b|\bgreenhouse\b|\bcarbon (?:credits?|offsets?|emissions?|pricing|tax)\b|\bcyber\w*\b|\bdata (?:breach|privacy|security)\b|\bsanctions?\b|\bIran\b|\bSyria\b|\bSudan\b|\bNorth Korea\b|\bCuba\b|\bFCPA\b|\bcorrupt\w*\b/i,
   ),
   cue(
     'legal_risk',
@@ -246,7 +246,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'governance_compensation',
     3,
-    /\bleadership structure\b|\blead (?:independent )?director\b|\bboard leadership\b|\b(?:board'?s?|board of directors'?) (?:role in )?(?:risk )?oversight\b|\bboard (?:diversity|committees?|composition)\b|\bchair(?:man)? and (?:the )?(?:CEO|chief executive)/i,
+    /\bleadership structure\b|\blead (?:independent )?director\b|\bboard leadership\b|\bleadership of the board\b|\b(?:independent|non-executive) chair(?:man)?\b|\brisk oversight\b|\bemployment agreements?\b|\bgolden parachute|\b(?:board'?s?|board of directors'?) (?:role in )?(?:risk )?oversight\b|\bboard (?:diversity|committees?|composition)\b|\bchair(?:man)? and (?:the )?(?:CEO|chief executive)/i,
   ),
   cue(
     'governance_compensation',
