@@ -65,6 +65,7 @@ export const TEXT_CUES: readonly Cue[] = [
     2,
     /\bkey (?:performance |operating |business )?(?:metrics?|indicators?|measures?)\b|\bKPIs?\b|\boperating metrics?\b|\bgross merchandise value\b|\bGMV\b|\bGOV\b/i,
   ),
+  cue('non_gaap', 4, /\bnormali[sz]ed (?:FFO|FAD|funds|EBITDA|earnings|net income|operating)|\bFAD\b|\bAFFO\b/i),
   cue('non_gaap', 1, /\bearnings (?:release|call)s?\b|\bpress releases?\b|\binvestor presentations?\b/i),
   // MD&A results
   cue('mda_results', 3, /\bcritical accounting (?:estimates?|policies)\b/i),
@@ -223,6 +224,11 @@ export const TEXT_CUES: readonly Cue[] = [
   ),
   cue(
     'offering_transaction',
+    2.5,
+    /\brights of (?:the )?(?:[\w'.&-]+ ){0,3}(?:share|stock)holders\b|\bcomparison of (?:share|stock)holder rights\b/i,
+  ),
+  cue(
+    'offering_transaction',
     1,
     /\bprovide (?:support|the basis) for\b|\bmanagement'?s (?:opinion|belief)s?\b|\bsupplementally provide\b|\bsummary\b/i,
   ),
@@ -309,6 +315,8 @@ export const HEADING_CUES: readonly Cue[] = [
     /critical accounting|results of operations|operating results|compared (?:to|with)|\bto fiscal year\b|comparison of (?:the )?(?:years|fiscal|results|three|six|nine)|executive (?:overview|summary)|factors affecting|trends|business review|operations review|^overview$/i,
   ),
   cue('mda_results', 1.5, /management's discussion|\bMD&A\b/i),
+  cue('mda_results', 3, /market risk|interest rate (?:risk|sensitivity)/i),
+  cue('accounting_other', 4, /(?:stock|share|equity)[- ]based compensation/i),
   cue(
     'liquidity_capital',
     5,
@@ -335,7 +343,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'governance_compensation',
     5,
-    /compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers/i,
+    /(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers/i,
   ),
   cue(
     'accounting_other',
