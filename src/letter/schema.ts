@@ -3,6 +3,7 @@
  * stores and downstream users rely on. The zod schema validates what leaves the pipeline; `Letter` is its type.
  */
 import { z } from 'zod';
+import { TEXT_SOURCES } from '../normalize/types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 
@@ -36,9 +37,6 @@ export const TOPICS = [
   'accounting_other',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
-
-export const TEXT_SOURCES = ['html', 'text', 'pdf', 'text-extract', 'ocr'] as const;
-export type TextSource = (typeof TEXT_SOURCES)[number];
 
 export const PersonSchema = z.object({ name: z.string(), title: z.string().nullable() });
 export type Person = z.infer<typeof PersonSchema>;
@@ -78,7 +76,6 @@ export const DocumentRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
 });
-export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
 export const LetterSchema = z.object({
   accessionNumber: z.string().regex(/^\d{10}-\d{2}-\d{6}$/),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PARSER_VERSION } from '../../../src/letter/parse-letter.ts';
+import { LETTER_PARSER_VERSION } from '../../../src/letter/parser-version.ts';
 import { COMPANY_CLOSE, companyHead, parse, STAFF_CLOSE, staffHead } from './build.ts';
 
 const RE_10K = 'Form 10-K for the Fiscal Year Ended December 31, 2020\nFiled February 26, 2021\nFile No. 001-34567';
@@ -451,6 +451,6 @@ describe('parseLetter: flags and staff', () => {
   });
 
   it('stamps the parser version', () => {
-    assert.equal(parse('UPLOAD', ['April 9, 2021']).parserVersion, PARSER_VERSION);
+    assert.equal(parse('UPLOAD', ['April 9, 2021']).parserVersion, LETTER_PARSER_VERSION);
   });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { closeQueues, openQueues, type Queues } from '../../../src/queue/queues.ts';
 import type { QueueConnection } from '../../../src/queue/redis-connection.ts';
-import { deletePrefix, requireSharedRedis, uniquePrefix } from './support/redis.ts';
+import { deletePrefix, requireSharedRedis, uniquePrefix } from '../distributed/support/redis.ts';
 
 const DUMMY_WORKER = fileURLToPath(new URL('./support/dummy-worker.ts', import.meta.url));
 

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
 import { z } from 'zod';
-import { BadInputError, EdgarThrottledError, EdgarUnavailableError } from '../../../src/errors.ts';
+import { EdgarThrottledError, EdgarUnavailableError } from '../../../src/errors.ts';
+import { badInput } from '../../../src/submission/bad-input.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createJobProcessor } from '../../../src/queue/job-processor.ts';
 import type { JobFailure } from '../../../src/queue/job-errors.ts';
@@ -11,7 +12,7 @@ import { addUniqueJob } from '../../../src/queue/producers.ts';
 import { closeQueues, openQueues, type Queues } from '../../../src/queue/queues.ts';
 import type { QueueConnection } from '../../../src/queue/redis-connection.ts';
 import { startWorkerPool, type WorkerPool } from '../../../src/queue/worker-pool.ts';
-import { deletePrefix, requireSharedRedis, uniquePrefix } from './support/redis.ts';
+import { deletePrefix, requireSharedRedis, uniquePrefix } from '../distributed/support/redis.ts';
 
 const Payload = z.object({ n: z.number() });
 
@@ -89,14 +90,14 @@ describe('queue jobs bound to a stage', () => {
     let calls = 0;
     const { pool, failures } = serveFetch(async () => {
       calls += 1;
-      throw new BadInputError('truncated-submission', 'no </DOCUMENT> after <DOCUMENT> 1 in 0001193125-14-000946');
+      throw badInput('truncated-submission', '0001193125-14-000946', 'no </DOCUMENT> after <DOCUMENT> 1');
     });
     await queues.fetch.add('fetch', { n: 2 }, { jobId: 'bad-2' });
     const job = await finished('bad-2');
     await pool.close();
     assert.equal(await job.getState(), 'failed');
     assert.equal(calls, 1);
-    assert.match(job.failedReason, /^BAD_INPUT: no <\/DOCUMENT>/);
+    assert.match(job.failedReason, /^BAD_INPUT: 0001193125-14-000946: no <\/DOCUMENT>/);
     assert.equal(failures.length, 1);
     assert.equal(failures[0]!.failure.code, 'BAD_INPUT');
     assert.deepEqual(failures[0]!.payload, { n: 2 });
@@ -158,7 +159,7 @@ describe('queue jobs bound to a stage', () => {
     assert.deepEqual((await queues.fetch.getJob(id))?.data, { n: 1 });
 
     const { pool } = serveFetch(async () => {
-      throw new BadInputError('corrupt-pdf', 'test');
+      throw badInput('corrupt-pdf', id, 'test');
     });
     await finished(id);
     await pool.close();

@@ -1,6 +1,7 @@
 /**
- * Builds the stages' deps from the Config: EDGAR client (or none for offline commands), store, archive.
- * The distributed workers pass their own limiter (Redis) or client. Whoever opens deps closes them.
+ * Builds the stages' deps from the Config: EDGAR client (or none for offline commands), store, archive, and
+ * the parse pool when asked. The distributed processes pass their own limiter (Redis) or client. Whoever opens
+ * deps closes them. A composition root: the only place these adapters are built.
  */
 import type { Config } from '../../config/env.ts';
 import { openRawArchive } from '../archive/fs-raw-archive.ts';
@@ -8,9 +9,9 @@ import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '..
 import { createEndpoints } from '../edgar/endpoints.ts';
 import type { FairAccessLimiter } from '../edgar/limiter.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { ParsePool, type ParsePoolOptions } from './parse-pool.ts';
-import type { LetterBuilder } from './parse-stage.ts';
-import type { PipelineDeps } from './pipeline-deps.ts';
+import { ParsePool, type ParsePoolOptions } from '../pipeline/parse-pool.ts';
+import type { LetterBuilder } from '../pipeline/parse-stage.ts';
+import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import { openDocumentStore } from '../store/open-document-store.ts';
 

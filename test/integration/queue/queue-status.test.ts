@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { silentLogger } from '../../../src/log.ts';
-import { BadInputError } from '../../../src/errors.ts';
+import { badInput } from '../../../src/submission/bad-input.ts';
 import { createJobProcessor } from '../../../src/queue/job-processor.ts';
 import { upsertCrawlScheduler } from '../../../src/queue/producers.ts';
 import { formatQueueStatus, loadQueueStatus } from '../../../src/queue/queue-status.ts';
@@ -9,7 +9,7 @@ import { closeQueues, openQueues, type Queues } from '../../../src/queue/queues.
 import type { QueueConnection } from '../../../src/queue/redis-connection.ts';
 import { startWorkerPool } from '../../../src/queue/worker-pool.ts';
 import { z } from 'zod';
-import { deletePrefix, requireSharedRedis, uniquePrefix } from './support/redis.ts';
+import { deletePrefix, requireSharedRedis, uniquePrefix } from '../distributed/support/redis.ts';
 
 describe('queue status', () => {
   let connection: QueueConnection;
@@ -37,7 +37,7 @@ describe('queue status', () => {
           schema: z.object({}),
           log: silentLogger,
           run: async () => {
-            throw new BadInputError('corrupt-pdf', '0001193125-14-000003: the PDF has no xref table');
+            throw badInput('corrupt-pdf', '0001193125-14-000003', 'the PDF has no xref table');
           },
         }),
       },

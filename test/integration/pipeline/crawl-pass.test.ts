@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { crawlPass, commitCrawlCursor } from '../../../src/discover/crawl-pass.ts';
+import { crawlPass, commitCrawlCursor } from '../../../src/pipeline/crawl-pass.ts';
 import { CRAWL_CURSOR_CHECKPOINT } from '../../../src/discover/crawl-plan.ts';
 import { createEdgarClient, type EdgarClient } from '../../../src/edgar/client.ts';
 import { createEndpoints } from '../../../src/edgar/endpoints.ts';

@@ -10,7 +10,7 @@ import { closeQueues, openQueues, type Queues } from '../../../src/queue/queues.
 import type { QueueConnection } from '../../../src/queue/redis-connection.ts';
 import { startReplica } from '../../replica/server.ts';
 import { TINY, tinyDataset } from '../../replica/tiny-dataset.ts';
-import { deletePrefix, requireSharedRedis, uniquePrefix } from './support/redis.ts';
+import { deletePrefix, requireSharedRedis, uniquePrefix } from '../distributed/support/redis.ts';
 
 describe('operations servers', () => {
   let connection: QueueConnection;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createProgressReporter } from '../../../src/cli/progress.ts';
-import { formatBackfillSummary } from '../../../src/cli/summary.ts';
-import { exitCodeOf, type BackfillSummary } from '../../../src/pipeline/run-events.ts';
+import { formatRunSummary } from '../../../src/cli/summary.ts';
+import { exitCodeOf, type RunSummary } from '../../../src/pipeline/run-events.ts';
 
-const summary = (overrides: Partial<BackfillSummary> = {}): BackfillSummary => ({
+const summary = (overrides: Partial<RunSummary> = {}): RunSummary => ({
   targets: [
     {
       target: { kind: 'file-number', value: '001-35126' },
@@ -93,7 +93,7 @@ describe('backfill progress and summary', () => {
   });
 
   it('names each failed filing with its stage, code and reason; exit code 1', () => {
-    const text = formatBackfillSummary(summary());
+    const text = formatRunSummary(summary());
     assert.match(text, /^backfill: 3 letters listed, 1 stored, 1 already stored, 1 failed; 1 related forms skipped$/m);
     assert.match(text, /requests: 2 Archives \(complete submissions\), 2 discovery/);
     assert.match(
@@ -107,11 +107,11 @@ describe('backfill progress and summary', () => {
     assert.equal(exitCodeOf(summary({ failures: [] })), 0);
     const failedTarget = summary({ failures: [] });
     const targets = [
-      { ...failedTarget.targets[0]!, failure: { code: 'EDGAR_NOT_FOUND', reason: 'ticker X is not listed' } },
+      { ...failedTarget.targets[0]!, failure: { code: 'EDGAR_NOT_FOUND' as const, reason: 'ticker X is not listed' } },
     ];
     assert.equal(exitCodeOf({ ...failedTarget, targets }), 1);
     assert.match(
-      formatBackfillSummary({ ...failedTarget, targets }),
+      formatRunSummary({ ...failedTarget, targets }),
       /target file-number:001-35126 FAILED EDGAR_NOT_FOUND: ticker X/,
     );
   });
