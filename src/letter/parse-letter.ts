@@ -5,10 +5,12 @@
  */
 import type { NormalizedText } from '../normalize/types.ts';
 import type { Item, LetterForm, LetterKind, LetterTable, Person, Reference } from './schema.ts';
+import { classifyComment } from './classify-comment.ts';
 import { classifyLetter } from './classify.ts';
 import { COMPLIMENTARY, findBodyEnd, parseClosing } from './closing.ts';
 import { findLabelledFileNumbers, findReBlockFileNumbers, mergeFileNumbers } from './file-numbers.ts';
 import { findInResponseTo } from './in-response-to.ts';
+import { findOffice } from './office.ts';
 import { commentEmphasis, findPriorComments, splitResponseItem } from './item-split.ts';
 import { findItemStarts, findLabelledItemStarts, spanItems, type ItemSpan } from './items.ts';
 import { findConfidentialTreatment, hasAcknowledgement, type ConfidentialTreatment } from './markers.ts';
@@ -39,6 +41,8 @@ export interface ParsedLetter {
   readonly fileNumbers: string[];
   readonly addressees: Person[];
   readonly secStaff: string[];
+  /** The Division office the letter names, normalised (office.ts). */
+  readonly office: string | null;
   readonly signatories: Person[];
   readonly cc: string[];
   readonly items: Item[];
@@ -76,13 +80,18 @@ function itemOf(
   } else {
     ({ comment, response } = splitResponseItem(own, span.rest, style));
   }
+  const priorComments = findPriorComments(comment);
+  // A company letter's quoted comment is classified too, so a response can be matched to its comment by topic.
+  const { topics, authorities } = classifyComment({ comment, headings: span.headings, priorComments });
   return {
     number: span.number,
     headings: span.headings,
     pageRef: span.pageRef,
     comment,
     response,
-    priorComments: findPriorComments(comment),
+    priorComments,
+    topics,
+    authorities,
   };
 }
 
@@ -213,6 +222,7 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
     fileNumbers: letterFileNumbers(input, preamble.reBlock, references, text),
     addressees: preamble.addressees,
     secStaff,
+    office: findOffice(text),
     signatories: closing.signatories,
     cc: closing.cc,
     items,

@@ -96,6 +96,7 @@ export async function buildLetter(raw: Uint8Array, context: BuildLetterContext):
     referenceAccession: reference,
     addressees: parsed.addressees,
     secStaff: parsed.secStaff,
+    office: parsed.office,
     signatories: parsed.signatories,
     cc: parsed.cc,
     items: parsed.items,

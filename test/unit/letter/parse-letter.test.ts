@@ -289,6 +289,8 @@ describe('parseLetter: comments and responses in a company letter', () => {
       comment: 'We note your response to prior comment 3. Please revise.',
       response: 'The Company respectfully advises the Staff that it will revise the disclosure.',
       priorComments: [3],
+      topics: ['accounting_other'],
+      authorities: [],
     });
   });
 
@@ -382,7 +384,7 @@ describe('parseLetter: kind', () => {
       [
         'The Company is in receipt of your letter dated March 4, 2021. We respectfully request an extension of the deadline to respond to April 2, 2021.',
       ],
-      'other',
+      'extension_request',
     ],
     [
       'a company letter answering one unnumbered comment',
