@@ -8,7 +8,7 @@
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
-import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 
 export interface AtomCompany {
   readonly cik: string;

@@ -121,7 +121,3 @@ export class MemoryLimiter implements FairAccessLimiter {
     this.wake = null;
   }
 }
-
-export function createMemoryLimiter(options: MemoryLimiterOptions): MemoryLimiter {
-  return new MemoryLimiter(options);
-}

@@ -51,6 +51,42 @@ export function tooLarge(url: string, status: number, limit: number, what: strin
   return new EdgarResponseTooLargeError(url, status, limit, `${url}: ${what} is over the limit of ${limit} bytes`);
 }
 
+/** A stream stage that decodes `encoding`; the decoder is chosen on the first bytes (raw or wrapped deflate). */
+function inflating(encoding: Exclude<Encoding, 'identity'>) {
+  return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const iterator = source[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    if (first.done) return;
+    const rest = { [Symbol.asyncIterator]: () => iterator };
+    const input = Readable.from(
+      (async function* () {
+        yield first.value;
+        yield* rest;
+      })(),
+    );
+    const output = decoder(encoding, first.value);
+    input.on('error', (error) => output.destroy(error));
+    try {
+      yield* input.pipe(output) as AsyncIterable<Buffer>;
+    } finally {
+      input.destroy();
+      output.destroy();
+    }
+  };
+}
+
+/** What a failed decoding pipeline throws: our typed errors as they are; a zlib error as a (retryable) cut body. */
+function decodeFailure(url: string, status: number, encoding: Encoding, error: unknown): unknown {
+  if (error instanceof EdgarBadResponseError || error instanceof EdgarUnavailableError) return error;
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    // A cut or corrupt compressed stream: most often a body truncated on the way.
+    const message = `${url}: cannot decode ${encoding} body: ${(error as Error).message}`;
+    return new EdgarUnavailableError(url, status, message, { cause: error });
+  }
+  return error;
+}
+
 /**
  * Reads and decodes the body of a successful response: at most `limit` bytes on the wire and `limit` bytes
  * decoded (EdgarResponseTooLargeError past either, not retried), the decoded bytes returned whole.
@@ -100,44 +136,10 @@ export async function readBody(
     await pipeline(body as unknown as Readable, counted, collect);
     return Buffer.concat(chunks, decoded);
   }
-  const inflate = async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    // The decoder is chosen on the first bytes (raw or wrapped deflate), then fed with backpressure.
-    const iterator = source[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (first.done) return;
-    const rest = { [Symbol.asyncIterator]: () => iterator };
-    const input = Readable.from(
-      (async function* () {
-        yield first.value;
-        yield* rest;
-      })(),
-    );
-    const output = decoder(encoding, first.value);
-    input.on('error', (error) => output.destroy(error));
-    try {
-      yield* input.pipe(output) as AsyncIterable<Buffer>;
-    } finally {
-      input.destroy();
-      output.destroy();
-    }
-  };
   try {
-    await pipeline(body as unknown as Readable, counted, inflate, collect);
+    await pipeline(body as unknown as Readable, counted, inflating(encoding), collect);
   } catch (error) {
-    if (error instanceof EdgarBadResponseError || error instanceof EdgarUnavailableError) throw error;
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('Z_')) {
-      // A cut or corrupt compressed stream: most often a body truncated on the way.
-      throw new EdgarUnavailableError(
-        url,
-        status,
-        `${url}: cannot decode ${encoding} body: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
-    throw error;
+    throw decodeFailure(url, status, encoding, error);
   }
   return Buffer.concat(chunks, decoded);
 }

@@ -10,7 +10,6 @@
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DEFAULT_PARSE_TIMEOUT_MS } from '../../config/env.ts';
-import { BadInputError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
 import { BAD_INPUT_REASONS, badInput } from '../submission/bad-input.ts';
 import type { BuildLetterContext } from './build-letter.ts';
@@ -58,7 +57,7 @@ interface Slot {
 
 /** Rebuilds the error a worker described: bad input keeps its class and reason, the rest becomes an Error. */
 function deserialize(error: SerializedError): Error {
-  if (error.kind === 'bad-input') return new BadInputError(error.reason, error.message);
+  if (error.kind === 'bad-input') return badInput(error.reason, error.accessionNumber, error.detail);
   const rebuilt = new Error(error.code ? `${error.code}: ${error.message}` : error.message);
   if (error.stack) rebuilt.stack = error.stack;
   return rebuilt;
@@ -212,9 +211,10 @@ export class ParsePool {
         const outOfMemory = cause instanceof Error && 'code' in cause && cause.code === 'ERR_WORKER_OUT_OF_MEMORY';
         job.reject(
           outOfMemory
-            ? new BadInputError(
+            ? badInput(
                 'oversize',
-                `${job.context.accessionNumber}: parsing ran out of memory (worker heap limit ${this.limits.maxOldGenerationSizeMb ?? '-'} MB)`,
+                job.context.accessionNumber,
+                `parsing ran out of memory (worker heap limit ${this.limits.maxOldGenerationSizeMb ?? '-'} MB)`,
               )
             : cause,
         );

@@ -27,6 +27,8 @@ const HOSTILE: Letter[] = [
         comment: `We note your revenue ${ESC}[8mconcealed`,
         response: 'The Company respectfully advises the Staff.',
         priorComments: [],
+        topics: ['revenue'],
+        authorities: [],
       },
     ],
   }),
@@ -66,10 +68,15 @@ describe('output hygiene: letters never drive the terminal or a spreadsheet', ()
       await store.recordFailed(failed, {
         stage: 'parse',
         code: 'BAD_INPUT',
+        badInputReason: 'broken-uuencode',
         reason: `broken-uuencode: document ${ESC}]0;evil${ESC}\\ x.pdf`,
       });
       await store.recordFetched(accessionFor(10), { sha256: 'a'.repeat(64), bytes: 1 });
-      await store.recordNote(accessionFor(10), `not attributed: concerns ${ESC}[5m000-1\u0007`);
+      await store.recordHeld(
+        accessionFor(10),
+        { reason: 'not-attributed', fileNumbers: ['000-00001'], parserVersion: 'test' },
+        `not attributed: concerns ${ESC}[5m000-1\u0007`,
+      );
     } finally {
       await store.close();
     }
