@@ -9,6 +9,7 @@
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../edgar/identifiers.ts';
+import { parseMarkup } from '../parse-markup.ts';
 
 export interface AtomCompany {
   readonly cik: string;
@@ -58,11 +59,41 @@ function readCompanyInfo($: CheerioAPI, info: Cheerio<AnyNode>): AtomCompany | n
   return { cik, name: childText($, info, 'conformed-name') ?? childText($, info, 'name') };
 }
 
-const TITLE = /^(.+?)\s+-\s+(.*?)\s+\((\d{1,10})\)(?:\s+\(([^)]*)\))?\s*$/;
+/** Where "(digits)" of 1 to 10 digits, preceded by a space, ends at `close` (its ")"); -1 when it does not. */
+function cikGroupStart(title: string, close: number): number {
+  let open = close - 1;
+  while (open >= 0 && title.charCodeAt(open) >= 48 && title.charCodeAt(open) <= 57) open--;
+  const digits = close - open - 1;
+  if (digits < 1 || digits > 10 || title[open] !== '(' || title[open - 1] !== ' ') return -1;
+  return open - 1;
+}
+
+/**
+ * A latest-filings entry title, "FORM - NAME (CIK)" or "FORM - NAME (CIK) (Role)", split; null when it has
+ * another shape. `title` is clean (single spaces, trimmed). Read from both ends by hand: the regex this
+ * replaces (`^(.+?)\s+-\s+(.*?)\s+\((\d{1,10})\)(?:\s+\(([^)]*)\))?\s*$`) was quadratic on long titles.
+ * Same answers: the form ends at the first " - ", the name runs to the earlier of the two possible CIK groups.
+ */
+export function splitFeedTitle(title: string): { form: string; name: string; cik: string } | null {
+  const last = title.length - 1;
+  if (title[last] !== ')') return null;
+  const dash = title.indexOf(' - ', 1);
+  if (dash < 0) return null;
+  // "(CIK) (Role)": the ")" of the CIK is the one before the last; the role holds no ")".
+  const beforeLast = title.lastIndexOf(')', last - 1);
+  const withRole = beforeLast >= 0 && title.startsWith(' (', beforeLast + 1) ? cikGroupStart(title, beforeLast) : -1;
+  const withoutRole = cikGroupStart(title, last);
+  const at = [withRole, withoutRole].find((p) => p >= dash + 3);
+  if (at === undefined) return null;
+  const close = at === withRole ? beforeLast : last;
+  return { form: title.slice(0, dash), name: title.slice(dash + 3, at), cik: title.slice(at + 2, close) };
+}
+
 const ARCHIVE_CIK = /\/Archives\/edgar\/data\/(\d{1,10})\//;
 const ACCESSION_IN_ID = /accession-number=(\d{10}-\d{2}-\d{6})/;
-const FILED_IN_SUMMARY = /Filed:(?:<\/b>|\s)*\s*(\d{4}-\d{2}-\d{2})/;
-const ACC_IN_SUMMARY = /AccNo:(?:<\/b>|\s)*\s*(\d{10}-\d{2}-\d{6})/;
+// One loop over "</b>" and spaces: a "\s*" after it backtracked quadratically over a run of spaces.
+const FILED_IN_SUMMARY = /Filed:(?:<\/b>|\s)*(\d{4}-\d{2}-\d{2})/;
+const ACC_IN_SUMMARY = /AccNo:(?:<\/b>|\s)*(\d{10}-\d{2}-\d{6})/;
 
 function readFilingEntry($: CheerioAPI, entry: Cheerio<AnyNode>): AtomFiling | null {
   const id = clean(entry.children('id').text()) ?? '';
@@ -72,14 +103,14 @@ function readFilingEntry($: CheerioAPI, entry: Cheerio<AnyNode>): AtomFiling | n
   );
   if (accession === null) return null;
   const title = clean(entry.children('title').text()) ?? '';
-  const titled = TITLE.exec(title);
+  const titled = splitFeedTitle(title);
   const form =
     childText($, entry, 'filing-type') ??
     clean(entry.children('category').attr('term')) ??
-    (titled ? clean(titled[1]) : clean(title.split(' - ')[0]));
+    (titled ? clean(titled.form) : clean(title.split(' - ')[0]));
   if (form === null) return null;
   const href = entry.children('link').attr('href') ?? childText($, entry, 'filing-href') ?? '';
-  const cik = normalizeCik(ARCHIVE_CIK.exec(href)?.[1] ?? titled?.[3] ?? '');
+  const cik = normalizeCik(ARCHIVE_CIK.exec(href)?.[1] ?? titled?.cik ?? '');
   const dateText = childText($, entry, 'filing-date') ?? FILED_IN_SUMMARY.exec(summary)?.[1] ?? null;
   const fileNumberText = childText($, entry, 'file-number');
   return {
@@ -88,7 +119,7 @@ function readFilingEntry($: CheerioAPI, entry: Cheerio<AnyNode>): AtomFiling | n
     filingDate: dateText !== null && /^\d{4}-\d{2}-\d{2}$/.test(dateText) ? dateText : null,
     fileNumber: fileNumberText === null ? null : normalizeFileNumber(fileNumberText),
     cik,
-    companyName: titled ? clean(titled[2]) : null,
+    companyName: titled ? clean(titled.name) : null,
     updated: clean(entry.children('updated').text()),
   };
 }
@@ -96,7 +127,8 @@ function readFilingEntry($: CheerioAPI, entry: Cheerio<AnyNode>): AtomFiling | n
 /** Parses any browse-edgar Atom answer into companies, filing entries and the next-page link. */
 export function parseBrowseFeed(xml: string): BrowseFeed {
   if (!/<feed[\s>]/.test(xml)) return EMPTY;
-  const $ = load(xml, { xml: true });
+  // Parsed in linear time however deeply the elements nest (parse-markup.ts), then queried with cheerio.
+  const $ = load(parseMarkup(xml, { xml: true }), { xml: true });
   const feed = $('feed').first();
   if (feed.length === 0) return EMPTY;
   const companies: AtomCompany[] = [];
