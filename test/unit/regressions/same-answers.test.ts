@@ -33,6 +33,8 @@ import { joinSplitLines } from '../../../src/normalize/html-normalize.ts';
 import { joinContinuations } from '../../../src/letter/unit-split.ts';
 import { draft, type DraftBlock } from '../../../src/normalize/text-blocks.ts';
 import type { Unit } from '../../../src/letter/units.ts';
+import { parseReferences } from '../../../src/letter/references.ts';
+import { oldParseReferences } from './old-references.ts';
 
 const RUNS = { numRuns: 2000, seed: 9 };
 
@@ -227,6 +229,35 @@ describe('rewritten patterns answer as before', () => {
       fc.property(fc.array(block, { maxLength: 30 }), (blocks) => {
         const units: Unit[] = blocks.map((b, index) => ({ ...b, index }));
         assert.deepEqual(joinContinuations(units), oldJoinContinuations(units));
+      }),
+      RUNS,
+    );
+  });
+
+  it('Re: blocks give the same references and file numbers', () => {
+    const re = textOf(
+      [
+        'Form 10-K',
+        ', 10-Q',
+        ' and Form 8-K',
+        ' for the Fiscal Year Ended December 31, 2023',
+        '\nFiled March 1, 2024',
+        '\nFile No. 001-12345',
+        ' 333-123456',
+        ', 333-123456-01',
+        '\n',
+        ' ',
+        'Schedule 13D',
+        'Definitive Proxy Statement on Schedule 14A',
+        '\n10-K for the year',
+        'Amendment No. 2 to ',
+        'Registration Statement on Form S-1',
+      ],
+      14,
+    );
+    fc.assert(
+      fc.property(re, (block) => {
+        assert.deepEqual(parseReferences(block), oldParseReferences(block));
       }),
       RUNS,
     );
