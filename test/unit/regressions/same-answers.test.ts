@@ -35,6 +35,10 @@ import { draft, type DraftBlock } from '../../../src/normalize/text-blocks.ts';
 import type { Unit } from '../../../src/letter/units.ts';
 import { parseReferences } from '../../../src/letter/references.ts';
 import { oldParseReferences } from './old-references.ts';
+import { oldParseBrowseFeed } from './old-browse-atom.ts';
+import { parseBrowseFeed } from '../../../src/discover/browse-atom.ts';
+import { mutated } from '../../property/support/mutations.ts';
+import { loadSeeds } from '../../property/support/seeds.ts';
 
 const RUNS = { numRuns: 2000, seed: 9 };
 
@@ -260,6 +264,18 @@ describe('rewritten patterns answer as before', () => {
         assert.deepEqual(parseReferences(block), oldParseReferences(block));
       }),
       RUNS,
+    );
+  });
+});
+
+describe('Atom feeds read as before', () => {
+  it('mutated company, company-list and latest-filings feeds give the same companies, filings and next link', async () => {
+    const seeds = await loadSeeds();
+    fc.assert(
+      fc.property(mutated(seeds.atom, 200), (xml) => {
+        assert.deepEqual(parseBrowseFeed(xml), oldParseBrowseFeed(xml));
+      }),
+      { numRuns: 300, seed: 9 },
     );
   });
 });
