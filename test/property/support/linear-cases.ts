@@ -461,7 +461,8 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
     {
       name: 'many rows',
       prepare: (n) => {
-        const rows = Math.floor(n / 60);
+        // About 200 bytes of JSON a row, as EDGAR's rows are (accession, dates, form, file number, document).
+        const rows = Math.floor(n / 200);
         const json = {
           cik: '42',
           filings: {
@@ -470,6 +471,7 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
               form: Array.from({ length: rows }, () => 'CORRESP'),
               filingDate: Array.from({ length: rows }, () => '2020-01-02'),
               fileNumber: Array.from({ length: rows }, () => '001-1, 001-2'),
+              primaryDocument: Array.from({ length: rows }, () => `${'d'.repeat(100)}.htm`),
             },
           },
         };
