@@ -146,13 +146,8 @@ function continues(
   );
 }
 
-/** A paragraph cut by a page break: the tail starts in lower case and the head has no sentence end. */
-export function continuesAcrossPage(head: DraftBlock, tail: DraftBlock): boolean {
-  return continues(head, head.text.length, head.text, tail);
-}
-
 /**
- * Joins the tail of a paragraph cut by a break to its head (continuesAcrossPage); `acrossPagesOnly` joins only
+ * Joins the tail of a paragraph cut by a break to its head (see `continues`); `acrossPagesOnly` joins only
  * blocks on different pages. A head takes any number of tails, collected and joined once: testing the joined
  * text again after each tail was quadratic in a long run of them.
  */
