@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.ts';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**'] },
@@ -34,6 +35,22 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    // The application code: folders import downwards only, functions stay short, bad input is built one way.
+    files: ['src/**/*.ts', 'config/**/*.ts', 'workers/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: {
+      'layers/one-way': 'error',
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='BadInputError']",
+          message: 'Raise bad input with badInput() (src/submission/bad-input.ts): it names the filing and the cause.',
+        },
+      ],
     },
   },
 );

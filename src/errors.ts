@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   BAD_INPUT: 'BAD_INPUT',
   /** Usage or configuration error: exit 2. */
   CONFIG: 'CONFIG',
+  /** An error that is not ours (a bug, a dropped store connection): the filing fails, the run goes on. */
+  INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -41,15 +43,57 @@ export class ConfigError extends EdgarCorrespError {
   readonly retryable = false;
 }
 
-/** Bad input in one filing: the filing fails with this reason, the run goes on. */
+/** The causes for which a filing's bytes cannot become a letter (BadInputError.reason). */
+export const BAD_INPUT_REASONS = {
+  /** Zero bytes, or only whitespace. */
+  EMPTY_SUBMISSION: 'empty-submission',
+  /** The submission or one of its documents is larger than the configured limit (or its parse ran out of heap). */
+  OVERSIZE: 'oversize',
+  /** No <SEC-HEADER>, or a header without ACCESSION NUMBER / CONFORMED SUBMISSION TYPE / filer / date. */
+  MISSING_HEADER: 'missing-header',
+  /** The submission stops before </SEC-DOCUMENT> (or inside a header or document). */
+  TRUNCATED: 'truncated-submission',
+  /** A uuencoded document that cannot be decoded. */
+  BROKEN_UUENCODE: 'broken-uuencode',
+  /** The letter document holds no bytes. */
+  EMPTY_DOCUMENT: 'empty-document',
+  /** No document of the submission can carry the letter's text. */
+  NO_LETTER: 'no-letter-document',
+  /** pdf.js cannot read the PDF. */
+  CORRUPT_PDF: 'corrupt-pdf',
+  /** The PDF needs a password. */
+  ENCRYPTED_PDF: 'encrypted-pdf',
+  /** The submission is of another form than CORRESP or UPLOAD. */
+  NOT_A_LETTER: 'not-a-letter',
+  /** The submission fetched for an accession says it is another one. */
+  WRONG_ACCESSION: 'wrong-accession',
+  /** The archived bytes no longer match their sha256: the filing is fetched again. */
+  ARCHIVE_DAMAGED: 'archive-damaged',
+  /** The assembled letter does not match the export schema. */
+  INVALID_LETTER: 'invalid-letter',
+  /** Normalising and parsing the filing took longer than its deadline. */
+  TIMEOUT: 'timeout',
+} as const;
+export type BadInputReason = (typeof BAD_INPUT_REASONS)[keyof typeof BAD_INPUT_REASONS];
+
+/**
+ * Bad input in one filing: the filing fails with this reason, the run goes on. Built only by `badInput()`
+ * (src/submission/bad-input.ts; lint refuses `new BadInputError` elsewhere), so every one names its filing.
+ */
 export class BadInputError extends EdgarCorrespError {
   readonly code = ERROR_CODES.BAD_INPUT;
   readonly retryable = false;
-  /** A short machine-friendly cause, e.g. "truncated-submission", "corrupt-pdf". */
-  readonly reason: string;
-  constructor(reason: string, message: string, options?: ErrorOptions) {
-    super(message, options);
+  /** The cause, one of BAD_INPUT_REASONS. */
+  readonly reason: BadInputReason;
+  /** The filing, when known. */
+  readonly accessionNumber: string | null;
+  /** What is wrong, in words, without the accession (the message is "<accession>: <detail>"). */
+  readonly detail: string;
+  constructor(reason: BadInputReason, accessionNumber: string | null, detail: string, options?: ErrorOptions) {
+    super(`${accessionNumber ?? 'submission with unknown accession'}: ${detail}`, options);
     this.reason = reason;
+    this.accessionNumber = accessionNumber;
+    this.detail = detail;
   }
 }
 
@@ -102,6 +146,6 @@ export function errorCode(error: unknown): ErrorCode | null {
 /** One line naming the cause, for failure reasons and summaries. */
 export function describeError(error: unknown): string {
   if (error instanceof EdgarCorrespError) return error.describe();
-  if (error instanceof Error) return `INTERNAL: ${error.message}`;
-  return `INTERNAL: ${String(error)}`;
+  if (error instanceof Error) return `${ERROR_CODES.INTERNAL}: ${error.message}`;
+  return `${ERROR_CODES.INTERNAL}: ${String(error)}`;
 }

@@ -5,6 +5,9 @@
  * `edgar-corresp worker --queues discover`. Configuration: the environment of DESIGN.md (REDIS_URL required).
  *   node workers/discover.worker.ts
  */
-import { workerMain } from '../src/queue/worker-runtime.ts';
+import { listenForStop } from '../src/app/stop-signals.ts';
 
-await workerMain(['discover']);
+// Listen for SIGTERM/SIGINT first, before the heavy modules load: a signal during start-up then drains.
+const signals = listenForStop();
+const { workerMain } = await import('../src/app/worker-runtime.ts');
+await workerMain(['discover'], signals);

@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { normalizeAccession } from '../edgar/identifiers.ts';
+import { normalizeAccession } from '../identifiers.ts';
 import { ArchiveIntegrityError, type ArchiveEntry, type RawArchive } from './raw-archive.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;

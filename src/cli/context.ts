@@ -4,8 +4,9 @@
  * `stderr`, and return their exit code instead of calling process.exit, so the CLI runs in-process in tests.
  */
 import { loadConfig, type Config } from '../../config/env.ts';
-import { ConfigError } from '../errors.ts';
+import { openRunner, type RunnerSession } from '../app/open-runner.ts';
 import type { FairAccessLimiter } from '../edgar/limiter.ts';
+import { ConfigError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 
 export interface OutputStream {
@@ -31,6 +32,11 @@ export interface CliContext extends CliIo {
   /** The configuration, read once; throws ConfigError (exit 2) when the environment is invalid. */
   config(): Config;
   logger(): Logger;
+  /**
+   * The pipeline runner the configuration calls for — distributed with REDIS_URL, else embedded — chosen here,
+   * once; the caller closes the session. `offline`: the command makes no EDGAR request itself.
+   */
+  openRunner(options: { readonly command: string; readonly offline?: boolean }): Promise<RunnerSession>;
 }
 
 /** DESIGN.md exit codes. */
@@ -50,6 +56,9 @@ export function createCliContext(io: CliIo, verbose: boolean): CliContext {
     logger() {
       logger ??= createLogger({ level: verbose ? 'debug' : this.config().logLevel, pretty: Boolean(io.stderr.isTTY) });
       return logger;
+    },
+    openRunner(options) {
+      return openRunner(this.config(), { ...options, logger: this.logger(), limiter: io.limiter });
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The `edgar-corresp` command line: one commander program, one file per command under commands/, each a
- * `register<Name>(program, context, setExit)` function. The distributed-mode commands (crawl, enqueue, worker)
- * register the same way; backfill and status switch to the queues themselves when REDIS_URL is set.
+ * `register<Name>(program, context, setExit)` function. Commands that run the pipeline (backfill, crawl, status)
+ * get their runner from the context (`ctx.openRunner`), which picks embedded or distributed once; enqueue and
+ * worker are distributed-mode only and say so without REDIS_URL. To add a command: a file under commands/ and
+ * its register function in COMMANDS.
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EdgarUndeclaredToolError, describeError } from '../errors.ts';

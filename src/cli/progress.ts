@@ -3,7 +3,7 @@
  * filing, so logs and CI show what happened to each letter). Both runners feed it the same RunEvents.
  */
 import cliProgress from 'cli-progress';
-import type { RunEvent } from '../pipeline/run-events.ts';
+import type { FilingOutcome, RunEvent } from '../pipeline/run-events.ts';
 import type { OutputStream } from './context.ts';
 
 export interface ProgressReporter {
@@ -12,7 +12,7 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-const OUTCOME_WORDS: Record<string, string> = {
+const OUTCOME_WORDS: Record<FilingOutcome, string> = {
   stored: 'stored',
   'already-stored': 'already stored',
   'not-attributed': 'archived, attributed to other file numbers',

@@ -1,7 +1,7 @@
-/** The end-of-run summary of `backfill` (and `reparse`): counts, then every failure with its reason. */
-import type { BackfillSummary } from '../pipeline/run-events.ts';
+/** The end-of-run summary of `backfill` and `crawl`: counts, then every failure with its reason. */
+import type { RunSummary } from '../pipeline/run-events.ts';
 
-export function formatBackfillSummary(summary: BackfillSummary): string {
+export function formatRunSummary(summary: RunSummary): string {
   const c = summary.counts;
   const lines: string[] = [];
   lines.push(

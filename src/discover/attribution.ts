@@ -6,7 +6,7 @@
  * A letter with none at all can still be tied to a file number through its review thread: a response
  * answering a letter of that number, or a letter that a response of that number answers. Pure.
  */
-import { normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeFileNumber } from '../identifiers.ts';
 
 export interface AttributionSources {
   /** Every SEC FILE NUMBER of the SGML header. */
@@ -25,12 +25,6 @@ export function attributeFileNumbers(sources: AttributionSources): string[] {
     if (fileNumber !== null && !out.includes(fileNumber)) out.push(fileNumber);
   }
   return out;
-}
-
-/** Whether a letter with these numbers belongs to a backfill of `fileNumber` (EDGAR spelling or not). */
-export function isAttributedTo(fileNumbers: readonly string[], fileNumber: string): boolean {
-  const wanted = normalizeFileNumber(fileNumber);
-  return wanted !== null && fileNumbers.some((n) => normalizeFileNumber(n) === wanted);
 }
 
 /** The few facts of a letter that tie it to others of its review. */

@@ -8,7 +8,7 @@
  */
 import { load, type Cheerio } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
-import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 import { parseMarkup } from '../parse-markup.ts';
 
 export interface AtomCompany {

@@ -4,7 +4,7 @@
  * `{fields, data}` table of company_tickers_exchange.json are read too. Pure.
  */
 import { EdgarBadResponseError } from '../errors.ts';
-import { normalizeCik } from '../edgar/identifiers.ts';
+import { normalizeCik } from '../identifiers.ts';
 
 export interface TickerEntry {
   readonly ticker: string;

@@ -4,7 +4,7 @@
  * `form`, `company` and `crawler` files are fixed width, their columns placed where the header names them
  * (the `company`/`crawler` header wraps onto a second line). Pure: text in, rows out.
  */
-import { normalizeAccession, normalizeCik } from '../edgar/identifiers.ts';
+import { normalizeAccession, normalizeCik } from '../identifiers.ts';
 
 export interface IndexRow {
   readonly form: string;

@@ -5,7 +5,7 @@
  * Pure: JSON in, rows out.
  */
 import { EdgarBadResponseError } from '../errors.ts';
-import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 
 /** One filing as the submissions JSON lists it. */
 export interface SubmissionsRow {

@@ -2,7 +2,7 @@
  * EDGAR URLs, built from the configured bases. The one place that knows EDGAR's paths: the client fetches
  * them, the replica under test/ serves them.
  */
-import { accessionFolder, padCik } from './identifiers.ts';
+import { accessionFolder, padCik } from '../identifiers.ts';
 
 export interface EdgarBases {
   /** https://www.sec.gov */

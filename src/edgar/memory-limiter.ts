@@ -105,7 +105,3 @@ export class MemoryLimiter implements FairAccessLimiter {
     if (!this.closed) this.drain();
   }
 }
-
-export function createMemoryLimiter(options: MemoryLimiterOptions): MemoryLimiter {
-  return new MemoryLimiter(options);
-}

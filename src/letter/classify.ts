@@ -3,6 +3,7 @@
  * (whatever else it says, "no further comments" on one point included), numbered answers make a company letter
  * a response; only letters without items are classified by what their opening paragraphs say they do.
  */
+import { isExtensionRequest } from './extension.ts';
 import type { LetterForm, LetterKind } from './schema.ts';
 
 const STAFF_COMMENTS =
@@ -49,6 +50,7 @@ export function classifyLetter(input: ClassifyInput): LetterKind {
   // representations of another kind (an Exxon Capital letter, a list of undertakings).
   if (itemCount > 0 && (responding || input.quotesComments === true || /\bcomments?\b/i.test(opening)))
     return 'response';
+  if (isExtensionRequest(opening)) return 'extension_request';
   if (EXTENSION.test(opening)) return 'other';
   if (responding) return 'response';
   return 'other';

@@ -3,7 +3,7 @@
  * "Commission File Number: 0-12345". Only numbers introduced as file numbers count: a bare "551-3767" is a
  * telephone number far more often than a file number.
  */
-import { normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeFileNumber } from '../identifiers.ts';
 
 const NUMBER = String.raw`\d{1,3}\s?-\s?\d{3,8}(?:-\d{1,3})?`;
 const LABEL = String.raw`\bFile\s*(?:No(?:s|\(s\))?\.?|Numbers?|#)\s*[:.]?\s*`;

@@ -5,10 +5,12 @@
  */
 import type { NormalizedText } from '../normalize/types.ts';
 import type { Item, LetterForm, LetterKind, LetterTable, Person, Reference } from './schema.ts';
+import { classifyComment } from './classify-comment.ts';
 import { classifyLetter } from './classify.ts';
 import { COMPLIMENTARY, findBodyEnd, parseClosing } from './closing.ts';
 import { findLabelledFileNumbers, findReBlockFileNumbers, mergeFileNumbers } from './file-numbers.ts';
 import { findInResponseTo } from './in-response-to.ts';
+import { findOffice } from './office.ts';
 import { commentEmphasis, findPriorComments, splitResponseItem } from './item-split.ts';
 import { findItemStarts, findLabelledItemStarts, spanItems, type ItemSpan } from './items.ts';
 import { findConfidentialTreatment, hasAcknowledgement, type ConfidentialTreatment } from './markers.ts';
@@ -16,10 +18,8 @@ import { parsePreamble } from './preamble.ts';
 import { parseReferences } from './references.ts';
 import { findSecStaff } from './staff.ts';
 import { joinContinuations, splitMergedUnits } from './unit-split.ts';
+import { LETTER_PARSER_VERSION } from './parser-version.ts';
 import { flat, fullText, joinUnits, toUnits, type Unit } from './units.ts';
-
-/** Changes whenever parseLetter's output can change for the same input. */
-export const PARSER_VERSION = 'letter-0.5.0';
 
 export interface ParseLetterInput {
   readonly form: LetterForm;
@@ -41,6 +41,8 @@ export interface ParsedLetter {
   readonly fileNumbers: string[];
   readonly addressees: Person[];
   readonly secStaff: string[];
+  /** The Division office the letter names, normalised (office.ts). */
+  readonly office: string | null;
   readonly signatories: Person[];
   readonly cc: string[];
   readonly items: Item[];
@@ -78,13 +80,18 @@ function itemOf(
   } else {
     ({ comment, response } = splitResponseItem(own, span.rest, style));
   }
+  const priorComments = findPriorComments(comment);
+  // A company letter's quoted comment is classified too, so a response can be matched to its comment by topic.
+  const { topics, authorities } = classifyComment({ comment, headings: span.headings, priorComments });
   return {
     number: span.number,
     headings: span.headings,
     pageRef: span.pageRef,
     comment,
     response,
-    priorComments: findPriorComments(comment),
+    priorComments,
+    topics,
+    authorities,
   };
 }
 
@@ -101,14 +108,23 @@ function spanAt(spans: readonly ItemSpan[], index: number): ItemSpan | undefined
   return span && index >= span.start && index < span.end ? span : undefined;
 }
 
-export function parseLetter(input: ParseLetterInput): ParsedLetter {
-  const { form, normalized } = input;
-  const units = joinContinuations(splitMergedUnits(toUnits(normalized)));
-  const warnings: string[] = [];
-  const preamble = parsePreamble(units, input.companyName);
-  const bodyStart = Math.min(preamble.bodyStart, units.length);
-  const closeUnit = firstCloseUnit(units, bodyStart);
+interface ItemLayout {
+  readonly starts: ReturnType<typeof findItemStarts>;
+  readonly spans: ItemSpan[];
+  readonly items: Item[];
+  /** Where the body (the items and the text between them) ends. */
+  readonly bodyEnd: number;
+}
 
+/** The numbered items of the body (or, in a response, its quoted comments numbered in order). */
+function layoutItems(
+  input: ParseLetterInput,
+  units: readonly Unit[],
+  bodyStart: number,
+  closeUnit: number,
+  warnings: string[],
+): ItemLayout {
+  const { form, normalized } = input;
   // Items end where the closing part starts ("* * *", the acknowledgement, "If you have any questions").
   const itemsEnd = Math.min(findBodyEnd(units, bodyStart + 1, true), closeUnit);
   let starts = findItemStarts(units, bodyStart, itemsEnd, {
@@ -132,25 +148,69 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
           units.slice(bodyStart, bodyEnd).filter((u) => !spanStarts.has(u.index)),
         )
       : null;
-  const items = spans.map((s) => itemOf(s, units, form, style));
+  return { starts, spans, items: spans.map((s) => itemOf(s, units, form, style)), bodyEnd };
+}
 
+/** The letter's tables, each tied to the item it sits in. */
+function letterTables(normalized: NormalizedText, units: readonly Unit[], spans: readonly ItemSpan[]): LetterTable[] {
+  // Looked up in a map and by bisection, not by scanning units and spans per table (quadratic in long letters).
   const tableUnits = new Map<number, Unit>();
   for (const u of units) if (u.tableIndex !== null && !tableUnits.has(u.tableIndex)) tableUnits.set(u.tableIndex, u);
-  const tables: LetterTable[] = normalized.tables.map((rows, index) => {
+  return normalized.tables.map((rows, index) => {
     const at = tableUnits.get(index);
     const span = at ? spanAt(spans, at.index) : undefined;
     return { item: span ? span.number : null, rows: rows.map((r) => [...r]) };
   });
+}
+
+/** Header numbers first, then those of the references, the Re: block and the text's "File No." labels. */
+function letterFileNumbers(
+  input: ParseLetterInput,
+  reBlock: string | null,
+  references: readonly Reference[],
+  text: string,
+): string[] {
+  return mergeFileNumbers(
+    input.headerFileNumbers,
+    references.map((r) => r.fileNumber).filter((n): n is string => n !== null),
+    reBlock === null ? [] : findReBlockFileNumbers(reBlock).map((m) => m.number),
+    findLabelledFileNumbers(text.replace(/\s+/g, ' ')),
+  );
+}
+
+/** What the reader of the parsed letter should know: missing date, odd numbering, redactions. */
+function letterWarnings(
+  form: LetterForm,
+  letterDate: string | null,
+  kind: LetterKind,
+  items: readonly Item[],
+  confidentialTreatment: ConfidentialTreatment,
+): string[] {
+  const warnings: string[] = [];
+  if (letterDate === null) warnings.push('letter date not found');
+  if (kind === 'comment' && items.length === 0) warnings.push('comment letter without numbered comments');
+  if (form === 'UPLOAD' && items.length > 1) {
+    const gaps = items.some((it, i) => i > 0 && it.number !== items[i - 1]!.number + 1);
+    if (gaps || items[0]!.number !== 1)
+      warnings.push(`comment numbers not consecutive: ${items.map((i) => i.number).join(', ')}`);
+  }
+  if (confidentialTreatment.redactions > 0)
+    warnings.push(`text redacted under confidential treatment (${confidentialTreatment.redactions} redactions)`);
+  return warnings;
+}
+
+export function parseLetter(input: ParseLetterInput): ParsedLetter {
+  const { form, normalized } = input;
+  const units = joinContinuations(splitMergedUnits(toUnits(normalized)));
+  const layoutWarnings: string[] = [];
+  const preamble = parsePreamble(units, input.companyName);
+  const bodyStart = Math.min(preamble.bodyStart, units.length);
+  const closeUnit = firstCloseUnit(units, bodyStart);
+  const { starts, spans, items, bodyEnd } = layoutItems(input, units, bodyStart, closeUnit, layoutWarnings);
 
   const closing = parseClosing(units, bodyEnd);
   const references = preamble.reBlock === null ? [] : parseReferences(preamble.reBlock);
   const text = normalized.text !== '' ? normalized.text : joinUnits(units);
-  const fileNumbers = mergeFileNumbers(
-    input.headerFileNumbers,
-    references.map((r) => r.fileNumber).filter((n): n is string => n !== null),
-    preamble.reBlock === null ? [] : findReBlockFileNumbers(preamble.reBlock).map((m) => m.number),
-    findLabelledFileNumbers(text.replace(/\s+/g, ' ')),
-  );
 
   const openingEnd = starts[0]?.unit ?? Math.min(bodyEnd, bodyStart + 4);
   const openingUnits = units.slice(bodyStart, Math.min(openingEnd, bodyStart + 6));
@@ -172,31 +232,22 @@ export function parseLetter(input: ParseLetterInput): ParsedLetter {
   });
   const confidentialTreatment = findConfidentialTreatment(text);
 
-  if (preamble.letterDate === null) warnings.push('letter date not found');
-  if (kind === 'comment' && items.length === 0) warnings.push('comment letter without numbered comments');
-  if (form === 'UPLOAD' && items.length > 1) {
-    const gaps = items.some((it, i) => i > 0 && it.number !== items[i - 1]!.number + 1);
-    if (gaps || items[0]!.number !== 1)
-      warnings.push(`comment numbers not consecutive: ${items.map((i) => i.number).join(', ')}`);
-  }
-  if (confidentialTreatment.redactions > 0)
-    warnings.push(`text redacted under confidential treatment (${confidentialTreatment.redactions} redactions)`);
-
   return {
     kind,
     letterDate: preamble.letterDate,
     inResponseTo,
     references,
-    fileNumbers,
+    fileNumbers: letterFileNumbers(input, preamble.reBlock, references, text),
     addressees: preamble.addressees,
     secStaff,
+    office: findOffice(text),
     signatories: closing.signatories,
     cc: closing.cc,
     items,
-    tables,
+    tables: letterTables(normalized, units, spans),
     confidentialTreatment,
     acknowledgement: hasAcknowledgement(text),
-    warnings,
-    parserVersion: PARSER_VERSION,
+    warnings: [...layoutWarnings, ...letterWarnings(form, preamble.letterDate, kind, items, confidentialTreatment)],
+    parserVersion: LETTER_PARSER_VERSION,
   };
 }

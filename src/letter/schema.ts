@@ -3,6 +3,7 @@
  * stores and downstream users rely on. The zod schema validates what leaves the pipeline; `Letter` is its type.
  */
 import { z } from 'zod';
+import { TEXT_SOURCES } from '../normalize/types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 
@@ -15,12 +16,27 @@ export const LETTER_KINDS = [
   'review_complete',
   'no_review',
   'acceleration_request',
+  'extension_request',
   'other',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-export const TEXT_SOURCES = ['html', 'text', 'pdf', 'text-extract', 'ocr'] as const;
-export type TextSource = (typeof TEXT_SOURCES)[number];
+/** The topics of a staff comment (../DESIGN.md "Topics"). */
+export const TOPICS = [
+  'revenue',
+  'non_gaap',
+  'mda_results',
+  'liquidity_capital',
+  'segments',
+  'impairment_fair_value',
+  'business_combinations',
+  'tax',
+  'legal_risk',
+  'offering_transaction',
+  'governance_compensation',
+  'accounting_other',
+] as const;
+export type Topic = (typeof TOPICS)[number];
 
 export const PersonSchema = z.object({ name: z.string(), title: z.string().nullable() });
 export type Person = z.infer<typeof PersonSchema>;
@@ -43,6 +59,10 @@ export const ItemSchema = z.object({
   comment: z.string().nullable(),
   response: z.string().nullable(),
   priorComments: z.array(z.number().int()),
+  /** 1-3 topics of the comment (quoted, in a company letter), main first; [] without comment text. */
+  topics: z.array(z.enum(TOPICS)).default([]),
+  /** Authorities the comment cites, normalised ("ASC 606-10-25-19", "S-K 303", ...). */
+  authorities: z.array(z.string()).default([]),
 });
 export type Item = z.infer<typeof ItemSchema>;
 
@@ -56,7 +76,6 @@ export const DocumentRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
 });
-export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
 export const LetterSchema = z.object({
   accessionNumber: z.string().regex(/^\d{10}-\d{2}-\d{6}$/),
@@ -76,6 +95,8 @@ export const LetterSchema = z.object({
   referenceAccession: z.string().nullable(),
   addressees: z.array(PersonSchema),
   secStaff: z.array(z.string()),
+  /** The Division office the letter names ("Office of Technology"), or null. */
+  office: z.string().nullable().default(null),
   signatories: z.array(PersonSchema),
   cc: z.array(z.string()),
   items: z.array(ItemSchema),

@@ -17,9 +17,6 @@ import { normalizePlainText } from './plain-text.ts';
 import { normalizeTextExtract } from './text-extract.ts';
 import type { NormalizedText } from './types.ts';
 
-/** Changes whenever normalisation output can change (goes into Letter.parserVersion, so `reparse` sees it). */
-export const NORMALIZER_VERSION = 'normalize-2';
-
 export interface NormalizeOptions {
   /** Pages of a PDF read at most. Default 200. */
   readonly maxPdfPages?: number;

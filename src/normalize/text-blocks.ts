@@ -2,8 +2,7 @@
  * What every normaliser shares: inline text clean-up, list-marker splitting, and the assembly of blocks and
  * tables into a NormalizedText (the rendered text is the blocks, markers restored, separated by blank lines).
  */
-import type { TextSource } from '../letter/schema.ts';
-import type { BlockType, Emphasis, NormalizedText, TextBlock } from './types.ts';
+import type { BlockType, Emphasis, NormalizedText, TextBlock, TextSource } from './types.ts';
 
 /** A block while a normaliser builds it. */
 export interface DraftBlock {

@@ -101,20 +101,38 @@ function dropRunningHeaders(lines: (Line | null)[]): (Line | null)[] {
   return lines.filter((_, i) => !drop.has(i));
 }
 
-export function normalizeTextExtract(text: string): NormalizedText {
-  const raw = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .filter((l) => !LOGO.test(l) && !RESIDUE.test(l));
-  const lines = dropRunningHeaders(unwrap(raw));
+interface OpenBlock {
+  lines: Line[];
+  marker: string | null;
+  textColumn: number;
+}
+
+/** Whether `line` goes on in the open block (same column, after a full line) rather than starting a new one. */
+function continuesBlock(current: OpenBlock, line: Line, fullLine: number): boolean {
+  const previous = current.lines.at(-1)!;
+  const previousFull = previous.text.length >= fullLine * 0.8;
+  // Right-hand blocks (date, Re:, signature) keep a block per line, as do consecutive title-case headings.
+  const rightHand = !current.marker && (current.lines[0]!.indent >= RIGHT_HALF || line.indent >= RIGHT_HALF);
+  const headings = !current.marker && isTitleCase(previous.text) && isTitleCase(line.text);
+  const second = current.lines[1];
+  const continues = current.marker
+    ? Math.abs(line.indent - current.textColumn) <= 2
+    : second
+      ? line.indent === second.indent
+      : line.indent <= current.lines[0]!.indent || line.indent - current.lines[0]!.indent <= 2;
+  // A line ending in ";" (or "; and", "; or") closes a list entry.
+  const listEnd = /;(?:\s+(?:and|or))?$/.test(previous.text);
+  return continues && previousFull && !rightHand && !headings && !listEnd;
+}
+
+/** Logical lines -> paragraphs and list items, with the indent of each block's second line. */
+function buildBlocks(lines: readonly (Line | null)[]): { blocks: DraftBlock[]; secondIndent: Map<number, number> } {
   // A logical line is a PDF line: a full one holds about as many characters as the longer lines of the letter.
   const fullLine = typicalWidth(lines.map((l) => (l ? l.text.length : 0)));
-  const margin = mostCommon(lines.flatMap((l) => (l ? [l.indent] : [])));
-
   const blocks: DraftBlock[] = [];
   /** Indent of each block's second line, by block index: a first-line indent is not a bullet's. */
   const secondIndent = new Map<number, number>();
-  let current: { lines: Line[]; marker: string | null; textColumn: number } | null = null;
+  let current: OpenBlock | null = null;
   const close = (): void => {
     if (!current) return;
     const body = cleanText(joinLines(current.lines.map((l) => l.text)));
@@ -136,7 +154,6 @@ export function normalizeTextExtract(text: string): NormalizedText {
     }
     current = null;
   };
-
   for (const line of lines) {
     if (!line) {
       close();
@@ -146,36 +163,23 @@ export function normalizeTextExtract(text: string): NormalizedText {
     const column = /^(\d{1,3}\.|\([a-z]\))(\s{2,})(\S.*)$/.exec(line.text);
     if (column) {
       close();
-      current = {
-        lines: [{ text: column[3]!, indent: line.indent + column[1]!.length + column[2]!.length }],
-        marker: column[1]!,
-        textColumn: line.indent + column[1]!.length + column[2]!.length,
-      };
+      const textColumn = line.indent + column[1]!.length + column[2]!.length;
+      current = { lines: [{ text: column[3]!, indent: textColumn }], marker: column[1]!, textColumn };
       continue;
     }
-    if (current) {
-      const previous = current.lines.at(-1)!;
-      const previousFull = previous.text.length >= fullLine * 0.8;
-      // Right-hand blocks (date, Re:, signature) keep a block per line, as do consecutive title-case headings.
-      const rightHand = !current.marker && (current.lines[0]!.indent >= RIGHT_HALF || line.indent >= RIGHT_HALF);
-      const headings = !current.marker && isTitleCase(previous.text) && isTitleCase(line.text);
-      const second = current.lines[1];
-      const continues = current.marker
-        ? Math.abs(line.indent - current.textColumn) <= 2
-        : second
-          ? line.indent === second.indent
-          : line.indent <= current.lines[0]!.indent || line.indent - current.lines[0]!.indent <= 2;
-      // A line ending in ";" (or "; and", "; or") closes a list entry.
-      const listEnd = /;(?:\s+(?:and|or))?$/.test(previous.text);
-      if (!continues || !previousFull || rightHand || headings || listEnd) close();
-    }
-    if (!current) current = { lines: [], marker: null, textColumn: line.indent };
+    if (current && !continuesBlock(current, line, fullLine)) close();
+    current ??= { lines: [], marker: null, textColumn: line.indent };
     current.lines.push(line);
   }
   close();
+  return { blocks, secondIndent };
+}
 
-  // Lost bullets: lines indented past the body margin right after a line ending in a colon ("address the
-  // following:"), and one-line items that share the indent of a neighbour recognised by its hanging indent.
+/**
+ * Lost bullets: lines indented past the body margin right after a line ending in a colon ("address the
+ * following:"), and one-line items that share the indent of a neighbour recognised by its hanging indent.
+ */
+function restoreBullets(blocks: DraftBlock[], secondIndent: ReadonlyMap<number, number>, margin: number): void {
   blocks.forEach((block, i) => {
     const before = blocks[i - 1];
     if (block.marker !== null || block.type !== 'paragraph' || (block.indent ?? 0) < margin + 2 || !before) return;
@@ -191,6 +195,17 @@ export function normalizeTextExtract(text: string): NormalizedText {
     const neighbour = [blocks[i - 1], blocks[i + 1]].find((b) => lost(b) && b!.indent === block.indent);
     if (neighbour) Object.assign(block, { type: 'list-item', marker: '•' });
   });
+}
+
+export function normalizeTextExtract(text: string): NormalizedText {
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => !LOGO.test(l) && !RESIDUE.test(l));
+  const lines = dropRunningHeaders(unwrap(raw));
+  const margin = mostCommon(lines.flatMap((l) => (l ? [l.indent] : [])));
+  const { blocks, secondIndent } = buildBlocks(lines);
+  restoreBullets(blocks, secondIndent, margin);
 
   // A page break inside a paragraph leaves its tail as a block of its own starting in lower case.
   const joined = joinCutParagraphs(blocks, false);

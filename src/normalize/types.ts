@@ -2,7 +2,9 @@
  * The normalised form of a letter: clean text plus the structure the letter parser needs (blocks with
  * emphasis and list markers, tables as rows). Every normaliser (HTML, PDF, TEXT-EXTRACT, plain text) yields it.
  */
-import type { TextSource } from '../letter/schema.ts';
+/** Where a letter's text came from (Letter.textSource). */
+export const TEXT_SOURCES = ['html', 'text', 'pdf', 'text-extract', 'ocr'] as const;
+export type TextSource = (typeof TEXT_SOURCES)[number];
 
 export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'table';
 export type Emphasis = 'bold' | 'italic' | 'underline';

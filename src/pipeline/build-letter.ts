@@ -5,16 +5,14 @@
  * text). Pure apart from pdf.js work inside normalisation: no store, no network; runs on a worker thread too.
  */
 import { attributeFileNumbers } from '../discover/attribution.ts';
-import { normalizeCik } from '../edgar/identifiers.ts';
-import { BadInputError } from '../errors.ts';
-import { PARSER_VERSION as LETTER_PARSER_VERSION, parseLetter } from '../letter/parse-letter.ts';
+import { normalizeCik } from '../identifiers.ts';
+import { parseLetter } from '../letter/parse-letter.ts';
 import { LetterSchema, type Filer, type Letter, type LetterForm } from '../letter/schema.ts';
-import { NORMALIZER_VERSION, normalizeSubmission } from '../normalize/normalize-submission.ts';
+import { normalizeSubmission } from '../normalize/normalize-submission.ts';
+import { badInput } from '../submission/bad-input.ts';
 import { parseSubmission } from '../submission/parse-submission.ts';
 import type { Submission } from '../submission/types.ts';
-
-/** Changes whenever the assembled output can change: the parts' versions plus this assembly's own. */
-export const PARSER_VERSION = `${NORMALIZER_VERSION}+${LETTER_PARSER_VERSION}+assemble-1`;
+import { PARSER_VERSION } from './parser-version.ts';
 
 export interface BuildLetterContext {
   readonly accessionNumber: string;
@@ -29,9 +27,10 @@ export interface BuildLetterContext {
 function letterForm(submission: Submission, accessionNumber: string): LetterForm {
   const type = submission.header.submissionType.trim().toUpperCase();
   if (type === 'CORRESP' || type === 'UPLOAD') return type;
-  throw new BadInputError(
+  throw badInput(
     'not-a-letter',
-    `${accessionNumber}: submission type ${JSON.stringify(submission.header.submissionType)} is not CORRESP or UPLOAD`,
+    accessionNumber,
+    `submission type ${JSON.stringify(submission.header.submissionType)} is not CORRESP or UPLOAD`,
   );
 }
 
@@ -49,19 +48,20 @@ export async function buildLetter(raw: Uint8Array, context: BuildLetterContext):
   const submission = parseSubmission(raw, { maxSubmissionBytes: context.maxSubmissionBytes });
   const { header } = submission;
   if (header.accessionNumber !== accessionNumber) {
-    throw new BadInputError(
+    throw badInput(
       'wrong-accession',
-      `${accessionNumber}: the submission fetched for it says it is ${header.accessionNumber}`,
+      accessionNumber,
+      `the submission fetched for it says it is ${header.accessionNumber}`,
     );
   }
   const form = letterForm(submission, accessionNumber);
   const filers = filersOf(submission);
   const primary = filers[0];
   if (primary === undefined) {
-    throw new BadInputError('missing-header', `${accessionNumber}: the header names no filer with a CIK`);
+    throw badInput('missing-header', accessionNumber, 'the header names no filer with a CIK');
   }
   const filingDate = header.filedAsOfDate ?? context.listedFilingDate;
-  if (filingDate === null) throw new BadInputError('missing-header', `${accessionNumber}: no FILED AS OF DATE`);
+  if (filingDate === null) throw badInput('missing-header', accessionNumber, 'no FILED AS OF DATE');
 
   const normalized = await normalizeSubmission(submission);
   const parsed = parseLetter({
@@ -96,6 +96,7 @@ export async function buildLetter(raw: Uint8Array, context: BuildLetterContext):
     referenceAccession: reference,
     addressees: parsed.addressees,
     secStaff: parsed.secStaff,
+    office: parsed.office,
     signatories: parsed.signatories,
     cc: parsed.cc,
     items: parsed.items,
@@ -116,7 +117,7 @@ export async function buildLetter(raw: Uint8Array, context: BuildLetterContext):
   const checked = LetterSchema.safeParse(letter);
   if (!checked.success) {
     const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new BadInputError('invalid-letter', `${accessionNumber}: the assembled letter breaks the schema (${issues})`);
+    throw badInput('invalid-letter', accessionNumber, `the assembled letter breaks the schema (${issues})`);
   }
   return checked.data;
 }

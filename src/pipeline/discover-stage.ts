@@ -2,12 +2,14 @@
  * The discover stage: one backfill target -> the filer CIK(s) -> every CORRESP/UPLOAD they list, from the
  * submissions JSON and all its overflow pages. File numbers resolve through the browse-edgar `filenum` feed,
  * each candidate CIK confirmed by another form of it carrying the number; tickers through company_tickers.json.
- * Records the refs (discovered) and the related forms (skipped) in the store. I/O only through deps.
+ * Records the refs (discovered), the related forms (skipped) and the company's listing (listed_filings: every
+ * filing with a file number or of a reviewed form) in the store. I/O only through deps.
  */
 import { findTicker, parseCompanyTickers } from '../discover/company-tickers.ts';
 import { parseBrowseFeed } from '../discover/browse-atom.ts';
 import type { FilingRef } from '../discover/filing-ref.ts';
 import { selectLetterFilings, type SkippedFiling } from '../discover/letter-forms.ts';
+import { isKeptListing } from '../discover/reviewed-forms.ts';
 import {
   parseCompanySubmissions,
   parseSubmissionsPage,
@@ -15,7 +17,7 @@ import {
   type SubmissionsRow,
 } from '../discover/submissions-json.ts';
 import type { EdgarClient } from '../edgar/client.ts';
-import { targetKey, type Target } from '../edgar/identifiers.ts';
+import { targetKey, type Target } from '../identifiers.ts';
 import { EdgarNotFoundError } from '../errors.ts';
 import type { LetterForm } from '../letter/schema.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
@@ -43,8 +45,6 @@ export interface DiscoverOutput {
   readonly warnings: readonly string[];
 }
 
-/** Checkpoint holding, per CIK, the file numbers its listing gives other forms: `{accession: [numbers]}`. */
-export const listingFileNumbersCheckpoint = (cik: string) => `listing-file-numbers:${cik}`;
 /** Checkpoint holding the outcome of the last discovery of a target. */
 export const discoveryCheckpoint = (key: string) => `discover:${key}`;
 
@@ -65,6 +65,11 @@ function countingClient(client: EdgarClient): { client: EdgarClient; count: () =
 const overlaps = (page: SubmissionsPageRef, since: string | null, until: string | null) =>
   !(since && page.filingTo && page.filingTo < since) && !(until && page.filingFrom && page.filingFrom > until);
 
+interface DateWindow {
+  readonly since: string | null;
+  readonly until: string | null;
+}
+
 interface CompanyListing {
   readonly cik: string;
   readonly name: string;
@@ -77,7 +82,7 @@ async function loadListing(
   client: EdgarClient,
   deps: PipelineDeps,
   cik: string,
-  window: { since: string | null; until: string | null },
+  window: DateWindow,
   warnings: string[],
 ): Promise<CompanyListing> {
   const url = deps.endpoints.submissions(cik);
@@ -131,80 +136,88 @@ function sameBase(link: string, deps: PipelineDeps): string {
   return `${base.origin}${next.pathname}${next.search}`;
 }
 
-/** Remembers the file numbers the listing gives each filing, merged with what earlier discoveries saw. */
-async function saveListingFileNumbers(deps: PipelineDeps, listing: CompanyListing): Promise<void> {
-  const name = listingFileNumbersCheckpoint(listing.cik);
-  const numbers = parseListingFileNumbers(await deps.store.getCheckpoint(name));
-  for (const row of listing.rows) if (row.fileNumbers.length > 0) numbers[row.accessionNumber] = [...row.fileNumbers];
-  await deps.store.setCheckpoint(name, JSON.stringify(numbers));
+/** Keeps the listing's rows that carry a file number or are of a reviewed form (listed_filings). */
+async function saveListing(deps: PipelineDeps, listing: CompanyListing): Promise<void> {
+  await deps.store.saveListedFilings(
+    listing.rows.filter(isKeptListing).map((row) => ({
+      accessionNumber: row.accessionNumber,
+      cik: listing.cik,
+      form: row.form,
+      filingDate: row.filingDate,
+      reportDate: row.reportDate,
+      fileNumbers: row.fileNumbers,
+    })),
+  );
 }
 
-/** Reads a listing-file-numbers checkpoint; a missing or unreadable one is empty. */
-export function parseListingFileNumbers(value: string | null): Record<string, string[]> {
-  if (value === null) return {};
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, string[]>)
-      : {};
-  } catch {
-    return {};
+/** The listings of a file number's companies: those whose filings carry the number, else all candidates. */
+async function fileNumberListings(
+  client: EdgarClient,
+  deps: PipelineDeps,
+  fileNumber: string,
+  window: DateWindow,
+  warnings: string[],
+): Promise<CompanyListing[]> {
+  const candidates = await fileNumberCandidates(client, deps, fileNumber);
+  if (candidates.length === 0) {
+    throw new EdgarNotFoundError(
+      deps.endpoints.browseByFileNumber(fileNumber),
+      null,
+      `no company files under file number ${fileNumber} (browse-edgar lists none)`,
+    );
   }
+  const confirmed: CompanyListing[] = [];
+  const unconfirmed: CompanyListing[] = [];
+  for (const cik of candidates) {
+    const listing = await loadListing(client, deps, cik, window, warnings);
+    let carries = listing.rows.some((row) => row.fileNumbers.includes(fileNumber));
+    // Confirmation may need the older pages the date window left unread.
+    for (const page of listing.unread) {
+      if (carries) break;
+      const rows = await readPage(client, deps, page, warnings);
+      carries = rows.some((row) => row.fileNumbers.includes(fileNumber));
+    }
+    (carries ? confirmed : unconfirmed).push(listing);
+  }
+  for (const listing of unconfirmed) {
+    const verdict = confirmed.length > 0 ? 'dropped' : 'kept (no candidate is confirmed)';
+    warnings.push(
+      `CIK ${listing.cik} (${listing.name}) is listed for ${fileNumber} but none of its filings carries that number: ${verdict}`,
+    );
+  }
+  return confirmed.length > 0 ? confirmed : unconfirmed;
 }
 
-export async function discoverTarget(deps: PipelineDeps, input: DiscoverInput): Promise<DiscoverOutput> {
-  const { client, count } = countingClient(deps.client);
-  const key = targetKey(input.target);
-  const window = { since: input.since ?? null, until: input.until ?? null };
-  const warnings: string[] = [];
-  const listings: CompanyListing[] = [];
-
-  if (input.target.kind === 'file-number') {
-    const fileNumber = input.target.value;
-    const candidates = await fileNumberCandidates(client, deps, fileNumber);
-    if (candidates.length === 0) {
-      throw new EdgarNotFoundError(
-        deps.endpoints.browseByFileNumber(fileNumber),
-        null,
-        `no company files under file number ${fileNumber} (browse-edgar lists none)`,
-      );
-    }
-    const confirmed: CompanyListing[] = [];
-    const unconfirmed: CompanyListing[] = [];
-    for (const cik of candidates) {
-      const listing = await loadListing(client, deps, cik, window, warnings);
-      let carries = listing.rows.some((row) => row.fileNumbers.includes(fileNumber));
-      // Confirmation may need the older pages the date window left unread.
-      for (const page of listing.unread) {
-        if (carries) break;
-        const rows = await readPage(client, deps, page, warnings);
-        carries = rows.some((row) => row.fileNumbers.includes(fileNumber));
-      }
-      (carries ? confirmed : unconfirmed).push(listing);
-    }
-    for (const listing of unconfirmed) {
-      const verdict = confirmed.length > 0 ? 'dropped' : 'kept (no candidate is confirmed)';
-      warnings.push(
-        `CIK ${listing.cik} (${listing.name}) is listed for ${fileNumber} but none of its filings carries that number: ${verdict}`,
-      );
-    }
-    listings.push(...(confirmed.length > 0 ? confirmed : unconfirmed));
-  } else if (input.target.kind === 'ticker') {
+/** The listings a target resolves to: a file number's confirmed companies, a ticker's company, a CIK. */
+async function targetListings(
+  client: EdgarClient,
+  deps: PipelineDeps,
+  target: Target,
+  window: DateWindow,
+  warnings: string[],
+): Promise<CompanyListing[]> {
+  if (target.kind === 'file-number') return fileNumberListings(client, deps, target.value, window, warnings);
+  if (target.kind === 'ticker') {
     const url = deps.endpoints.companyTickers();
-    const entry = findTicker(parseCompanyTickers(await client.getJson(url), url), input.target.value);
-    if (entry === null) {
-      throw new EdgarNotFoundError(url, null, `ticker ${input.target.value} is not listed in company_tickers.json`);
-    }
-    listings.push(await loadListing(client, deps, entry.cik, window, warnings));
-  } else {
-    listings.push(await loadListing(client, deps, input.target.value, window, warnings));
+    const entry = findTicker(parseCompanyTickers(await client.getJson(url), url), target.value);
+    if (entry === null)
+      throw new EdgarNotFoundError(url, null, `ticker ${target.value} is not listed in company_tickers.json`);
+    return [await loadListing(client, deps, entry.cik, window, warnings)];
   }
+  return [await loadListing(client, deps, target.value, window, warnings)];
+}
 
+/** The letters and skipped related forms of the listings, each accession once, letters oldest first. */
+function selectAcrossListings(
+  listings: readonly CompanyListing[],
+  forms: readonly LetterForm[] | undefined,
+  window: DateWindow,
+): { refs: FilingRef[]; skipped: SkippedFiling[] } {
   const refs: FilingRef[] = [];
   const skipped: SkippedFiling[] = [];
   const seen = new Set<string>();
   for (const listing of listings) {
-    const selected = selectLetterFilings(listing.rows, listing.cik, { forms: input.forms, ...window });
+    const selected = selectLetterFilings(listing.rows, listing.cik, { forms, ...window });
     // Co-registrants list the same letter: it is fetched once, from the first CIK that lists it.
     for (const ref of selected.refs) {
       if (seen.has(ref.accessionNumber)) continue;
@@ -218,10 +231,20 @@ export async function discoverTarget(deps: PipelineDeps, input: DiscoverInput): 
     }
   }
   refs.sort((a, b) => a.filingDate.localeCompare(b.filingDate) || a.accessionNumber.localeCompare(b.accessionNumber));
+  return { refs, skipped };
+}
+
+export async function discoverTarget(deps: PipelineDeps, input: DiscoverInput): Promise<DiscoverOutput> {
+  const { client, count } = countingClient(deps.client);
+  const key = targetKey(input.target);
+  const window: DateWindow = { since: input.since ?? null, until: input.until ?? null };
+  const warnings: string[] = [];
+  const listings = await targetListings(client, deps, input.target, window, warnings);
+  const { refs, skipped } = selectAcrossListings(listings, input.forms, window);
 
   await deps.store.recordDiscovered([...refs, ...skipped.map((s) => s.ref)]);
   for (const skip of skipped) await deps.store.recordSkipped(skip.ref.accessionNumber, skip.reason);
-  for (const listing of listings) await saveListingFileNumbers(deps, listing);
+  for (const listing of listings) await saveListing(deps, listing);
   const ciks = listings.map((l) => l.cik);
   const output: DiscoverOutput = {
     target: input.target,

@@ -3,81 +3,44 @@
  * and hands each one's letters to the fetch -> parse work (filing-work.ts) as soon as they are listed;
  * `runFilings` does the same for refs listed elsewhere (a crawl pass). All state lives in the store and the
  * archive, so a run interrupted anywhere (even kill -9) and started again skips what is stored, parses what is
- * archived and fetches only the rest. At the end: letters without file number tied through their threads
- * (file-number targets), then the review threads of every touched company and file number rebuilt.
+ * archived and fetches only the rest. At the end (finish-run.ts): letters without file number tied through
+ * their threads (file-number targets), then the review threads of every touched company and file number rebuilt.
+ * `createEmbeddedRunner` puts these behind the PipelineRunner port, crawl loop included.
  */
 import type { FilingRef } from '../discover/filing-ref.ts';
-import { targetKey, type Target } from '../edgar/identifiers.ts';
 import { EdgarUndeclaredToolError } from '../errors.ts';
-import type { LetterForm } from '../letter/schema.ts';
+import { scopeOf, type Scope } from '../filing/scope.ts';
+import { targetKey } from '../identifiers.ts';
+import { LETTER_FORMS } from '../letter/schema.ts';
+import { commitCrawlCursor, crawlPass } from './crawl-pass.ts';
 import { discoverTarget } from './discover-stage.ts';
 import { describeFailure } from './failures.ts';
 import { FilingWork, type FilingWorkOptions } from './filing-work.ts';
-import { attributeUnnumbered, type ParseDeps, type ParseScope } from './parse-stage.ts';
-import type { BackfillSummary, TargetSummary } from './run-events.ts';
-import { rebuildThreads } from './thread-stage.ts';
+import { finishRun } from './finish-run.ts';
+import type { ParseDeps } from './parse-stage.ts';
+import { RunReport } from './run-report.ts';
+import type { RunEvent, RunSummary } from './run-events.ts';
+import type { CrawlLoopOutcome, CrawlRequest, PipelineRunner, RunHooks, TargetsRequest } from './runner.ts';
 
-export interface BackfillOptions extends FilingWorkOptions {
-  readonly targets: readonly Target[];
-  readonly forms?: readonly LetterForm[];
-  readonly since?: string | null;
-  readonly until?: string | null;
+export interface EmbeddedRunOptions extends Omit<FilingWorkOptions, 'retryFailed'> {
+  readonly onEvent?: (event: RunEvent) => void;
 }
 
-const scopeOf = (target: Target): ParseScope =>
-  target.kind === 'file-number' ? { fileNumbers: [target.value] } : null;
+export type BackfillOptions = EmbeddedRunOptions & TargetsRequest;
 
-interface Finish {
-  readonly targets: readonly TargetSummary[];
-  readonly skipped: number;
-  readonly fileNumbers: ReadonlyMap<string, readonly string[]>;
-  readonly ciks: readonly string[];
-}
-
-/** Ties unnumbered letters of file-number targets, rebuilds threads, and sums the run up. */
-async function finish(deps: ParseDeps, work: FilingWork, options: FilingWorkOptions, started: number, end: Finish) {
+/** Drains the work and finishes the run (thread tie-up, thread rebuild); rethrows a fatal refusal. */
+async function finish(deps: ParseDeps, work: FilingWork, report: RunReport, options: EmbeddedRunOptions) {
   await work.drain();
   if (work.fatal !== null) throw work.fatal;
-  let threadAttributed = 0;
-  for (const [fileNumber, ciks] of end.fileNumbers) {
-    options.onEvent?.({
-      type: 'finishing',
-      what: `tying letters without file number to ${fileNumber} through their threads`,
-    });
-    const linked = await attributeUnnumbered(deps, { fileNumber, ciks });
-    threadAttributed += linked.length;
-    for (const accession of linked) work.reclassify(accession, 'stored');
-  }
-  options.onEvent?.({ type: 'finishing', what: 'rebuilding review threads' });
-  await rebuildThreads(deps, {
-    ciks: [...new Set([...end.ciks, ...work.storedCiks])],
-    fileNumbers: [...end.fileNumbers.keys()],
-  });
-  const summary: BackfillSummary = {
-    targets: end.targets,
-    letters: work.size,
-    skipped: end.skipped,
-    counts: { ...work.counts },
-    fetched: work.fetched,
-    fromArchive: work.fromArchive,
-    threadAttributed,
-    failures: [...work.failures],
-    durationMs: performance.now() - started,
-  };
-  return summary;
+  return finishRun(deps, report, (what) => options.onEvent?.({ type: 'finishing', what }));
 }
 
-export async function runBackfill(deps: ParseDeps, options: BackfillOptions): Promise<BackfillSummary> {
-  const started = performance.now();
-  const emit = options.onEvent ?? (() => undefined);
-  const work = new FilingWork(deps, options);
-  const targets: TargetSummary[] = [];
-  const fileNumbers = new Map<string, string[]>();
-  let skipped = 0;
+export async function runBackfill(deps: ParseDeps, options: BackfillOptions): Promise<RunSummary> {
+  const report = new RunReport(options.onEvent);
+  const work = new FilingWork(deps, report, options);
   for (const target of options.targets) {
     if (work.fatal !== null) break;
-    const key = targetKey(target);
-    emit({ type: 'target-started', targetKey: key });
+    report.targetStarted(target);
     try {
       const found = await discoverTarget(deps, {
         target,
@@ -85,56 +48,21 @@ export async function runBackfill(deps: ParseDeps, options: BackfillOptions): Pr
         since: options.since,
         until: options.until,
       });
-      const { ciks, refs, requests, warnings } = found;
-      targets.push({
-        target,
-        targetKey: key,
-        ciks,
-        letters: refs.length,
-        skipped: found.skipped.length,
-        requests,
-        warnings,
-        failure: null,
-      });
-      skipped += found.skipped.length;
-      if (target.kind === 'file-number') fileNumbers.set(target.value, [...ciks]);
-      emit({
-        type: 'target-discovered',
-        targetKey: key,
-        ciks,
-        letters: refs.length,
-        skipped: found.skipped.length,
-        requests,
-        warnings,
-      });
-      await work.add(refs, scopeOf(target));
+      report.targetDiscovered(target, { ...found, letters: found.refs.length, skipped: found.skipped.length });
+      await work.add(found.refs, scopeOf(target));
     } catch (error) {
       if (error instanceof EdgarUndeclaredToolError) throw error;
-      const { code, reason } = describeFailure(key, 'discover', error);
-      targets.push({
-        target,
-        targetKey: key,
-        ciks: [],
-        letters: 0,
-        skipped: 0,
-        requests: 0,
-        warnings: [],
-        failure: { code, reason },
-      });
-      emit({ type: 'target-failed', targetKey: key, code, reason });
+      report.targetFailed(target, describeFailure(targetKey(target), 'discover', error));
     }
   }
-  return finish(deps, work, options, started, {
-    targets,
-    skipped,
-    fileNumbers,
-    ciks: targets.flatMap((t) => t.ciks),
-  });
+  return finish(deps, work, report, options);
 }
 
-export interface RunFilingsOptions extends FilingWorkOptions {
+export interface RunFilingsOptions extends EmbeddedRunOptions {
   /** Which letters to store; default null (every letter, as crawling wants). */
-  readonly scope?: ParseScope;
+  readonly scope?: Scope;
+  /** Whether failed filings are tried again; default true. */
+  readonly retryFailed?: boolean;
 }
 
 /** Fetches, parses and stores refs listed elsewhere (e.g. a crawl pass); same summary as a backfill, no targets. */
@@ -142,9 +70,64 @@ export async function runFilings(
   deps: ParseDeps,
   refs: readonly FilingRef[],
   options: RunFilingsOptions = {},
-): Promise<BackfillSummary> {
-  const started = performance.now();
-  const work = new FilingWork(deps, options);
+): Promise<RunSummary> {
+  const report = new RunReport(options.onEvent);
+  const work = new FilingWork(deps, report, options);
   await work.add(refs, options.scope ?? null);
-  return finish(deps, work, options, started, { targets: [], skipped: 0, fileNumbers: new Map(), ciks: [] });
+  return finish(deps, work, report, options);
+}
+
+/** One crawl pass, its letters run, then the cursor committed. */
+async function runEmbeddedCrawlPass(
+  deps: ParseDeps,
+  request: CrawlRequest,
+  options: EmbeddedRunOptions,
+): Promise<RunSummary> {
+  const pass = await crawlPass(
+    { client: deps.client, endpoints: deps.endpoints, store: deps.store, log: deps.logger },
+    { forms: request.forms ?? LETTER_FORMS, since: request.since ?? null },
+  );
+  const summary = await runFilings(deps, pass.refs, { ...options, retryFailed: false });
+  await commitCrawlCursor(deps.store, pass);
+  return summary;
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export interface EmbeddedRunnerOptions {
+  readonly fetchConcurrency?: number;
+  readonly parseConcurrency?: number;
+}
+
+export function createEmbeddedRunner(deps: ParseDeps, options: EmbeddedRunnerOptions = {}): PipelineRunner {
+  const withHooks = (hooks: RunHooks = {}): EmbeddedRunOptions => ({ ...options, onEvent: hooks.onEvent });
+  return {
+    runTargets: (request: TargetsRequest, hooks?: RunHooks) => runBackfill(deps, { ...request, ...withHooks(hooks) }),
+    runCrawlPass: (request: CrawlRequest, hooks?: RunHooks) => runEmbeddedCrawlPass(deps, request, withHooks(hooks)),
+    async crawlEvery(intervalMs, request, hooks): Promise<CrawlLoopOutcome> {
+      let passes = 0;
+      while (!hooks.signal.aborted) {
+        // --since applies to the first pass only: later passes go on from the cursor.
+        const pass = { ...request, since: passes === 0 ? request.since : null };
+        const summary = await runEmbeddedCrawlPass(deps, pass, withHooks(hooks.onPassStart?.()));
+        passes += 1;
+        hooks.onPassEnd?.(summary, intervalMs);
+        await pause(intervalMs, hooks.signal);
+      }
+      return { kind: 'stopped', passes };
+    },
+    describeQueues: async () => null,
+  };
 }

@@ -1,13 +1,11 @@
 /**
- * How a stage failure is named and recorded: a stable code (errors.ts) and one line saying the cause, without
- * the accession the summary already shows. The runners (embedded and distributed) record failures only here.
+ * How a stage failure is named and recorded: a stable code (errors.ts), the bad-input cause when there is one,
+ * and one line saying the cause, without the accession the summary already shows. The runners (embedded and
+ * distributed) record failures only here.
  */
-import { BadInputError, EdgarCorrespError, errorCode } from '../errors.ts';
-import type { FilingFailure, PipelineStage } from '../store/document-store.ts';
+import { BadInputError, ERROR_CODES, EdgarCorrespError, errorCode } from '../errors.ts';
+import type { FilingFailure, PipelineStage } from '../filing/filing-record.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
-
-/** Code for errors that are not ours (bugs): they fail the filing, the run goes on. */
-export const INTERNAL_CODE = 'INTERNAL';
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
@@ -15,14 +13,17 @@ function firstLine(text: string): string {
 
 /** The failure of `error` at `stage`, e.g. {code: BAD_INPUT, reason: "truncated-submission: no </SEC-DOCUMENT>"}. */
 export function describeFailure(accessionNumber: string, stage: PipelineStage, error: unknown): FilingFailure {
+  if (error instanceof BadInputError) {
+    const detail = firstLine(error.detail);
+    const reason = detail.startsWith(error.reason) ? detail : `${error.reason}: ${detail}`;
+    return { stage, code: error.code, reason, badInputReason: error.reason };
+  }
   const message = error instanceof Error ? error.message : String(error);
   // Messages often start with the accession ("0001193125-14-000946: ..."): the record already names it.
   const cause = firstLine(message).replace(new RegExp(`^${accessionNumber}:\\s*`), '');
-  if (error instanceof BadInputError) {
-    return { stage, code: error.code, reason: cause.startsWith(error.reason) ? cause : `${error.reason}: ${cause}` };
-  }
-  if (error instanceof EdgarCorrespError) return { stage, code: error.code, reason: cause };
-  return { stage, code: errorCode(error) ?? INTERNAL_CODE, reason: cause === '' ? 'unknown error' : cause };
+  if (error instanceof EdgarCorrespError) return { stage, code: error.code, reason: cause, badInputReason: null };
+  const code = errorCode(error) ?? ERROR_CODES.INTERNAL;
+  return { stage, code, reason: cause === '' ? 'unknown error' : cause, badInputReason: null };
 }
 
 /** Records the failure in the store and returns it. */
@@ -35,9 +36,4 @@ export async function recordStageFailure(
   const failure = describeFailure(accessionNumber, stage, error);
   await deps.store.recordFailed(accessionNumber, failure);
   return failure;
-}
-
-/** Whether a recorded failure would happen again on the same bytes: a fetch refused as bad input (oversize). */
-export function isPermanentFetchFailure(failure: { failedStage: string | null; failureCode: string | null }): boolean {
-  return failure.failedStage === 'fetch' && failure.failureCode === 'BAD_INPUT';
 }

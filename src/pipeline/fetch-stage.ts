@@ -3,7 +3,8 @@
  * (content-addressed) before the filing is marked fetched. A filing already in the archive is never fetched
  * again, even when the store forgot it.
  */
-import { BadInputError, EdgarBadResponseError } from '../errors.ts';
+import { EdgarBadResponseError } from '../errors.ts';
+import { badInput } from '../submission/bad-input.ts';
 import { DEFAULT_MAX_SUBMISSION_BYTES } from '../submission/parse-submission.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 
@@ -47,9 +48,10 @@ export async function fetchFiling(deps: PipelineDeps, input: FetchInput): Promis
   } catch (error) {
     // The size cap is a property of the filing, not a fault of EDGAR: fail it as bad input, do not retry.
     if (error instanceof EdgarBadResponseError && /over the limit/.test(error.message)) {
-      throw new BadInputError(
+      throw badInput(
         'oversize',
-        `${accessionNumber}: complete submission is larger than the ${(maxBytes / MIB).toFixed(0)} MiB limit; not fetched`,
+        accessionNumber,
+        `complete submission is larger than the ${(maxBytes / MIB).toFixed(0)} MiB limit; not fetched`,
         { cause: error },
       );
     }

@@ -1,72 +1,57 @@
 /**
  * The fetch -> parse part of the embedded runner, for any list of FilingRefs (a backfill's targets, a crawl
- * pass): each ref goes where its store state says — parsed: nothing; fetched (archived): parse, no request;
- * anything else: fetch (an archive hit makes no request) then parse. p-queue bounds fetches in flight
- * (FETCH_CONCURRENCY; the client's fair-access limiter does the pacing) and parses in flight. Failures are
- * recorded per filing and the work goes on; only EDGAR refusing the User-Agent stops everything.
+ * pass): each ref goes where the filing lifecycle (src/filing/lifecycle.ts) sends it, given its store record —
+ * fetch (an archive hit makes no request) then parse; parse from the archive; hold; done; failed for good.
+ * p-queue bounds fetches in flight (FETCH_CONCURRENCY; the client's fair-access limiter does the pacing) and
+ * parses in flight. Outcomes are counted in the run's RunReport. Failures are recorded per filing and the work
+ * goes on; only EDGAR refusing the User-Agent stops everything.
  */
 import PQueue from 'p-queue';
 import type { FilingRef } from '../discover/filing-ref.ts';
 import { EdgarUndeclaredToolError } from '../errors.ts';
-import type { FilingRecord } from '../store/document-store.ts';
-import { isPermanentFetchFailure, recordStageFailure } from './failures.ts';
+import type { FilingRecord, Hold } from '../filing/filing-record.ts';
+import { nextStep, scopeReleases, type RunContext } from '../filing/lifecycle.ts';
+import { widenScope, type Scope } from '../filing/scope.ts';
+import { recordStageFailure } from './failures.ts';
 import { fetchFiling } from './fetch-stage.ts';
-import { parseFiling, type ParseDeps, type ParseOutcome, type ParseScope } from './parse-stage.ts';
-import type { FailedFiling, FilingOutcome, RunEvent } from './run-events.ts';
+import { parseFiling, type ParseDeps } from './parse-stage.ts';
+import { PARSER_VERSION } from './parser-version.ts';
+import type { BytesRead, RunReport } from './run-report.ts';
 
 export interface FilingWorkOptions {
   /** Fetches in flight; default 4. */
   readonly fetchConcurrency?: number;
   /** Parses in flight; default 1. */
   readonly parseConcurrency?: number;
-  readonly onEvent?: (event: RunEvent) => void;
+  /** Whether failed filings are tried again: a backfill does (default), a crawl pass does not. */
+  readonly retryFailed?: boolean;
 }
 
 interface WorkItem {
   readonly ref: FilingRef;
   /** Null as soon as any source wants every letter stored (CIK, ticker, crawl). */
-  scope: ParseScope;
-  /** The last outcome, once done. */
-  outcome: FilingOutcome | null;
-}
-
-/** Scope that stores what either stores: null (everything) wins, file numbers add up. */
-export function widenScope(current: ParseScope, added: ParseScope): ParseScope {
-  if (current === null || added === null) return null;
-  const numbers = [...current.fileNumbers];
-  for (const n of added.fileNumbers) if (!numbers.includes(n)) numbers.push(n);
-  return { fileNumbers: numbers };
+  scope: Scope;
+  /** The hold its last parse recorded, if it was held back. */
+  hold: Hold | null;
 }
 
 export class FilingWork {
-  readonly counts: Record<FilingOutcome, number> = {
-    stored: 0,
-    'already-stored': 0,
-    'not-attributed': 0,
-    unnumbered: 0,
-    failed: 0,
-  };
-  readonly failures: FailedFiling[] = [];
-  /** Complete submissions fetched from EDGAR (Archives requests that succeeded). */
-  fetched = 0;
-  /** Filings read from the archive instead. */
-  fromArchive = 0;
   /** Set when EDGAR refused the User-Agent: the work stopped. */
   fatal: unknown = null;
-  /** CIKs of the letters stored, for the thread rebuild. */
-  readonly storedCiks = new Set<string>();
 
   private readonly deps: ParseDeps;
+  private readonly report: RunReport;
+  private readonly retryFailed: boolean;
   private readonly items = new Map<string, WorkItem>();
   private readonly fetchQueue: PQueue;
   private readonly parseQueue: PQueue;
-  private readonly emit: (event: RunEvent) => void;
 
-  constructor(deps: ParseDeps, options: FilingWorkOptions = {}) {
+  constructor(deps: ParseDeps, report: RunReport, options: FilingWorkOptions = {}) {
     this.deps = deps;
+    this.report = report;
+    this.retryFailed = options.retryFailed ?? true;
     this.fetchQueue = new PQueue({ concurrency: options.fetchConcurrency ?? 4 });
     this.parseQueue = new PQueue({ concurrency: options.parseConcurrency ?? 1 });
-    this.emit = options.onEvent ?? (() => undefined);
   }
 
   /** Distinct filings added so far. */
@@ -74,45 +59,29 @@ export class FilingWork {
     return this.items.size;
   }
 
-  /** Accessions whose last outcome is `outcome`. */
-  accessionsWith(outcome: ParseOutcome): string[] {
-    return [...this.items.values()].filter((i) => i.outcome === outcome).map((i) => i.ref.accessionNumber);
-  }
-
-  /** Moves a filing from one outcome count to another (a letter stored later through its thread). */
-  reclassify(accessionNumber: string, outcome: FilingOutcome): void {
-    const item = this.items.get(accessionNumber);
-    if (item?.outcome) this.counts[item.outcome] -= 1;
-    this.counts[outcome] += 1;
-    if (item) item.outcome = outcome;
-  }
-
   /** Adds refs with the scope of their source; a ref already added gets the wider of both scopes. */
-  async add(refs: readonly FilingRef[], scope: ParseScope): Promise<void> {
+  async add(refs: readonly FilingRef[], scope: Scope): Promise<void> {
     const fresh: WorkItem[] = [];
     for (const ref of refs) {
       const existing = this.items.get(ref.accessionNumber);
       if (existing === undefined) {
-        const item: WorkItem = { ref, scope, outcome: null };
+        const item: WorkItem = { ref, scope, hold: null };
         this.items.set(ref.accessionNumber, item);
         fresh.push(item);
         continue;
       }
-      const widened = widenScope(existing.scope, scope);
-      const wasNarrower = JSON.stringify(widened) !== JSON.stringify(existing.scope);
-      existing.scope = widened;
-      // Parsed under the narrower scope and not stored: parse it again (from the archive) under the wider one.
-      if (wasNarrower && (existing.outcome === 'not-attributed' || existing.outcome === 'unnumbered')) {
-        this.counts[existing.outcome] -= 1;
-        existing.outcome = null;
-        void this.parse(existing, false);
+      existing.scope = widenScope(existing.scope, scope);
+      // Held back under the narrower scope, stored by the wider one: parse it again (from the archive).
+      if (existing.hold !== null && scopeReleases(existing.hold, existing.scope)) {
+        existing.hold = null;
+        void this.parse(existing, 'none');
       }
     }
-    this.emit({ type: 'total', total: this.items.size });
+    this.report.addListed(refs.map((ref) => ref.accessionNumber));
     if (fresh.length === 0) return;
     const records = await this.deps.store.listFilings({ accessionNumbers: fresh.map((i) => i.ref.accessionNumber) });
     const byAccession = new Map(records.map((r) => [r.accessionNumber, r]));
-    for (const item of fresh) this.schedule(item, byAccession.get(item.ref.accessionNumber));
+    for (const item of fresh) this.schedule(item, byAccession.get(item.ref.accessionNumber) ?? null);
   }
 
   /** Resolves when every added filing is done (a fetch adds its parse when it ends). */
@@ -123,13 +92,28 @@ export class FilingWork {
     }
   }
 
-  private done(item: WorkItem, outcome: FilingOutcome, fetched: boolean): void {
-    item.outcome = outcome;
-    this.counts[outcome] += 1;
-    this.emit({ type: 'filing-done', accessionNumber: item.ref.accessionNumber, outcome, fetched });
+  private runContext(item: WorkItem): RunContext {
+    return { scope: item.scope, retryFailed: this.retryFailed, parserVersion: PARSER_VERSION };
   }
 
-  private async fail(item: WorkItem, stage: 'fetch' | 'parse', error: unknown, fetched: boolean): Promise<void> {
+  private schedule(item: WorkItem, record: FilingRecord | null): void {
+    if (this.fatal !== null) return;
+    switch (nextStep(record, this.runContext(item))) {
+      case 'fetch':
+        return void this.fetch(item);
+      case 'parse':
+        return void this.parse(item, 'archive');
+      case 'hold':
+        item.hold = record!.hold;
+        return this.report.filingDone(item.ref, record!.hold!.reason, 'none');
+      case 'done':
+        return this.report.filingDone(item.ref, 'already-stored', 'none');
+      case 'failed-for-good':
+        return this.report.filingDone(item.ref, 'failed', 'none', record!.failure);
+    }
+  }
+
+  private async fail(item: WorkItem, stage: 'fetch' | 'parse', error: unknown, read: BytesRead): Promise<void> {
     if (error instanceof EdgarUndeclaredToolError) {
       // EDGAR refuses the User-Agent: every further request would be refused too (and prolong a block).
       this.fatal ??= error;
@@ -137,62 +121,39 @@ export class FilingWork {
       this.parseQueue.clear();
     }
     const failure = await recordStageFailure(this.deps, item.ref.accessionNumber, stage, error);
-    this.failures.push({
-      accessionNumber: item.ref.accessionNumber,
-      form: item.ref.form,
-      filingDate: item.ref.filingDate,
-      ...failure,
-    });
-    this.done(item, 'failed', fetched);
+    this.report.filingDone(item.ref, 'failed', read, failure);
   }
 
-  private parse(item: WorkItem, fetched: boolean): Promise<void> {
+  private parse(item: WorkItem, read: BytesRead): Promise<void> {
     return this.parseQueue.add(async () => {
       try {
-        const result = await parseFiling(this.deps, { accessionNumber: item.ref.accessionNumber, scope: item.scope });
-        if (result.outcome === 'stored') this.storedCiks.add(result.letter.cik);
-        this.done(item, result.outcome, fetched);
+        const scope = item.scope;
+        const result = await parseFiling(this.deps, { accessionNumber: item.ref.accessionNumber, scope });
+        if (result.outcome === 'stored') this.report.storedCiks.add(result.letter.cik);
+        this.report.filingDone(item.ref, result.outcome, read);
+        // The scope widened while it was parsed under the narrower one: parse it again under the wider one.
+        if (result.hold !== null && item.scope !== scope && scopeReleases(result.hold, item.scope)) {
+          void this.parse(item, 'none');
+        } else {
+          item.hold = result.hold;
+        }
       } catch (error) {
-        await this.fail(item, 'parse', error, fetched);
+        await this.fail(item, 'parse', error, read);
       }
     });
   }
 
   private fetch(item: WorkItem): Promise<void> {
     return this.fetchQueue.add(async () => {
-      let fetched = false;
+      let read: BytesRead;
       try {
         const result = await fetchFiling(this.deps, { accessionNumber: item.ref.accessionNumber, cik: item.ref.cik });
-        fetched = result.fetched;
-        if (fetched) this.fetched += 1;
-        else this.fromArchive += 1;
+        read = result.fetched ? 'fetched' : 'archive';
       } catch (error) {
-        await this.fail(item, 'fetch', error, false);
+        await this.fail(item, 'fetch', error, 'none');
         return;
       }
-      void this.parse(item, fetched);
+      void this.parse(item, read);
     });
-  }
-
-  private schedule(item: WorkItem, record: FilingRecord | undefined): void {
-    if (this.fatal !== null) return;
-    if (record?.state === 'parsed') return this.done(item, 'already-stored', false);
-    if (record?.state === 'failed' && isPermanentFetchFailure(record)) {
-      // Refused as bad input before it was archived (oversize): fetching it again would fail the same way.
-      this.failures.push({
-        accessionNumber: item.ref.accessionNumber,
-        form: item.ref.form,
-        filingDate: item.ref.filingDate,
-        stage: record.failedStage ?? 'fetch',
-        code: record.failureCode ?? 'BAD_INPUT',
-        reason: record.failureReason ?? 'failed earlier',
-      });
-      return this.done(item, 'failed', false);
-    }
-    if (record?.state === 'fetched') {
-      this.fromArchive += 1;
-      return void this.parse(item, false);
-    }
-    void this.fetch(item);
   }
 }

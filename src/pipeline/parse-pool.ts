@@ -7,7 +7,7 @@
  * bad input and is replaced.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { BadInputError } from '../errors.ts';
+import { badInput } from '../submission/bad-input.ts';
 import type { Letter } from '../letter/schema.ts';
 import type { BuildLetterContext } from './build-letter.ts';
 import type { ParseReply, ParseRequest, SerializedError } from './parse-worker.ts';
@@ -45,7 +45,7 @@ interface Slot {
 
 /** Rebuilds the error a worker described: bad input keeps its class and reason, the rest becomes an Error. */
 function deserialize(error: SerializedError): Error {
-  if (error.kind === 'bad-input') return new BadInputError(error.reason, error.message);
+  if (error.kind === 'bad-input') return badInput(error.reason, error.accessionNumber, error.detail);
   const rebuilt = new Error(error.code ? `${error.code}: ${error.message}` : error.message);
   if (error.stack) rebuilt.stack = error.stack;
   return rebuilt;
@@ -153,9 +153,10 @@ export class ParsePool {
         const outOfMemory = cause instanceof Error && 'code' in cause && cause.code === 'ERR_WORKER_OUT_OF_MEMORY';
         job.reject(
           outOfMemory
-            ? new BadInputError(
+            ? badInput(
                 'oversize',
-                `${job.context.accessionNumber}: parsing ran out of memory (worker heap limit ${this.limits.maxOldGenerationSizeMb ?? '-'} MB)`,
+                job.context.accessionNumber,
+                `parsing ran out of memory (worker heap limit ${this.limits.maxOldGenerationSizeMb ?? '-'} MB)`,
               )
             : cause,
         );

@@ -1,32 +1,26 @@
 /**
  * The parse stage: archived raw bytes -> Letter (submission parsing, normalisation, letter parsing, header
- * facts; see build-letter.ts) -> upsert by accession. In a file-number backfill only the letters attributed to
- * one of the backfill's numbers are stored; the others stay `fetched` with a note saying why. No EDGAR request.
+ * facts; see build-letter.ts) -> upsert by accession. A run stores the letters its scope wants; the others stay
+ * `fetched`, held back with the reason and their file numbers (and a note for people). No EDGAR request.
  */
 import { ArchiveIntegrityError } from '../archive/raw-archive.ts';
-import { isAttributedTo, linkThroughThreads, type ThreadFacts } from '../discover/attribution.ts';
-import { BadInputError } from '../errors.ts';
+import { linkThroughThreads, type ThreadFacts } from '../discover/attribution.ts';
+import { HOLD_REASONS, type Hold } from '../filing/filing-record.ts';
+import { scopeStores, type Scope } from '../filing/scope.ts';
 import type { Letter } from '../letter/schema.ts';
-import type { UpsertOutcome } from '../store/document-store.ts';
+import type { InferredFileNumber, UpsertOutcome } from '../store/document-store.ts';
+import { badInput } from '../submission/bad-input.ts';
 import type { BuildLetterContext } from './build-letter.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
-import { listingFileNumbersCheckpoint, parseListingFileNumbers } from './discover-stage.ts';
-
-/** Which letters a run stores: all (null), or those attributed to one of these file numbers. */
-export type ParseScope = { readonly fileNumbers: readonly string[] } | null;
 
 export interface ParseInput {
   readonly accessionNumber: string;
-  readonly scope?: ParseScope;
+  readonly scope?: Scope;
 }
 
-export type ParseOutcome =
-  /** Stored (upserted) as a letter. */
-  | 'stored'
-  /** Parsed, attributed to other file numbers only: not stored, noted. */
-  | 'not-attributed'
-  /** Parsed, no file number at all: not stored yet, noted; `attributeUnnumbered` may tie it to the scope. */
-  | 'unnumbered';
+export const PARSE_OUTCOMES = ['stored', ...HOLD_REASONS] as const;
+/** Stored (upserted) as a letter, or held back for one of the HOLD_REASONS. */
+export type ParseOutcome = (typeof PARSE_OUTCOMES)[number];
 
 export interface ParseOutput {
   readonly accessionNumber: string;
@@ -34,11 +28,9 @@ export interface ParseOutput {
   readonly letter: Letter;
   /** Store outcome when stored, else null. */
   readonly upsert: UpsertOutcome | null;
+  /** The hold recorded when not stored, else null. */
+  readonly hold: Hold | null;
 }
-
-/** Notes on filings fetched but not stored; the prefixes are how `attributeUnnumbered` finds its candidates. */
-export const NOTE_NOT_ATTRIBUTED = 'not attributed';
-export const NOTE_UNNUMBERED = 'unnumbered';
 
 /** The letter builder; the embedded runner may pass one that runs on a worker thread pool. */
 export type LetterBuilder = (raw: Uint8Array, context: BuildLetterContext) => Promise<Letter>;
@@ -72,7 +64,7 @@ async function readArchived(
     return { raw: await deps.archive.read(sha256), cik: record?.cik ?? null, listedDate: record?.filingDate ?? null };
   } catch (error) {
     if (error instanceof ArchiveIntegrityError) {
-      throw new BadInputError('archive-damaged', `${accessionNumber}: ${error.message}; it is fetched again next run`, {
+      throw badInput('archive-damaged', accessionNumber, `${error.message}; it is fetched again next run`, {
         cause: error,
       });
     }
@@ -80,9 +72,14 @@ async function readArchived(
   }
 }
 
-/** The file numbers the company's listing gives other filings (for PUBLIC REFERENCE ACCESSION NUMBER). */
+/** The file numbers the company's listing gives its filings (for PUBLIC REFERENCE ACCESSION NUMBER). */
 async function listingContext(deps: PipelineDeps, cik: string | null): Promise<Record<string, string[]>> {
-  return cik === null ? {} : parseListingFileNumbers(await deps.store.getCheckpoint(listingFileNumbersCheckpoint(cik)));
+  const numbers: Record<string, string[]> = {};
+  if (cik === null) return numbers;
+  for (const filing of await deps.store.listListedFilings({ cik })) {
+    if (filing.fileNumbers.length > 0) numbers[filing.accessionNumber] = [...filing.fileNumbers];
+  }
+  return numbers;
 }
 
 /** Builds the Letter of one archived filing (no store write). */
@@ -94,27 +91,29 @@ export async function loadLetter(deps: ParseDeps, accessionNumber: string): Prom
   return build(raw, context);
 }
 
+/** What a hold says to people: why the letter is archived but not stored. */
+function holdNote(hold: Hold, scope: NonNullable<Scope>): string {
+  const wanted = scope.fileNumbers.join(', ');
+  return hold.reason === 'unnumbered'
+    ? `unnumbered: no file number in its header or text; not stored for ${wanted} unless its review thread ties it there`
+    : `not attributed: concerns ${hold.fileNumbers.join(', ')}, not ${wanted}; archived, not stored for this backfill`;
+}
+
 export async function parseFiling(deps: ParseDeps, input: ParseInput): Promise<ParseOutput> {
   const { accessionNumber } = input;
   const letter = await loadLetter(deps, accessionNumber);
   const scope = input.scope ?? null;
-  if (scope === null || scope.fileNumbers.some((n) => isAttributedTo(letter.fileNumbers, n))) {
+  if (scope === null || scopeStores(scope, letter.fileNumbers)) {
     const upsert = await deps.store.upsertLetter(letter);
-    return { accessionNumber, outcome: 'stored', letter, upsert };
+    return { accessionNumber, outcome: 'stored', letter, upsert, hold: null };
   }
-  const wanted = scope.fileNumbers.join(', ');
-  if (letter.fileNumbers.length === 0) {
-    await deps.store.recordNote(
-      accessionNumber,
-      `${NOTE_UNNUMBERED}: no file number in its header or text; not stored for ${wanted} unless its review thread ties it there`,
-    );
-    return { accessionNumber, outcome: 'unnumbered', letter, upsert: null };
-  }
-  await deps.store.recordNote(
-    accessionNumber,
-    `${NOTE_NOT_ATTRIBUTED}: concerns ${letter.fileNumbers.join(', ')}, not ${wanted}; archived, not stored for this backfill`,
-  );
-  return { accessionNumber, outcome: 'not-attributed', letter, upsert: null };
+  const hold: Hold = {
+    reason: letter.fileNumbers.length === 0 ? 'unnumbered' : 'not-attributed',
+    fileNumbers: letter.fileNumbers,
+    parserVersion: letter.parserVersion,
+  };
+  await deps.store.recordHeld(accessionNumber, hold, holdNote(hold, scope));
+  return { accessionNumber, outcome: hold.reason, letter, upsert: null, hold };
 }
 
 const facts = (letter: Letter): ThreadFacts => ({
@@ -125,10 +124,11 @@ const facts = (letter: Letter): ThreadFacts => ({
   inResponseTo: letter.inResponseTo,
 });
 
-/** The warning that records an inferred file number; `reparse` keeps such numbers. */
-export const inferredFileNumberWarning = (fileNumber: string, how: string) =>
-  `file number ${fileNumber} inferred from its review thread (${how}): the letter names none`;
-export const INFERRED_FILE_NUMBER = /^file number (\S+) inferred from its review thread/;
+/** The warning that tells people a file number was inferred (the store keeps the inference itself). */
+export function inferredFileNumberWarning(inferred: InferredFileNumber): string {
+  const how = inferred.relation === 'answers' ? `it answers ${inferred.via}` : `${inferred.via} answers it`;
+  return `file number ${inferred.fileNumber} inferred from its review thread (${how}): the letter names none`;
+}
 
 export interface AttributeUnnumberedInput {
   readonly fileNumber: string;
@@ -137,15 +137,16 @@ export interface AttributeUnnumberedInput {
 }
 
 /**
- * End of a file-number backfill: letters of these CIKs with no file number at all are stored under the file
+ * End of a file-number backfill: letters of these CIKs held back as unnumbered are stored under the file
  * number when their review thread ties them to a stored letter of it (a response answering its comment letter,
- * or the comment letter a response of it answers), with a warning saying so. Returns the accessions stored.
+ * or the comment letter a response of it answers), with the inference recorded and a warning saying so.
+ * Returns the accessions stored.
  */
 export async function attributeUnnumbered(deps: ParseDeps, input: AttributeUnnumberedInput): Promise<string[]> {
   const candidates: Letter[] = [];
   for (const cik of input.ciks) {
     for (const filing of await deps.store.listFilings({ states: ['fetched'], cik })) {
-      if (filing.note?.startsWith(NOTE_UNNUMBERED)) candidates.push(await loadLetter(deps, filing.accessionNumber));
+      if (filing.hold?.reason === 'unnumbered') candidates.push(await loadLetter(deps, filing.accessionNumber));
     }
   }
   if (candidates.length === 0) return [];
@@ -155,12 +156,15 @@ export async function attributeUnnumbered(deps: ParseDeps, input: AttributeUnnum
   const stored: string[] = [];
   for (const link of links) {
     const letter = candidates.find((c) => c.accessionNumber === link.accessionNumber)!;
-    const how = link.relation === 'answers' ? `it answers ${link.via}` : `${link.via} answers it`;
-    await deps.store.upsertLetter({
-      ...letter,
-      fileNumbers: [input.fileNumber],
-      warnings: [...letter.warnings, inferredFileNumberWarning(input.fileNumber, how)],
-    });
+    const inferred: InferredFileNumber = { fileNumber: input.fileNumber, via: link.via, relation: link.relation };
+    await deps.store.upsertLetter(
+      {
+        ...letter,
+        fileNumbers: [input.fileNumber],
+        warnings: [...letter.warnings, inferredFileNumberWarning(inferred)],
+      },
+      { inferredFileNumbers: [inferred] },
+    );
     stored.push(letter.accessionNumber);
   }
   return stored;

@@ -4,7 +4,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { BadInputError, EdgarCorrespError } from '../errors.ts';
+import { BadInputError, EdgarCorrespError, type BadInputReason } from '../errors.ts';
 import { buildLetter, type BuildLetterContext } from './build-letter.ts';
 
 export interface ParseRequest {
@@ -14,7 +14,12 @@ export interface ParseRequest {
 }
 
 export type SerializedError =
-  | { readonly kind: 'bad-input'; readonly reason: string; readonly message: string }
+  | {
+      readonly kind: 'bad-input';
+      readonly reason: BadInputReason;
+      readonly accessionNumber: string | null;
+      readonly detail: string;
+    }
   | {
       readonly kind: 'other';
       readonly name: string;
@@ -30,7 +35,9 @@ export type ParseReply =
   | { readonly ready: true };
 
 function serialize(error: unknown): SerializedError {
-  if (error instanceof BadInputError) return { kind: 'bad-input', reason: error.reason, message: error.message };
+  if (error instanceof BadInputError) {
+    return { kind: 'bad-input', reason: error.reason, accessionNumber: error.accessionNumber, detail: error.detail };
+  }
   if (error instanceof Error) {
     const code = error instanceof EdgarCorrespError ? error.code : null;
     return { kind: 'other', name: error.name, code, message: error.message, stack: error.stack };

@@ -1,7 +1,7 @@
 /**
  * What the stages need, passed in explicitly (never a singleton): the EDGAR client and its URLs, the document
- * store, the raw archive and a logger. Built by open-pipeline-deps.ts for the CLI and the embedded runner; the
- * distributed workers build it with their own client or limiter. Whoever opens deps closes them.
+ * store, the raw archive and a logger. Built by the composition roots (src/app/open-pipeline-deps.ts), for the
+ * CLI and the workers alike. Whoever opens deps closes them.
  */
 import type { RawArchive } from '../archive/raw-archive.ts';
 import type { EdgarClient } from '../edgar/client.ts';

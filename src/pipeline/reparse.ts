@@ -5,9 +5,10 @@
  */
 import PQueue from 'p-queue';
 import type { Letter } from '../letter/schema.ts';
-import type { FilingRecord, UpsertOutcome } from '../store/document-store.ts';
+import type { FilingRecord } from '../filing/filing-record.ts';
+import type { InferredFileNumber, UpsertOutcome } from '../store/document-store.ts';
 import { recordStageFailure } from './failures.ts';
-import { INFERRED_FILE_NUMBER, loadLetter, type ParseDeps } from './parse-stage.ts';
+import { inferredFileNumberWarning, loadLetter, type ParseDeps } from './parse-stage.ts';
 import type { FailedFiling } from './run-events.ts';
 import { rebuildThreads } from './thread-stage.ts';
 
@@ -28,13 +29,14 @@ export interface ReparseOptions {
   }) => void;
 }
 
-/** Keeps the file numbers the previous letter had only through its thread. */
-function keepInferred(previous: Letter | null, next: Letter): Letter {
-  if (previous === null || next.fileNumbers.length > 0) return next;
-  const inferred = previous.warnings.filter((w) => INFERRED_FILE_NUMBER.test(w));
-  if (inferred.length === 0) return next;
-  const numbers = inferred.map((w) => INFERRED_FILE_NUMBER.exec(w)![1]!);
-  return { ...next, fileNumbers: numbers, warnings: [...next.warnings, ...inferred] };
+/** Keeps the file numbers the letter had only through its thread, while it still names none itself. */
+function keepInferred(inferred: readonly InferredFileNumber[], next: Letter): Letter {
+  if (inferred.length === 0 || next.fileNumbers.length > 0) return next;
+  return {
+    ...next,
+    fileNumbers: inferred.map((i) => i.fileNumber),
+    warnings: [...next.warnings, ...inferred.map(inferredFileNumberWarning)],
+  };
 }
 
 export async function runReparse(deps: ParseDeps, options: ReparseOptions = {}): Promise<ReparseSummary> {
@@ -42,7 +44,7 @@ export async function runReparse(deps: ParseDeps, options: ReparseOptions = {}):
   const filings: FilingRecord[] = [
     ...(await deps.store.listFilings({ states: ['parsed'] })),
     ...(await deps.store.listFilings({ states: ['failed'] })).filter(
-      (f) => f.failedStage === 'parse' && f.archiveSha256 !== null,
+      (f) => f.failure?.stage === 'parse' && f.archiveSha256 !== null,
     ),
   ];
   const outcomes: Record<UpsertOutcome, number> = { inserted: 0, updated: 0, unchanged: 0 };
@@ -55,11 +57,12 @@ export async function runReparse(deps: ParseDeps, options: ReparseOptions = {}):
     void queue.add(async () => {
       let outcome: UpsertOutcome | 'failed';
       try {
-        const letter = keepInferred(
-          await deps.store.getLetter(filing.accessionNumber),
-          await loadLetter(deps, filing.accessionNumber),
-        );
-        outcome = await deps.store.upsertLetter(letter);
+        const inferred = await deps.store.listInferredFileNumbers(filing.accessionNumber);
+        const parsed = await loadLetter(deps, filing.accessionNumber);
+        // A letter that now names its own numbers no longer needs (nor keeps) the inferred ones.
+        const letter = keepInferred(inferred, parsed);
+        const dropInferred = inferred.length > 0 && parsed.fileNumbers.length > 0;
+        outcome = await deps.store.upsertLetter(letter, dropInferred ? { inferredFileNumbers: [] } : {});
         outcomes[outcome] += 1;
         ciks.add(letter.cik);
         for (const n of letter.fileNumbers) fileNumbers.add(n);

@@ -1,19 +1,19 @@
 /**
- * What a backfill run reports while it runs (events) and when it ends (summary). Both runners emit the same
- * shapes, so `backfill` prints the same progress and summary, and picks the same exit code, in either mode.
+ * What a run (a backfill's targets, a crawl pass) reports while it runs (events) and when it ends (summary).
+ * Both runners emit the same shapes through one RunReport (run-report.ts), so `backfill` and `crawl` print the
+ * same progress and summary, and pick the same exit code, in either mode.
  */
-import type { Target } from '../edgar/identifiers.ts';
+import type { ErrorCode } from '../errors.ts';
+import { HOLD_REASONS, type PipelineStage } from '../filing/filing-record.ts';
+import type { Target } from '../identifiers.ts';
 
-export type FilingOutcome =
-  /** Stored as a letter in this run. */
-  | 'stored'
-  /** Already stored by an earlier run: nothing fetched, nothing written. */
-  | 'already-stored'
-  /** Fetched and parsed, but attributed to other file numbers only (file-number backfills). */
-  | 'not-attributed'
-  /** Fetched and parsed, no file number at all and no thread tying it to the backfill's number. */
-  | 'unnumbered'
-  | 'failed';
+export const FILING_OUTCOMES = ['stored', 'already-stored', ...HOLD_REASONS, 'failed'] as const;
+/**
+ * stored: stored as a letter in this run. already-stored: by an earlier run, nothing fetched or written.
+ * not-attributed / unnumbered (the HoldReasons): archived, held back from a file-number backfill (other file
+ * numbers only / none at all and no thread tying it to the backfill's number). failed: with its reason.
+ */
+export type FilingOutcome = (typeof FILING_OUTCOMES)[number];
 
 export type RunEvent =
   | { readonly type: 'target-started'; readonly targetKey: string }
@@ -26,7 +26,7 @@ export type RunEvent =
       readonly requests: number;
       readonly warnings: readonly string[];
     }
-  | { readonly type: 'target-failed'; readonly targetKey: string; readonly code: string; readonly reason: string }
+  | { readonly type: 'target-failed'; readonly targetKey: string; readonly code: ErrorCode; readonly reason: string }
   /** Letters known so far (grows as targets are discovered). */
   | { readonly type: 'total'; readonly total: number }
   | {
@@ -48,19 +48,19 @@ export interface TargetSummary {
   readonly requests: number;
   readonly warnings: readonly string[];
   /** Set when the target could not be discovered. */
-  readonly failure: { readonly code: string; readonly reason: string } | null;
+  readonly failure: { readonly code: ErrorCode; readonly reason: string } | null;
 }
 
 export interface FailedFiling {
   readonly accessionNumber: string;
   readonly form: string;
   readonly filingDate: string;
-  readonly stage: string;
-  readonly code: string;
+  readonly stage: PipelineStage;
+  readonly code: ErrorCode;
   readonly reason: string;
 }
 
-export interface BackfillSummary {
+export interface RunSummary {
   readonly targets: readonly TargetSummary[];
   /** Distinct letters listed by all targets. */
   readonly letters: number;
@@ -78,6 +78,6 @@ export interface BackfillSummary {
 }
 
 /** 0 when everything was done; 1 when a filing or a target failed (DESIGN.md exit codes). */
-export function exitCodeOf(summary: BackfillSummary): 0 | 1 {
+export function exitCodeOf(summary: RunSummary): 0 | 1 {
   return summary.failures.length > 0 || summary.targets.some((t) => t.failure !== null) ? 1 : 0;
 }

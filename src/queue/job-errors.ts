@@ -8,11 +8,11 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { EdgarCorrespError, describeError, errorCode } from '../errors.ts';
+import { ERROR_CODES, EdgarCorrespError, describeError, errorCode, type ErrorCode } from '../errors.ts';
 
 export interface JobFailure {
-  /** Stable code: an errors.ts code, or INTERNAL for errors that are not ours. */
-  readonly code: string;
+  /** Stable code: an errors.ts code, INTERNAL for errors that are not ours. */
+  readonly code: ErrorCode;
   /** One line, starting with the code: what BullMQ keeps as failedReason. */
   readonly reason: string;
   readonly retryable: boolean;
@@ -21,11 +21,12 @@ export interface JobFailure {
 /** The failure a thrown value stands for. */
 export function describeJobFailure(error: unknown): JobFailure {
   if (error instanceof z.ZodError) {
-    return { code: 'BAD_INPUT', reason: `BAD_INPUT: invalid job payload: ${z.prettifyError(error)}`, retryable: false };
+    const code = ERROR_CODES.BAD_INPUT;
+    return { code, reason: `${code}: invalid job payload: ${z.prettifyError(error)}`, retryable: false };
   }
   const reason = describeError(error).replace(/\s*\n\s*/g, ' ');
   if (error instanceof EdgarCorrespError) return { code: error.code, reason, retryable: error.retryable };
-  return { code: errorCode(error) ?? 'INTERNAL', reason, retryable: true };
+  return { code: errorCode(error) ?? ERROR_CODES.INTERNAL, reason, retryable: true };
 }
 
 /** The error a processor rethrows so that BullMQ applies the policy of `failure`. */
@@ -33,8 +34,17 @@ export function toJobError(failure: JobFailure, cause: unknown): Error {
   return failure.retryable ? new Error(failure.reason, { cause }) : new UnrecoverableError(failure.reason);
 }
 
-/** The stable code at the start of a failedReason ("BAD_INPUT: ..." -> "BAD_INPUT"), or INTERNAL. */
-export function codeOfReason(failedReason: string | undefined | null): string {
-  const m = /^([A-Z][A-Z_]+):/.exec(failedReason ?? '');
-  return m ? m[1]! : 'INTERNAL';
+const CodeSchema = z.enum(Object.values(ERROR_CODES));
+const FAILED_REASON = /^([A-Z][A-Z_]+):\s*(.*)$/s;
+
+/**
+ * Reads back a failed job's `failedReason`, which toJobError wrote as "CODE: cause": the one place that does.
+ * A reason that does not start with a known code (a job killed from outside) reads as INTERNAL with the text.
+ */
+export function readFailedReason(failedReason: string | undefined | null): { code: ErrorCode; reason: string } {
+  const text = failedReason ?? '';
+  const m = FAILED_REASON.exec(text);
+  const code = CodeSchema.safeParse(m?.[1]);
+  if (!m || !code.success) return { code: ERROR_CODES.INTERNAL, reason: text === '' ? 'job failed' : text };
+  return { code: code.data, reason: m[2]! };
 }

@@ -5,7 +5,7 @@
  * target keys ("file-number:001-35126") are written with "=" instead ("file-number=001-35126"); accessions
  * already contain dashes and are never integers.
  */
-import { normalizeAccession, parseTarget, targetKey, type Target } from '../edgar/identifiers.ts';
+import { normalizeAccession, targetKey, type Target } from '../identifiers.ts';
 
 /** The job id of a filing's fetch or parse job: its accession, e.g. "0001193125-14-000946". */
 export function filingJobId(accessionNumber: string): string {
@@ -19,11 +19,7 @@ export function targetJobId(target: Target): string {
   return targetKey(target).replace(':', '=');
 }
 
-/** The target a discover job id stands for, or null when the id is not one. */
-export function targetFromJobId(jobId: string): Target | null {
-  const at = jobId.indexOf('=');
-  if (at < 0) return null;
-  const kind = jobId.slice(0, at);
-  const target = parseTarget(jobId.slice(at + 1));
-  return target && target.kind === kind ? target : null;
+/** The job id of a `crawl --once` pass: "crawl-once=<pass id>". */
+export function crawlPassJobId(passId: string): string {
+  return `crawl-once=${passId}`;
 }

@@ -1,9 +1,11 @@
 /**
  * Job payload schemas (zod). Producers build payloads through these types; processors validate what they read
  * back from Redis before touching a stage, and a payload that does not fit is bad input (BAD_INPUT, no retry).
+ * What jobs return is validated the same way (src/pipeline/distributed/job-results.ts).
  */
 import { z } from 'zod';
-import { normalizeAccession, normalizeCik, normalizeFileNumber, parseTarget } from '../edgar/identifiers.ts';
+import type { Scope } from '../filing/scope.ts';
+import { normalizeAccession, normalizeCik, normalizeFileNumber, parseTarget } from '../identifiers.ts';
 import { LETTER_FORMS } from '../letter/schema.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
@@ -32,12 +34,8 @@ export const FilingRefSchema = z.object({
   primaryDocument: z.string().nullable(),
 });
 
-/**
- * Which letters get stored (the parse stage's ParseScope): null = every letter (CIK and ticker backfills,
- * crawling); file numbers = a file-number backfill (a letter attributed only to other numbers is archived, not stored).
- */
-export const ScopeSchema = z.object({ fileNumbers: z.array(fileNumber).min(1) }).nullable();
-export type Scope = z.infer<typeof ScopeSchema>;
+/** The run's Scope (src/filing/scope.ts): null = every letter; file numbers = a file-number backfill. */
+export const ScopeSchema: z.ZodType<Scope> = z.object({ fileNumbers: z.array(fileNumber).min(1) }).nullable();
 
 /** discover/target: list the filings of one backfill target. */
 export const DiscoverTargetPayloadSchema = z.object({
@@ -46,7 +44,6 @@ export const DiscoverTargetPayloadSchema = z.object({
   since: isoDate.nullable(),
   until: isoDate.nullable(),
 });
-export type DiscoverTargetPayload = z.infer<typeof DiscoverTargetPayloadSchema>;
 
 /** discover/crawl: one crawl pass over the daily indexes and the latest-filings feed. */
 export const CrawlPayloadSchema = z.object({
@@ -54,22 +51,12 @@ export const CrawlPayloadSchema = z.object({
   /** Read the daily indexes from this date instead of after the cursor (`crawl --once --since`). */
   since: isoDate.nullable().default(null),
 });
-export type CrawlPayload = z.infer<typeof CrawlPayloadSchema>;
 
 /** fetch: one GET of the complete submission, archived. */
 export const FetchPayloadSchema = z.object({ ref: FilingRefSchema, scope: ScopeSchema });
-export type FetchPayload = z.infer<typeof FetchPayloadSchema>;
 
 /** parse: normalize + parse the archived submission and store the letter. */
 export const ParsePayloadSchema = z.object({ ref: FilingRefSchema, scope: ScopeSchema });
-export type ParsePayload = z.infer<typeof ParsePayloadSchema>;
 
-/** What a discover job returns (kept with the completed job a day): what it listed, for the waiting backfill. */
-export const DiscoverResultSchema = z.object({
-  accessions: z.array(accession),
-  ciks: z.array(cik),
-  skipped: z.number().int().nonnegative(),
-  requests: z.number().int().nonnegative(),
-  warnings: z.array(z.string()),
-});
-export type DiscoverResult = z.infer<typeof DiscoverResultSchema>;
+/** parse/threads: rebuild the review threads of one company. */
+export const ThreadsPayloadSchema = z.object({ cik });

@@ -5,16 +5,17 @@
  * backfill again re-runs the work that the store says is not done.
  */
 import type { Job, Queue } from 'bullmq';
-import type { Target } from '../edgar/identifiers.ts';
 import type { FilingRef } from '../discover/filing-ref.ts';
+import type { Scope } from '../filing/scope.ts';
+import type { Target } from '../identifiers.ts';
 import type { LetterForm } from '../letter/schema.ts';
-import { filingJobId, targetJobId } from './job-ids.ts';
+import { crawlPassJobId, filingJobId, targetJobId } from './job-ids.ts';
 import {
   CrawlPayloadSchema,
   DiscoverTargetPayloadSchema,
   FetchPayloadSchema,
   ParsePayloadSchema,
-  type Scope,
+  ThreadsPayloadSchema,
 } from './job-payloads.ts';
 import { JOB_NAMES } from './queue-names.ts';
 import type { Queues } from './queues.ts';
@@ -93,11 +94,6 @@ export async function upsertCrawlScheduler(
   await queues.discover.upsertJobScheduler(CRAWL_SCHEDULER_ID, { every: everyMs }, { name: JOB_NAMES.crawl, data });
 }
 
-/** Removes the crawl scheduler; true when there was one. */
-export async function removeCrawlScheduler(queues: Queues): Promise<boolean> {
-  return queues.discover.removeJobScheduler(CRAWL_SCHEDULER_ID);
-}
-
 /** Enqueues one crawl pass now (`crawl --once` in distributed mode); returns its job id. */
 export async function enqueueCrawlPass(
   queues: Queues,
@@ -106,5 +102,20 @@ export async function enqueueCrawlPass(
   since: string | null = null,
 ): Promise<string> {
   const data = CrawlPayloadSchema.parse({ forms: [...forms], since });
-  return addUniqueJob(queues.discover, JOB_NAMES.crawl, data, `crawl-once=${passId}`);
+  return addUniqueJob(queues.discover, JOB_NAMES.crawl, data, crawlPassJobId(passId));
+}
+
+/**
+ * A debounced threads job for a company: one per company per window, run after the window ends, so letters
+ * stored within the window share it and it sees all of them; a letter stored later falls in the next window's.
+ */
+export async function enqueueThreads(queues: Queues, cik: string, windowMs: number): Promise<void> {
+  const bucket = Math.floor(Date.now() / windowMs);
+  const delay = (bucket + 1) * windowMs - Date.now() + 100;
+  const data = ThreadsPayloadSchema.parse({ cik });
+  await queues.parse.add(JOB_NAMES.threads, data, {
+    jobId: `threads-${cik}-${bucket}`,
+    delay,
+    removeOnComplete: true,
+  });
 }

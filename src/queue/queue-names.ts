@@ -7,12 +7,16 @@ import { ConfigError } from '../errors.ts';
 export const QUEUE_NAMES = ['discover', 'fetch', 'parse'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
-/** Job names inside the queues: a discover job is either a backfill target or one crawl pass. */
+/**
+ * Job names inside the queues: a discover job is either a backfill target or one crawl pass; a parse-queue job
+ * parses a filing or rebuilds a company's threads.
+ */
 export const JOB_NAMES = {
   target: 'target',
   crawl: 'crawl',
   fetch: 'fetch',
   parse: 'parse',
+  threads: 'threads',
 } as const;
 
 /** "discover,fetch" -> ["discover", "fetch"]; ConfigError naming the unknown name and the valid ones. */

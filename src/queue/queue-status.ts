@@ -2,7 +2,8 @@
  * The queue part of `status` in distributed mode: jobs per queue and state, the most recent failed jobs with
  * their reasons (stable code first), and the crawl job scheduler.
  */
-import { codeOfReason } from './job-errors.ts';
+import type { ErrorCode } from '../errors.ts';
+import { readFailedReason } from './job-errors.ts';
 import { QUEUE_NAMES, type QueueName } from './queue-names.ts';
 import type { Queues } from './queues.ts';
 
@@ -13,7 +14,7 @@ export interface FailedJobLine {
   readonly queue: QueueName;
   readonly id: string;
   readonly name: string;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly reason: string;
   readonly attempts: number;
   /** ISO time of the failure. */
@@ -44,7 +45,7 @@ export async function loadQueueStatus(queues: Queues, options: { failedLimit?: n
         queue: name,
         id: job.id ?? '?',
         name: job.name,
-        code: codeOfReason(job.failedReason),
+        code: readFailedReason(job.failedReason).code,
         reason: job.failedReason ?? '',
         attempts: job.attemptsMade,
         failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,

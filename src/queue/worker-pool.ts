@@ -1,6 +1,7 @@
 /**
- * The BullMQ workers of one process, one per served queue, and their graceful shutdown: on SIGTERM or SIGINT
- * every worker stops taking jobs, finishes the ones it runs, and the process closes its connections and exits 0.
+ * The BullMQ workers of one process, one per served queue, and their graceful shutdown: when told to stop
+ * (SIGTERM or SIGINT) every worker stops taking jobs, finishes the ones it runs, and the process closes its
+ * connections and exits 0.
  * A job cut short by a crash (kill -9, lost machine) is not lost: its lock expires, the stalled-job check of any
  * live worker puts it back in the queue, and another worker runs it (processors are idempotent).
  */
@@ -61,31 +62,37 @@ export interface ServeOptions {
   /** Closes what the process built besides the workers (store, client, limiter, servers). */
   readonly closeResources: () => Promise<void>;
   readonly log: Logger;
-  readonly signals?: readonly NodeJS.Signals[];
+  /** Aborted to drain (the first SIGTERM/SIGINT, see src/app/stop-signals.ts). */
+  readonly stop: AbortSignal;
+  /** Aborted to stop at once while draining (a second signal). */
+  readonly force?: AbortSignal;
 }
 
 /**
- * Serves until SIGTERM/SIGINT, then drains: resolves with exit code 0 once the running jobs are finished and
- * every connection is closed (1 when closing failed). A second signal while draining stops at once (code 130).
+ * Serves until `stop` aborts (at once when it already has), then drains: resolves with exit code 0 once the
+ * running jobs are finished and every connection is closed (1 when closing failed). `force` aborting while
+ * draining stops at once (code 130).
  */
-export function serveUntilSignal(options: ServeOptions): Promise<number> {
-  const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+export function serveUntilStopped(options: ServeOptions): Promise<number> {
   return new Promise((resolve) => {
-    let draining = false;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (draining) {
-        options.log.warn({ signal }, 'second signal: stopping without waiting for running jobs');
-        resolve(130);
-        return;
-      }
-      draining = true;
-      options.log.info({ signal }, 'draining: finishing running jobs, taking no new ones');
+    const drain = () => {
+      options.log.info({ signal: options.stop.reason }, 'draining: finishing running jobs, taking no new ones');
+      options.force?.addEventListener(
+        'abort',
+        () => {
+          options.log.warn(
+            { signal: options.force?.reason },
+            'second signal: stopping without waiting for running jobs',
+          );
+          resolve(130);
+        },
+        { once: true },
+      );
       options.pool
         .close()
         .then(() => options.closeResources())
         .then(
           () => {
-            for (const s of signals) process.off(s, onSignal);
             options.log.info('drained, exiting');
             resolve(0);
           },
@@ -95,6 +102,7 @@ export function serveUntilSignal(options: ServeOptions): Promise<number> {
           },
         );
     };
-    for (const signal of signals) process.on(signal, onSignal);
+    if (options.stop.aborted) drain();
+    else options.stop.addEventListener('abort', drain, { once: true });
   });
 }

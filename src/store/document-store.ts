@@ -4,47 +4,10 @@
  * default) and postgres-document-store.ts (pg, JSONB, tsvector). One contract suite (test/contract/) runs
  * unchanged against both.
  */
+import type { ThreadLink } from '../discover/attribution.ts';
 import type { FilingRef } from '../discover/filing-ref.ts';
+import type { FilingFailure, FilingRecord, FilingState, Hold } from '../filing/filing-record.ts';
 import type { Letter, LetterForm, LetterKind } from '../letter/schema.ts';
-
-export const FILING_STATES = ['discovered', 'fetched', 'parsed', 'failed', 'skipped'] as const;
-/**
- * discovered: listed, not yet fetched. fetched: raw bytes archived (a letter not attributed to the backfill's
- * file number stays here, with a note). parsed: its Letter is stored. failed: with stage, code and reason.
- * skipped: outside the Letter schema (SEC STAFF LETTER, ...), with the reason.
- */
-export type FilingState = (typeof FILING_STATES)[number];
-
-export type PipelineStage = 'discover' | 'fetch' | 'parse';
-
-export interface FilingRecord {
-  readonly accessionNumber: string;
-  readonly cik: string;
-  readonly form: string;
-  readonly filingDate: string;
-  readonly acceptanceDateTime: string | null;
-  readonly listedFileNumber: string | null;
-  readonly state: FilingState;
-  /** sha256 of the archived complete submission, once fetched. */
-  readonly archiveSha256: string | null;
-  readonly archiveBytes: number | null;
-  readonly failedStage: PipelineStage | null;
-  /** Stable error code (errors.ts), e.g. BAD_INPUT, EDGAR_NOT_FOUND. */
-  readonly failureCode: string | null;
-  /** One line naming the cause, e.g. "truncated-submission: no </DOCUMENT> after <DOCUMENT> 1". */
-  readonly failureReason: string | null;
-  /** Why a filing is skipped or fetched-but-not-stored; null otherwise. */
-  readonly note: string | null;
-  readonly parserVersion: string | null;
-  /** ISO timestamp of the last state change. */
-  readonly updatedAt: string;
-}
-
-export interface FilingFailure {
-  readonly stage: PipelineStage;
-  readonly code: string;
-  readonly reason: string;
-}
 
 export interface FilingFilter {
   readonly states?: readonly FilingState[];
@@ -77,7 +40,45 @@ export interface SearchHit {
   readonly score: number;
 }
 
-export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+export const UPSERT_OUTCOMES = ['inserted', 'updated', 'unchanged'] as const;
+export type UpsertOutcome = (typeof UPSERT_OUTCOMES)[number];
+
+/** A file number a letter has only through its review thread (it names none itself). */
+export interface InferredFileNumber {
+  readonly fileNumber: string;
+  /** The stored letter of that number that ties it. */
+  readonly via: string;
+  readonly relation: ThreadLink['relation'];
+}
+
+export interface UpsertLetterOptions {
+  /** Replaces the letter's inferred file numbers; when absent, those recorded earlier are kept. */
+  readonly inferredFileNumbers?: readonly InferredFileNumber[];
+}
+
+/**
+ * One filing as a company listing names it (submissions JSON; later the quarterly full index): kept for every
+ * filing with a file number or of a form the staff reviews, so a letter's reviewed filing can be resolved.
+ */
+export interface ListedFiling {
+  readonly accessionNumber: string;
+  /** The company whose listing names it (co-registrants each list the filing). */
+  readonly cik: string;
+  /** Null only for rows carried over from a schema-1 store; the next discovery of the company fills them. */
+  readonly form: string | null;
+  readonly filingDate: string | null;
+  /** The period the filing reports on (reportDate), when listed. */
+  readonly reportDate: string | null;
+  /** EDGAR spelling, [] when the listing gives none. */
+  readonly fileNumbers: readonly string[];
+}
+
+export interface ListedFilingFilter {
+  readonly cik?: string;
+  readonly accessionNumbers?: readonly string[];
+  /** Filings listed with this file number (EDGAR spelling or not). */
+  readonly fileNumber?: string;
+}
 
 export interface DocumentStore {
   /** Creates or upgrades the schema; idempotent. Adapters call it from their `open` function. */
@@ -91,14 +92,16 @@ export interface DocumentStore {
   recordFailed(accessionNumber: string, failure: FilingFailure): Promise<void>;
   /** Marks a filing skipped (outside the Letter schema), with the reason. */
   recordSkipped(accessionNumber: string, reason: string): Promise<void>;
-  /** Attaches a note to a fetched filing that is not stored as a letter (e.g. other file numbers only). */
-  recordNote(accessionNumber: string, note: string): Promise<void>;
+  /** Holds back a fetched filing whose letter the run's scope does not store: its hold, and a note for people. */
+  recordHeld(accessionNumber: string, hold: Hold, note: string): Promise<void>;
   getFiling(accessionNumber: string): Promise<FilingRecord | null>;
   listFilings(filter?: FilingFilter): Promise<FilingRecord[]>;
   countFilingsByState(): Promise<Record<FilingState, number>>;
 
   /** Stores a letter by accession and marks its filing parsed; reports whether anything changed. */
-  upsertLetter(letter: Letter): Promise<UpsertOutcome>;
+  upsertLetter(letter: Letter, options?: UpsertLetterOptions): Promise<UpsertOutcome>;
+  /** The file numbers a stored letter has only through its review thread. */
+  listInferredFileNumbers(accessionNumber: string): Promise<InferredFileNumber[]>;
   getLetter(accessionNumber: string): Promise<Letter | null>;
   /** Letters matching the filter, ordered by acceptance time (then filing date, accession). */
   listLetters(filter?: LetterFilter): AsyncIterable<Letter>;
@@ -108,6 +111,11 @@ export interface DocumentStore {
 
   /** Full-text search: plain words (all must match) and "quoted phrases"; best first. */
   searchLetters(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+
+  /** Upserts filings as a company listing names them (by cik and accession; file numbers replaced). */
+  saveListedFilings(filings: readonly ListedFiling[]): Promise<void>;
+  /** Listed filings matching every given condition, by cik then accession. */
+  listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]>;
 
   /** Small named checkpoints (crawler cursors, per-target discovery marks); null when unset. */
   getCheckpoint(name: string): Promise<string | null>;

@@ -3,7 +3,7 @@
  * columns); each store supplies its placeholder style. Identifiers are normalised here, so `--cik 0001508475`
  * and `--file-number 0-12345` find what the pipeline stored.
  */
-import { normalizeCik, normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 import type { LetterFilter } from './document-store.ts';
 
 /** Adds a bound value and returns its placeholder ("?" for SQLite, "$3" for PostgreSQL). */

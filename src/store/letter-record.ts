@@ -4,9 +4,9 @@
  * the ordering key. Pure: no database here, so the SQLite and PostgreSQL stores agree by construction.
  */
 import { createHash } from 'node:crypto';
-import { BadInputError } from '../errors.ts';
+import { badInput } from '../submission/bad-input.ts';
 import { LetterSchema, type Letter } from '../letter/schema.ts';
-import { normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeFileNumber } from '../identifiers.ts';
 
 /** Top-level keys of the export schema, in its order: stored letters are rebuilt in this order. */
 export const LETTER_KEYS = Object.keys(LetterSchema.shape) as ReadonlyArray<keyof Letter>;
@@ -30,12 +30,12 @@ export interface LetterRecord {
 export function prepareLetterRecord(input: Letter): LetterRecord {
   const parsed = LetterSchema.safeParse(input);
   if (!parsed.success) {
-    const accession = typeof input?.accessionNumber === 'string' ? input.accessionNumber : '(no accession)';
+    const accession = typeof input?.accessionNumber === 'string' ? input.accessionNumber : null;
     const problems = parsed.error.issues
       .slice(0, 3)
       .map((issue) => `${issue.path.join('.') || '(letter)'}: ${issue.message}`)
       .join('; ');
-    throw new BadInputError('invalid-letter', `letter ${accession} does not match the export schema: ${problems}`);
+    throw badInput('invalid-letter', accession, `letter does not match the export schema: ${problems}`);
   }
   const letter = parsed.data;
   return {

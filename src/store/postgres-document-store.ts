@@ -10,19 +10,27 @@ import { ConfigError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
 import {
   FILING_STATES,
-  type DocumentStore,
   type FilingFailure,
-  type FilingFilter,
   type FilingRecord,
   type FilingState,
-  type LetterFilter,
-  type SearchHit,
-  type UpsertOutcome,
+  type Hold,
+} from '../filing/filing-record.ts';
+import type {
+  DocumentStore,
+  FilingFilter,
+  InferredFileNumber,
+  LetterFilter,
+  ListedFiling,
+  ListedFilingFilter,
+  SearchHit,
+  UpsertLetterOptions,
+  UpsertOutcome,
 } from './document-store.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
-import { PostgresConnection } from './postgres-connection.ts';
+import { PostgresConnection, type Queryable } from './postgres-connection.ts';
+import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { parseSearchQuery, searchLimit } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
@@ -132,7 +140,8 @@ export class PostgresDocumentStore implements DocumentStore {
          state = CASE WHEN state = 'parsed' THEN state ELSE 'fetched' END,
          failed_stage = CASE WHEN state = 'parsed' THEN failed_stage END,
          failure_code = CASE WHEN state = 'parsed' THEN failure_code END,
-         failure_reason = CASE WHEN state = 'parsed' THEN failure_reason END
+         failure_reason = CASE WHEN state = 'parsed' THEN failure_reason END,
+         bad_input_reason = CASE WHEN state = 'parsed' THEN bad_input_reason END
        WHERE accession_number = $1`,
       [accessionNumber, archive.sha256, archive.bytes],
     );
@@ -142,9 +151,10 @@ export class PostgresDocumentStore implements DocumentStore {
   async recordFailed(accessionNumber: string, failure: FilingFailure): Promise<void> {
     // A parsed filing's letter is stored: only a new parse may change its state.
     const { rowCount } = await this.#db.query(
-      `UPDATE filings SET state = 'failed', failed_stage = $2, failure_code = $3, failure_reason = $4, updated_at = now()
+      `UPDATE filings SET state = 'failed', failed_stage = $2, failure_code = $3, failure_reason = $4,
+         bad_input_reason = $5, hold_reason = NULL, hold_file_numbers = NULL, updated_at = now()
        WHERE accession_number = $1 AND (state <> 'parsed' OR $2 = 'parse')`,
-      [accessionNumber, failure.stage, failure.code, failure.reason],
+      [accessionNumber, failure.stage, failure.code, failure.reason, failure.badInputReason],
     );
     if (!rowCount && !(await this.getFiling(accessionNumber))) {
       throw new UnknownFilingError(accessionNumber, 'record a failure of');
@@ -154,18 +164,25 @@ export class PostgresDocumentStore implements DocumentStore {
   async recordSkipped(accessionNumber: string, reason: string): Promise<void> {
     const { rowCount } = await this.#db.query(
       `UPDATE filings SET state = 'skipped', note = $2, failed_stage = NULL, failure_code = NULL, failure_reason = NULL,
-         updated_at = now() WHERE accession_number = $1`,
+         bad_input_reason = NULL, hold_reason = NULL, hold_file_numbers = NULL, updated_at = now()
+       WHERE accession_number = $1`,
       [accessionNumber, reason],
     );
     if (!rowCount) throw new UnknownFilingError(accessionNumber, 'record as skipped');
   }
 
-  async recordNote(accessionNumber: string, note: string): Promise<void> {
+  async recordHeld(accessionNumber: string, hold: Hold, note: string): Promise<void> {
+    // A parsed filing's letter is stored: holding it back under a narrower scope changes nothing.
     const { rowCount } = await this.#db.query(
-      'UPDATE filings SET note = $2, updated_at = now() WHERE accession_number = $1',
-      [accessionNumber, note],
+      `UPDATE filings SET state = 'fetched', failed_stage = NULL, failure_code = NULL, failure_reason = NULL,
+         bad_input_reason = NULL, hold_reason = $2, hold_file_numbers = $3::jsonb, parser_version = $4, note = $5,
+         updated_at = now()
+       WHERE accession_number = $1 AND state <> 'parsed'`,
+      [accessionNumber, hold.reason, JSON.stringify(hold.fileNumbers), hold.parserVersion, note],
     );
-    if (!rowCount) throw new UnknownFilingError(accessionNumber, 'attach a note to');
+    if (!rowCount && !(await this.getFiling(accessionNumber))) {
+      throw new UnknownFilingError(accessionNumber, 'hold back');
+    }
   }
 
   async getFiling(accessionNumber: string): Promise<FilingRecord | null> {
@@ -201,12 +218,13 @@ export class PostgresDocumentStore implements DocumentStore {
     return counts;
   }
 
-  async upsertLetter(input: Letter): Promise<UpsertOutcome> {
+  async upsertLetter(input: Letter, options: UpsertLetterOptions = {}): Promise<UpsertOutcome> {
     const record = prepareLetterRecord(input);
     const { letter } = record;
+    const inferred = options.inferredFileNumbers;
     // Fast path, no transaction: re-storing what is stored (a rerun, a reparse with the same output) writes
     // nothing; ON CONFLICT would lock the row and make every such call a durable commit.
-    if (await this.#isStored(record)) return 'unchanged';
+    if (inferred === undefined && (await this.#isStored(record))) return 'unchanged';
     return this.#db.transaction(async (client) => {
       // One statement decides: a new row (xmax = 0), a changed one, or no row returned when nothing changed.
       // A letter without a thread keeps the one the thread builder assigned earlier.
@@ -255,7 +273,8 @@ export class PostgresDocumentStore implements DocumentStore {
          VALUES ($1, $2, $3, $4, $5, 'parsed', $6, now())
          ON CONFLICT (accession_number) DO UPDATE SET state = 'parsed', parser_version = excluded.parser_version,
            acceptance_date_time = coalesce(excluded.acceptance_date_time, filings.acceptance_date_time),
-           failed_stage = NULL, failure_code = NULL, failure_reason = NULL, note = NULL, updated_at = now()
+           failed_stage = NULL, failure_code = NULL, failure_reason = NULL, bad_input_reason = NULL, note = NULL,
+           hold_reason = NULL, hold_file_numbers = NULL, updated_at = now()
          WHERE ${PARSED_STATE_CHANGES}`,
         [
           letter.accessionNumber,
@@ -266,8 +285,22 @@ export class PostgresDocumentStore implements DocumentStore {
           letter.parserVersion,
         ],
       );
+      if (inferred !== undefined) await replaceInferred(client, letter.accessionNumber, inferred);
       return outcome;
     });
+  }
+
+  async listInferredFileNumbers(accessionNumber: string): Promise<InferredFileNumber[]> {
+    const { rows } = await this.#db.query<{ file_number: string; via_accession: string; relation: string }>(
+      `SELECT file_number, via_accession, relation FROM inferred_file_numbers WHERE accession_number = $1
+       ORDER BY file_number`,
+      [accessionNumber],
+    );
+    return rows.map((row) => ({
+      fileNumber: row.file_number,
+      via: row.via_accession,
+      relation: row.relation === 'answers' ? 'answers' : 'answered-by',
+    }));
   }
 
   async getLetter(accessionNumber: string): Promise<Letter | null> {
@@ -365,6 +398,14 @@ export class PostgresDocumentStore implements DocumentStore {
     }));
   }
 
+  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
+    await saveListedFilings(this.#db, filings);
+  }
+
+  async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {
+    return listListedFilings(this.#db, filter);
+  }
+
   async getCheckpoint(name: string): Promise<string | null> {
     const { rows } = await this.#db.query<{ value: string }>('SELECT value FROM checkpoints WHERE name = $1', [name]);
     return rows[0]?.value ?? null;
@@ -394,4 +435,17 @@ export class PostgresDocumentStore implements DocumentStore {
     );
     return rows.length > 0;
   }
+}
+
+async function replaceInferred(
+  client: Queryable,
+  accessionNumber: string,
+  inferred: readonly InferredFileNumber[],
+): Promise<void> {
+  await client.query('DELETE FROM inferred_file_numbers WHERE accession_number = $1', [accessionNumber]);
+  await client.query(
+    `INSERT INTO inferred_file_numbers (accession_number, file_number, via_accession, relation)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+    [accessionNumber, inferred.map((i) => i.fileNumber), inferred.map((i) => i.via), inferred.map((i) => i.relation)],
+  );
 }

@@ -87,4 +87,61 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'typed filing state (bad-input reason, hold), listed filings, inferred file numbers',
+    // Rows of schema 1 are carried over: bad-input reasons and holds from the text that recorded them, the
+    // listing checkpoints into listed_filings, the inferred-number warnings into inferred_file_numbers.
+    sql: `
+      ALTER TABLE filings ADD COLUMN bad_input_reason text;
+      ALTER TABLE filings ADD COLUMN hold_reason text CHECK (hold_reason IN ('not-attributed', 'unnumbered'));
+      ALTER TABLE filings ADD COLUMN hold_file_numbers jsonb;
+      UPDATE filings SET bad_input_reason = split_part(failure_reason, ':', 1)
+        WHERE state = 'failed' AND failure_code = 'BAD_INPUT' AND strpos(failure_reason, ':') > 1;
+      UPDATE filings SET hold_reason = CASE WHEN note LIKE 'unnumbered%' THEN 'unnumbered' ELSE 'not-attributed' END,
+          hold_file_numbers = '[]'::jsonb
+        WHERE state = 'fetched' AND (note LIKE 'unnumbered%' OR note LIKE 'not attributed%');
+
+      CREATE TABLE listed_filings (
+        cik text NOT NULL,
+        accession_number text COLLATE "C" NOT NULL,
+        form text,
+        filing_date text COLLATE "C",
+        report_date text,
+        PRIMARY KEY (cik, accession_number)
+      );
+      CREATE INDEX listed_filings_accession ON listed_filings (accession_number);
+      CREATE TABLE listed_filing_file_numbers (
+        cik text NOT NULL,
+        accession_number text COLLATE "C" NOT NULL,
+        file_number text NOT NULL,
+        -- The order the listing gives them in.
+        position integer NOT NULL,
+        PRIMARY KEY (cik, accession_number, file_number),
+        FOREIGN KEY (cik, accession_number) REFERENCES listed_filings (cik, accession_number) ON DELETE CASCADE
+      );
+      CREATE INDEX listed_filing_file_numbers_number ON listed_filing_file_numbers (file_number);
+      INSERT INTO listed_filings (cik, accession_number)
+        SELECT substr(c.name, 22), e.key FROM checkpoints c, jsonb_each(c.value::jsonb) e
+        WHERE c.name LIKE 'listing-file-numbers:%' ON CONFLICT DO NOTHING;
+      INSERT INTO listed_filing_file_numbers (cik, accession_number, file_number, position)
+        SELECT substr(c.name, 22), e.key, n.value, n.position - 1 FROM checkpoints c, jsonb_each(c.value::jsonb) e,
+          jsonb_array_elements_text(e.value) WITH ORDINALITY AS n (value, position)
+        WHERE c.name LIKE 'listing-file-numbers:%' AND jsonb_typeof(e.value) = 'array' ON CONFLICT DO NOTHING;
+      DELETE FROM checkpoints WHERE name LIKE 'listing-file-numbers:%';
+
+      CREATE TABLE inferred_file_numbers (
+        accession_number text COLLATE "C" NOT NULL REFERENCES letters (accession_number) ON DELETE CASCADE,
+        file_number text NOT NULL,
+        via_accession text NOT NULL,
+        relation text NOT NULL CHECK (relation IN ('answers', 'answered-by')),
+        PRIMARY KEY (accession_number, file_number)
+      );
+      INSERT INTO inferred_file_numbers (accession_number, file_number, via_accession, relation)
+        SELECT l.accession_number, m[1], coalesce(m[2], m[3]), CASE WHEN m[2] IS NOT NULL THEN 'answers' ELSE 'answered-by' END
+        FROM letters l, jsonb_array_elements_text(l.letter -> 'warnings') w,
+          regexp_match(w, '^file number (\\S+) inferred from its review thread \\((?:it answers (\\S+)|(\\S+) answers it)\\)') m
+        WHERE m IS NOT NULL ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

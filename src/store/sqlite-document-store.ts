@@ -10,20 +10,28 @@ import { ConfigError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
 import {
   FILING_STATES,
-  type DocumentStore,
   type FilingFailure,
-  type FilingFilter,
   type FilingRecord,
   type FilingState,
-  type LetterFilter,
-  type SearchHit,
-  type UpsertOutcome,
+  type Hold,
+} from '../filing/filing-record.ts';
+import type {
+  DocumentStore,
+  FilingFilter,
+  InferredFileNumber,
+  LetterFilter,
+  ListedFiling,
+  ListedFilingFilter,
+  SearchHit,
+  UpsertLetterOptions,
+  UpsertOutcome,
 } from './document-store.ts';
 import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
 import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
 import { SqliteConnection, type SqliteRow } from './sqlite-connection.ts';
+import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
@@ -121,7 +129,8 @@ export class SqliteDocumentStore implements DocumentStore {
            state = CASE WHEN state = 'parsed' THEN state ELSE 'fetched' END,
            failed_stage = CASE WHEN state = 'parsed' THEN failed_stage END,
            failure_code = CASE WHEN state = 'parsed' THEN failure_code END,
-           failure_reason = CASE WHEN state = 'parsed' THEN failure_reason END
+           failure_reason = CASE WHEN state = 'parsed' THEN failure_reason END,
+           bad_input_reason = CASE WHEN state = 'parsed' THEN bad_input_reason END
          WHERE accession_number = ?`,
         archive.sha256,
         archive.bytes,
@@ -138,11 +147,13 @@ export class SqliteDocumentStore implements DocumentStore {
       // A parsed filing's letter is stored: only a new parse may change its state.
       if (state === 'parsed' && failure.stage !== 'parse') return;
       this.#db.run(
-        `UPDATE filings SET state = 'failed', failed_stage = ?, failure_code = ?, failure_reason = ?, updated_at = ?
+        `UPDATE filings SET state = 'failed', failed_stage = ?, failure_code = ?, failure_reason = ?,
+           bad_input_reason = ?, hold_reason = NULL, hold_file_numbers = NULL, updated_at = ?
          WHERE accession_number = ?`,
         failure.stage,
         failure.code,
         failure.reason,
+        failure.badInputReason,
         now(),
         accessionNumber,
       );
@@ -154,7 +165,8 @@ export class SqliteDocumentStore implements DocumentStore {
       this.#filingState(accessionNumber, 'record as skipped');
       this.#db.run(
         `UPDATE filings SET state = 'skipped', note = ?, failed_stage = NULL, failure_code = NULL,
-           failure_reason = NULL, updated_at = ? WHERE accession_number = ?`,
+           failure_reason = NULL, bad_input_reason = NULL, hold_reason = NULL, hold_file_numbers = NULL,
+           updated_at = ? WHERE accession_number = ?`,
         reason,
         now(),
         accessionNumber,
@@ -162,15 +174,21 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  async recordNote(accessionNumber: string, note: string): Promise<void> {
+  async recordHeld(accessionNumber: string, hold: Hold, note: string): Promise<void> {
     this.#db.write(() => {
-      const changed = this.#db.run(
-        'UPDATE filings SET note = ?, updated_at = ? WHERE accession_number = ?',
+      // A parsed filing's letter is stored: holding it back under a narrower scope changes nothing.
+      if (this.#filingState(accessionNumber, 'hold back') === 'parsed') return;
+      this.#db.run(
+        `UPDATE filings SET state = 'fetched', failed_stage = NULL, failure_code = NULL, failure_reason = NULL,
+           bad_input_reason = NULL, hold_reason = ?, hold_file_numbers = ?, parser_version = ?, note = ?, updated_at = ?
+         WHERE accession_number = ?`,
+        hold.reason,
+        JSON.stringify(hold.fileNumbers),
+        hold.parserVersion,
         note,
         now(),
         accessionNumber,
       );
-      if (changed.changes === 0) throw new UnknownFilingError(accessionNumber, 'attach a note to');
     });
   }
 
@@ -206,7 +224,7 @@ export class SqliteDocumentStore implements DocumentStore {
     return counts;
   }
 
-  async upsertLetter(input: Letter): Promise<UpsertOutcome> {
+  async upsertLetter(input: Letter, options: UpsertLetterOptions = {}): Promise<UpsertOutcome> {
     const record = prepareLetterRecord(input);
     const { letter } = record;
     const { text, threadId: _threadId, ...rest } = letter;
@@ -267,9 +285,24 @@ export class SqliteDocumentStore implements DocumentStore {
           );
         }
       }
+      if (options.inferredFileNumbers !== undefined) {
+        this.#replaceInferred(letter.accessionNumber, options.inferredFileNumbers);
+      }
       this.#markParsed(letter);
       return outcome;
     });
+  }
+
+  async listInferredFileNumbers(accessionNumber: string): Promise<InferredFileNumber[]> {
+    const rows = this.#db.all(
+      'SELECT file_number, via_accession, relation FROM inferred_file_numbers WHERE accession_number = ? ORDER BY file_number',
+      accessionNumber,
+    );
+    return rows.map((row) => ({
+      fileNumber: String(row['file_number']),
+      via: String(row['via_accession']),
+      relation: row['relation'] === 'answers' ? 'answers' : 'answered-by',
+    }));
   }
 
   async getLetter(accessionNumber: string): Promise<Letter | null> {
@@ -348,6 +381,14 @@ export class SqliteDocumentStore implements DocumentStore {
     }));
   }
 
+  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
+    saveListedFilings(this.#db, filings);
+  }
+
+  async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {
+    return listListedFilings(this.#db, filter);
+  }
+
   async getCheckpoint(name: string): Promise<string | null> {
     const row = this.#db.get('SELECT value FROM checkpoints WHERE name = ?', name);
     return row ? String(row['value']) : null;
@@ -375,7 +416,8 @@ export class SqliteDocumentStore implements DocumentStore {
        VALUES (?, ?, ?, ?, ?, 'parsed', ?, ?)
        ON CONFLICT (accession_number) DO UPDATE SET state = 'parsed', parser_version = excluded.parser_version,
          acceptance_date_time = coalesce(excluded.acceptance_date_time, filings.acceptance_date_time),
-         failed_stage = NULL, failure_code = NULL, failure_reason = NULL, note = NULL, updated_at = excluded.updated_at
+         failed_stage = NULL, failure_code = NULL, failure_reason = NULL, bad_input_reason = NULL, note = NULL,
+         hold_reason = NULL, hold_file_numbers = NULL, updated_at = excluded.updated_at
        WHERE ${PARSED_STATE_CHANGES}`,
       letter.accessionNumber,
       letter.cik,
@@ -385,6 +427,19 @@ export class SqliteDocumentStore implements DocumentStore {
       letter.parserVersion,
       now(),
     );
+  }
+
+  #replaceInferred(accessionNumber: string, inferred: readonly InferredFileNumber[]): void {
+    this.#db.run('DELETE FROM inferred_file_numbers WHERE accession_number = ?', accessionNumber);
+    for (const { fileNumber, via, relation } of inferred) {
+      this.#db.run(
+        'INSERT OR REPLACE INTO inferred_file_numbers (accession_number, file_number, via_accession, relation) VALUES (?, ?, ?, ?)',
+        accessionNumber,
+        fileNumber,
+        via,
+        relation,
+      );
+    }
   }
 
   #filingState(accessionNumber: string, action: string): FilingState {

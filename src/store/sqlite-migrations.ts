@@ -91,4 +91,65 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'typed filing state (bad-input reason, hold), listed filings, inferred file numbers',
+    // Rows of schema 1 are carried over: bad-input reasons and holds from the text that recorded them, the
+    // listing checkpoints into listed_filings, the inferred-number warnings into inferred_file_numbers.
+    sql: `
+      ALTER TABLE filings ADD COLUMN bad_input_reason TEXT;
+      ALTER TABLE filings ADD COLUMN hold_reason TEXT CHECK (hold_reason IN ('not-attributed', 'unnumbered'));
+      -- JSON array of the held letter's own file numbers.
+      ALTER TABLE filings ADD COLUMN hold_file_numbers TEXT;
+      UPDATE filings SET bad_input_reason = substr(failure_reason, 1, instr(failure_reason, ':') - 1)
+        WHERE state = 'failed' AND failure_code = 'BAD_INPUT' AND instr(failure_reason, ':') > 1;
+      UPDATE filings SET hold_reason = CASE WHEN note LIKE 'unnumbered%' THEN 'unnumbered' ELSE 'not-attributed' END,
+          hold_file_numbers = '[]'
+        WHERE state = 'fetched' AND (note LIKE 'unnumbered%' OR note LIKE 'not attributed%');
+
+      CREATE TABLE listed_filings (
+        cik TEXT NOT NULL,
+        accession_number TEXT NOT NULL,
+        form TEXT,
+        filing_date TEXT,
+        report_date TEXT,
+        PRIMARY KEY (cik, accession_number)
+      ) WITHOUT ROWID;
+      CREATE INDEX listed_filings_accession ON listed_filings (accession_number);
+      CREATE TABLE listed_filing_file_numbers (
+        cik TEXT NOT NULL,
+        accession_number TEXT NOT NULL,
+        file_number TEXT NOT NULL,
+        -- The order the listing gives them in.
+        position INTEGER NOT NULL,
+        PRIMARY KEY (cik, accession_number, file_number),
+        FOREIGN KEY (cik, accession_number) REFERENCES listed_filings (cik, accession_number) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX listed_filing_file_numbers_number ON listed_filing_file_numbers (file_number);
+      INSERT OR IGNORE INTO listed_filings (cik, accession_number)
+        SELECT substr(c.name, 22), e.key FROM checkpoints c, json_each(c.value) e
+        WHERE c.name LIKE 'listing-file-numbers:%' AND json_valid(c.value);
+      INSERT OR IGNORE INTO listed_filing_file_numbers (cik, accession_number, file_number, position)
+        SELECT substr(c.name, 22), e.key, n.value, n.key FROM checkpoints c, json_each(c.value) e, json_each(e.value) n
+        WHERE c.name LIKE 'listing-file-numbers:%' AND json_valid(c.value) AND e.type = 'array';
+      DELETE FROM checkpoints WHERE name LIKE 'listing-file-numbers:%';
+
+      CREATE TABLE inferred_file_numbers (
+        accession_number TEXT NOT NULL REFERENCES letters (accession_number) ON DELETE CASCADE,
+        file_number TEXT NOT NULL,
+        via_accession TEXT NOT NULL,
+        relation TEXT NOT NULL CHECK (relation IN ('answers', 'answered-by')),
+        PRIMARY KEY (accession_number, file_number)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO inferred_file_numbers (accession_number, file_number, via_accession, relation)
+        SELECT accession_number,
+          substr(warning, 13, instr(warning, ' inferred from its review thread (') - 13),
+          CASE WHEN how LIKE 'it answers %' THEN substr(how, 12) ELSE substr(how, 1, instr(how, ' ') - 1) END,
+          CASE WHEN how LIKE 'it answers %' THEN 'answers' ELSE 'answered-by' END
+        FROM (SELECT l.accession_number, w.value AS warning,
+                substr(w.value, instr(w.value, '(') + 1, instr(w.value, ')') - instr(w.value, '(') - 1) AS how
+              FROM letters l, json_each(l.letter_json, '$.warnings') w
+              WHERE w.value LIKE 'file number % inferred from its review thread (%)%');
+    `,
+  },
 ];

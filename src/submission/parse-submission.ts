@@ -142,6 +142,23 @@ export function parseSubmission(bytes: Uint8Array, options: ParseSubmissionOptio
     throw badInput(BAD_INPUT_REASONS.TRUNCATED, accession, 'the submission ends before </SEC-DOCUMENT>');
   }
 
+  const documents = parseDocuments(bytes, text, headerEnd, accession, maxDocument, warnings);
+  if (header.documentCount !== null && header.documentCount !== documents.length) {
+    warnings.push(`the header announces ${header.documentCount} documents, the submission holds ${documents.length}`);
+  }
+  const { warnings: _headerWarnings, ...headerFields } = header;
+  return { header: headerFields, documents, warnings };
+}
+
+/** Every <DOCUMENT> after the header, in order; a document without its </DOCUMENT> is a truncated submission. */
+function parseDocuments(
+  bytes: Uint8Array,
+  text: string,
+  headerEnd: number,
+  accession: string,
+  maxDocument: number,
+  warnings: string[],
+): SubmissionDocument[] {
   const documents: SubmissionDocument[] = [];
   const cursors: DocumentTags = {
     text: new TagCursor(text, '<TEXT>'),
@@ -163,11 +180,28 @@ export function parseSubmission(bytes: Uint8Array, options: ParseSubmissionOptio
     );
     at = next;
   }
-  if (header.documentCount !== null && header.documentCount !== documents.length) {
-    warnings.push(`the header announces ${header.documentCount} documents, the submission holds ${documents.length}`);
+  return documents;
+}
+
+interface DocumentTagValues {
+  readonly type: string;
+  readonly sequence: number;
+  readonly filename: string | null;
+  readonly description: string | null;
+}
+
+/** The <TYPE>, <SEQUENCE>, <FILENAME> and <DESCRIPTION> lines before a document's <TEXT>. */
+function documentTags(text: string, start: number, textAt: number, ordinal: number): DocumentTagValues {
+  const tags = new Map<string, string>();
+  for (const m of text.slice(start, textAt).matchAll(/<([A-Z]+)>([^\n<]*)/g)) {
+    if (!tags.has(m[1]!)) tags.set(m[1]!, m[2]!.replace(/\r$/, '').trim());
   }
-  const { warnings: _headerWarnings, ...headerFields } = header;
-  return { header: headerFields, documents, warnings };
+  const type = tags.get('TYPE') ?? '';
+  const sequenceText = tags.get('SEQUENCE') ?? '';
+  const sequence = /^\d+$/.test(sequenceText) ? Number(sequenceText) : ordinal;
+  const filename = tags.get('FILENAME') || null;
+  const description = tags.get('DESCRIPTION') || null;
+  return { type, sequence, filename, description };
 }
 
 function parseDocument(
@@ -183,15 +217,7 @@ function parseDocument(
 ): SubmissionDocument {
   let textAt = cursors.text.first(start, end);
   if (textAt < 0) textAt = end;
-  const tags = new Map<string, string>();
-  for (const m of text.slice(start, textAt).matchAll(/<([A-Z]+)>([^\n<]*)/g)) {
-    if (!tags.has(m[1]!)) tags.set(m[1]!, m[2]!.replace(/\r$/, '').trim());
-  }
-  const type = tags.get('TYPE') ?? '';
-  const sequenceText = tags.get('SEQUENCE') ?? '';
-  const sequence = /^\d+$/.test(sequenceText) ? Number(sequenceText) : ordinal;
-  const filename = tags.get('FILENAME') || null;
-  const description = tags.get('DESCRIPTION') || null;
+  const { type, sequence, filename, description } = documentTags(text, start, textAt, ordinal);
   const label = `document ${sequence} (${[type || 'no type', filename].filter(Boolean).join(', ')})`;
 
   let contentStart = end;

@@ -4,7 +4,7 @@
  * (`COMPANY DATA:`, `FILING VALUES:`, `FORMER COMPANY:`, addresses). Depth is read from the leading tabs,
  * with the well-known sub-block names recognised whatever their indentation.
  */
-import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../edgar/identifiers.ts';
+import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 import { compactDateToIso, easternTimestampToIso } from './eastern-time.ts';
 import type { FormerName, SubmissionFiler, SubmissionHeader } from './types.ts';
 

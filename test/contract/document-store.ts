@@ -6,14 +6,18 @@ import { describe } from 'node:test';
 import { filingStateContract } from './filing-state-contract.ts';
 import type { DocumentStoreHarness } from './harness.ts';
 import { lettersContract } from './letters-contract.ts';
+import { listedFilingsContract } from './listed-filings-contract.ts';
+import { schemaUpgradeContract } from './schema-upgrade-contract.ts';
 import { searchContract } from './search-contract.ts';
 
-export type { DocumentStoreHarness, StoreLocation } from './harness.ts';
+export type { DocumentStoreHarness, LegacyLocation, StoreLocation } from './harness.ts';
 
 export function documentStoreContract(harness: DocumentStoreHarness): void {
   describe(`DocumentStore contract (${harness.name})`, () => {
     filingStateContract(harness);
     lettersContract(harness);
+    listedFilingsContract(harness);
     searchContract(harness);
+    schemaUpgradeContract(harness);
   });
 }

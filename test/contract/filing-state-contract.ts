@@ -1,11 +1,19 @@
-/** Contract: per-filing processing state (discovered -> fetched -> parsed, failed, skipped), notes, checkpoints. */
+/** Contract: per-filing processing state (discovered -> fetched -> parsed, failed, skipped), holds, checkpoints. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { FilingFailure, Hold } from '../../src/filing/filing-record.ts';
 import { UnknownFilingError } from '../../src/store/store-errors.ts';
 import { accessionFor, makeFilingRef, makeLetter, refForLetter } from '../fixtures/letters.ts';
 import { withStore, type DocumentStoreHarness } from './harness.ts';
 
 const ARCHIVE = { sha256: 'a'.repeat(64), bytes: 48_211 };
+const CORRUPT_PDF: FilingFailure = {
+  stage: 'parse',
+  code: 'BAD_INPUT',
+  reason: 'corrupt-pdf: no xref table',
+  badInputReason: 'corrupt-pdf',
+};
+const HOLD: Hold = { reason: 'not-attributed', fileNumbers: ['333-199812', '333-199812-01'], parserVersion: 'p-1' };
 
 export function filingStateContract(harness: DocumentStoreHarness): void {
   describe('filing states', () => {
@@ -75,10 +83,11 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
           stage: 'fetch',
           code: 'EDGAR_UNAVAILABLE',
           reason: 'EDGAR_UNAVAILABLE: 503',
+          badInputReason: null,
         });
         const filing = await store.getFiling(letter.accessionNumber);
         assert.equal(filing?.state, 'parsed');
-        assert.equal(filing?.failureReason, null);
+        assert.equal(filing?.failure, null);
         assert.equal((await store.countFilingsByState()).parsed, 1);
       }));
 
@@ -90,24 +99,32 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
         await store.recordFailed(accessionFor(2), {
           stage: 'parse',
           code: 'BAD_INPUT',
-          reason: 'BAD_INPUT: truncated-submission: no </DOCUMENT> after <DOCUMENT> 1',
+          reason: 'truncated-submission: no </DOCUMENT> after <DOCUMENT> 1',
+          badInputReason: 'truncated-submission',
         });
         await store.recordFailed(accessionFor(3), {
           stage: 'fetch',
           code: 'EDGAR_NOT_FOUND',
           reason: 'EDGAR_NOT_FOUND: 404',
+          badInputReason: null,
         });
         const failed = await store.listFilings({ states: ['failed'] });
         assert.deepEqual(
-          failed.map((f) => [f.accessionNumber, f.failedStage, f.failureCode, f.failureReason]),
+          failed.map((f) => [f.accessionNumber, f.failure]),
           [
             [
               accessionFor(2),
-              'parse',
-              'BAD_INPUT',
-              'BAD_INPUT: truncated-submission: no </DOCUMENT> after <DOCUMENT> 1',
+              {
+                stage: 'parse',
+                code: 'BAD_INPUT',
+                reason: 'truncated-submission: no </DOCUMENT> after <DOCUMENT> 1',
+                badInputReason: 'truncated-submission',
+              },
             ],
-            [accessionFor(3), 'fetch', 'EDGAR_NOT_FOUND', 'EDGAR_NOT_FOUND: 404'],
+            [
+              accessionFor(3),
+              { stage: 'fetch', code: 'EDGAR_NOT_FOUND', reason: 'EDGAR_NOT_FOUND: 404', badInputReason: null },
+            ],
           ],
         );
         const counts = await store.countFilingsByState();
@@ -119,11 +136,11 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
       withStore(harness, async ({ store }) => {
         const letter = makeLetter();
         await store.recordDiscovered([refForLetter(letter)]);
-        await store.recordFailed(letter.accessionNumber, { stage: 'parse', code: 'BAD_INPUT', reason: 'corrupt-pdf' });
+        await store.recordFailed(letter.accessionNumber, CORRUPT_PDF);
         await store.upsertLetter(letter);
         const filing = await store.getFiling(letter.accessionNumber);
         assert.equal(filing?.state, 'parsed');
-        assert.deepEqual([filing?.failedStage, filing?.failureCode, filing?.failureReason], [null, null, null]);
+        assert.equal(filing?.failure, null);
         assert.equal((await store.listFilings({ states: ['failed'] })).length, 0);
       }));
 
@@ -131,7 +148,7 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
       withStore(harness, async ({ store }) => {
         const letter = makeLetter();
         await store.upsertLetter(letter);
-        await store.recordFailed(letter.accessionNumber, { stage: 'parse', code: 'BAD_INPUT', reason: 'corrupt-pdf' });
+        await store.recordFailed(letter.accessionNumber, CORRUPT_PDF);
         assert.equal((await store.getFiling(letter.accessionNumber))?.state, 'failed');
         assert.ok(await store.getLetter(letter.accessionNumber));
       }));
@@ -140,11 +157,11 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
       withStore(harness, async ({ store }) => {
         const letter = makeLetter();
         await store.upsertLetter(letter);
-        await store.recordFailed(letter.accessionNumber, { stage: 'parse', code: 'BAD_INPUT', reason: 'corrupt-pdf' });
+        await store.recordFailed(letter.accessionNumber, CORRUPT_PDF);
         assert.equal(await store.upsertLetter(letter), 'unchanged');
         const filing = await store.getFiling(letter.accessionNumber);
         assert.equal(filing?.state, 'parsed');
-        assert.equal(filing?.failureReason, null);
+        assert.equal(filing?.failure, null);
       }));
 
     it('storing an unchanged letter again leaves its parsed filing untouched, updatedAt included', () =>
@@ -163,11 +180,16 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
       withStore(harness, async ({ store }) => {
         const ref = makeFilingRef();
         await store.recordDiscovered([ref]);
-        await store.recordFailed(ref.accessionNumber, { stage: 'fetch', code: 'EDGAR_UNAVAILABLE', reason: '503' });
+        await store.recordFailed(ref.accessionNumber, {
+          stage: 'fetch',
+          code: 'EDGAR_UNAVAILABLE',
+          reason: '503',
+          badInputReason: null,
+        });
         await store.recordFetched(ref.accessionNumber, ARCHIVE);
         const filing = await store.getFiling(ref.accessionNumber);
         assert.equal(filing?.state, 'fetched');
-        assert.equal(filing?.failureReason, null);
+        assert.equal(filing?.failure, null);
       }));
 
     it('skipped filings keep their reason as a note', () =>
@@ -182,17 +204,56 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
         assert.equal((await store.countFilingsByState()).skipped, 1);
       }));
 
-    it('a note attaches to a fetched filing without changing its state, and storing its letter clears it', () =>
+    it('a hold keeps a fetched filing fetched, with its reason, file numbers, parser and note; storing its letter clears it', () =>
       withStore(harness, async ({ store }) => {
         const letter = makeLetter();
         await store.recordDiscovered([refForLetter(letter)]);
         await store.recordFetched(letter.accessionNumber, ARCHIVE);
-        await store.recordNote(letter.accessionNumber, 'attributed only to 333-199812, not 001-35126');
-        const noted = await store.getFiling(letter.accessionNumber);
-        assert.equal(noted?.state, 'fetched');
-        assert.equal(noted?.note, 'attributed only to 333-199812, not 001-35126');
+        await store.recordHeld(letter.accessionNumber, HOLD, 'attributed only to 333-199812, not 001-35126');
+        const held = await store.getFiling(letter.accessionNumber);
+        assert.equal(held?.state, 'fetched');
+        assert.deepEqual(held?.hold, HOLD);
+        assert.equal(held?.note, 'attributed only to 333-199812, not 001-35126');
+        assert.deepEqual((await store.listFilings({ states: ['fetched'] }))[0]?.hold, HOLD);
         await store.upsertLetter(letter);
-        assert.equal((await store.getFiling(letter.accessionNumber))?.note, null);
+        const parsed = await store.getFiling(letter.accessionNumber);
+        assert.deepEqual([parsed?.state, parsed?.hold, parsed?.note], ['parsed', null, null]);
+      }));
+
+    it('an unnumbered hold has no file numbers', () =>
+      withStore(harness, async ({ store }) => {
+        const ref = makeFilingRef();
+        await store.recordDiscovered([ref]);
+        await store.recordFetched(ref.accessionNumber, ARCHIVE);
+        const hold = { reason: 'unnumbered', fileNumbers: [], parserVersion: 'p-1' } as const;
+        await store.recordHeld(ref.accessionNumber, hold, 'unnumbered: no file number');
+        assert.deepEqual((await store.getFiling(ref.accessionNumber))?.hold, hold);
+      }));
+
+    it('a hold after a failed parse makes the filing fetched again, the failure gone; a parsed filing is not held', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter();
+        await store.recordDiscovered([refForLetter(letter)]);
+        await store.recordFetched(letter.accessionNumber, ARCHIVE);
+        await store.recordFailed(letter.accessionNumber, CORRUPT_PDF);
+        await store.recordHeld(letter.accessionNumber, HOLD, 'held');
+        const held = await store.getFiling(letter.accessionNumber);
+        assert.deepEqual([held?.state, held?.failure, held?.hold], ['fetched', null, HOLD]);
+        await store.upsertLetter(letter);
+        await store.recordHeld(letter.accessionNumber, HOLD, 'held again');
+        const parsed = await store.getFiling(letter.accessionNumber);
+        assert.deepEqual([parsed?.state, parsed?.hold, parsed?.note], ['parsed', null, null]);
+      }));
+
+    it('a failure replaces a hold, and keeps its bad-input reason', () =>
+      withStore(harness, async ({ store }) => {
+        const ref = makeFilingRef();
+        await store.recordDiscovered([ref]);
+        await store.recordFetched(ref.accessionNumber, ARCHIVE);
+        await store.recordHeld(ref.accessionNumber, HOLD, 'held');
+        await store.recordFailed(ref.accessionNumber, CORRUPT_PDF);
+        const failed = await store.getFiling(ref.accessionNumber);
+        assert.deepEqual([failed?.state, failed?.hold, failed?.failure], ['failed', null, CORRUPT_PDF]);
       }));
 
     it('state changes for a filing the store has never seen are refused, naming the accession', () =>
@@ -201,9 +262,9 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
         const named = (error: unknown): boolean =>
           error instanceof UnknownFilingError && error.message.includes(unknown);
         await assert.rejects(store.recordFetched(unknown, ARCHIVE), named);
-        await assert.rejects(store.recordFailed(unknown, { stage: 'fetch', code: 'X', reason: 'y' }), named);
+        await assert.rejects(store.recordFailed(unknown, CORRUPT_PDF), named);
         await assert.rejects(store.recordSkipped(unknown, 'z'), named);
-        await assert.rejects(store.recordNote(unknown, 'z'), named);
+        await assert.rejects(store.recordHeld(unknown, HOLD, 'z'), named);
         assert.equal(await store.getFiling(unknown), null);
       }));
 

@@ -2,6 +2,7 @@
  * How the contract suite reaches a store: a harness creates isolated storage locations (a temporary SQLite
  * file, a PostgreSQL schema) and opens as many store instances on one location as a test needs.
  */
+import type { Letter } from '../../src/letter/schema.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
 
 export interface StoreLocation {
@@ -11,11 +12,21 @@ export interface StoreLocation {
   destroy(): Promise<void>;
 }
 
+/** A location holding a store of an older schema, written as that schema's code wrote it. */
+export interface LegacyLocation extends StoreLocation {
+  /** Runs statements on the location directly (the tables of its schema version, nothing migrated further). */
+  exec(sql: string): Promise<void>;
+  /** Stores a letter as schema 1 kept it (letters + letter_file_numbers rows). */
+  insertLetterV1(letter: Letter): Promise<void>;
+}
+
 export interface DocumentStoreHarness {
   /** Shown in the suite's name, e.g. "sqlite". */
   readonly name: string;
   /** A fresh, empty location, isolated from every other one. */
   createLocation(): Promise<StoreLocation>;
+  /** A fresh location holding an empty store of schema `version`, for the upgrade tests. */
+  createLegacyLocation(version: 1): Promise<LegacyLocation>;
 }
 
 export interface StoreContext {

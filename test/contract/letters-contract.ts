@@ -202,5 +202,19 @@ export function lettersContract(harness: DocumentStoreHarness): void {
         assert.equal(await reopened.getCheckpoint('crawl:latest'), 'x');
         assert.equal((await reopened.countFilingsByState()).parsed, 3);
       }));
+
+    it('keeps the file numbers a letter has only through its thread, until told otherwise', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter({ fileNumbers: ['001-35126'] });
+        const inferred = { fileNumber: '001-35126', via: accessionFor(7), relation: 'answers' } as const;
+        assert.deepEqual(await store.listInferredFileNumbers(letter.accessionNumber), []);
+        assert.equal(await store.upsertLetter(letter, { inferredFileNumbers: [inferred] }), 'inserted');
+        assert.deepEqual(await store.listInferredFileNumbers(letter.accessionNumber), [inferred]);
+        // Stored again without the option (a reparse): kept; with an empty list: dropped.
+        assert.equal(await store.upsertLetter(letter), 'unchanged');
+        assert.deepEqual(await store.listInferredFileNumbers(letter.accessionNumber), [inferred]);
+        await store.upsertLetter(letter, { inferredFileNumbers: [] });
+        assert.deepEqual(await store.listInferredFileNumbers(letter.accessionNumber), []);
+      }));
   });
 }

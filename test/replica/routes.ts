@@ -3,7 +3,7 @@
  * a request path in, a resource (or null for 404) out; the server adds compression, caching and faults.
  */
 import { createHash } from 'node:crypto';
-import { normalizeCik, normalizeFileNumber } from '../../src/edgar/identifiers.ts';
+import { normalizeCik, normalizeFileNumber } from '../../src/identifiers.ts';
 import type { DailyIndexKind } from '../../src/edgar/endpoints.ts';
 import type { ReplicaCatalog } from './catalog.ts';
 import type { ReplicaStream } from './dataset.ts';

@@ -2,14 +2,12 @@
 import type { Command } from 'commander';
 import { requireUserAgent } from '../../../config/env.ts';
 import { parseFormsOption } from '../../discover/letter-forms.ts';
-import { parseTarget, type Target } from '../../edgar/identifiers.ts';
+import { parseTarget, type Target } from '../../identifiers.ts';
 import type { LetterForm } from '../../letter/schema.ts';
-import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
-import { runBackfill } from '../../pipeline/embedded-runner.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { createProgressReporter } from '../progress.ts';
-import { formatBackfillSummary } from '../summary.ts';
+import { formatRunSummary } from '../summary.ts';
 
 export interface BackfillRequest {
   readonly targets: Target[];
@@ -56,51 +54,17 @@ export function registerBackfill(program: Command, context: () => CliContext, se
     .action(async (rawTargets: string[], options: { forms?: string; since?: string; until?: string }) => {
       const ctx = context();
       const request = readBackfillRequest(rawTargets, options);
-      const config = ctx.config();
-      requireUserAgent(config);
-      if (config.redisUrl !== null) {
-        // Distributed mode: enqueue, then wait for the workers, with the same progress, summary and exit code.
-        // Loaded only in distributed mode: BullMQ, ioredis and the ops servers weigh ~50 MB of heap.
-        const { openDistributedRuntime } = await import('../../queue/worker-runtime.ts');
-        const { runDistributedBackfill } = await import('../../pipeline/distributed-runner.ts');
-        const runtime = await openDistributedRuntime(config, { command: 'backfill', logger: ctx.logger() });
-        const progress = createProgressReporter(ctx.stderr);
-        try {
-          const summary = await runDistributedBackfill(runtime.deps, runtime.queues, request.targets, {
-            forms: request.forms,
-            since: request.since,
-            until: request.until,
-            onEvent: progress.onEvent,
-          });
-          progress.stop();
-          ctx.stderr.write(formatBackfillSummary(summary));
-          setExit(exitCodeOf(summary));
-        } finally {
-          progress.stop();
-          await runtime.close();
-        }
-        return;
-      }
-      // One parse worker, a second only when letters wait: one outruns 10 fetches a second.
-      const deps = await openPipelineDeps(config, {
-        logger: ctx.logger(),
-        limiter: ctx.limiter,
-        parsePool: { size: config.parseConcurrency, growAfterMs: 250 },
-      });
+      requireUserAgent(ctx.config());
+      const session = await ctx.openRunner({ command: 'backfill' });
       const progress = createProgressReporter(ctx.stderr);
       try {
-        const summary = await runBackfill(deps, {
-          ...request,
-          fetchConcurrency: config.fetchConcurrency,
-          parseConcurrency: config.parseConcurrency,
-          onEvent: progress.onEvent,
-        });
+        const summary = await session.runner.runTargets(request, { onEvent: progress.onEvent });
         progress.stop();
-        ctx.stderr.write(formatBackfillSummary(summary));
+        ctx.stderr.write(formatRunSummary(summary));
         setExit(exitCodeOf(summary));
       } finally {
         progress.stop();
-        await deps.close();
+        await session.close();
       }
     });
 }

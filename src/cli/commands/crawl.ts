@@ -1,22 +1,21 @@
 /**
  * `crawl [--once] [--interval 15m] [--forms] [--since D]`: newly disseminated CORRESP/UPLOAD across EDGAR, from
- * the daily indexes and the latest-filings feed (src/discover/crawl-pass.ts).
- *   embedded:     --once = one pass then exit; otherwise a pass every interval until SIGTERM/SIGINT.
- *   distributed:  --once = one pass enqueued and waited for (progress and exit code as backfill); otherwise the
- *                 BullMQ job scheduler `crawl` is installed (or updated) and the workers make the passes.
+ * the daily indexes and the latest-filings feed (src/pipeline/crawl-pass.ts), through the runner port:
+ *   --once:  one pass and every letter it lists, progress and exit code as backfill;
+ *   else:    a pass every interval — made here until SIGTERM/SIGINT (embedded), or by the workers on the BullMQ
+ *            job scheduler `crawl`, installed (or updated) and left to them (distributed).
  * `--since` (an addition to the contract) reads the daily indexes from that date instead of after the cursor.
  */
 import type { Command } from 'commander';
 import { requireUserAgent } from '../../../config/env.ts';
-import { commitCrawlCursor, crawlPass } from '../../discover/crawl-pass.ts';
+import { listenForStop } from '../../app/stop-signals.ts';
 import { parseFormsOption } from '../../discover/letter-forms.ts';
 import { LETTER_FORMS, type LetterForm } from '../../letter/schema.ts';
-import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
-import { runFilings } from '../../pipeline/embedded-runner.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
+import type { CrawlRequest, PipelineRunner } from '../../pipeline/runner.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
-import { createProgressReporter } from '../progress.ts';
-import { formatBackfillSummary } from '../summary.ts';
+import { createProgressReporter, type ProgressReporter } from '../progress.ts';
+import { formatRunSummary } from '../summary.ts';
 
 /** "15m", "1h", "90s" -> ms; a usage error names the option and the accepted form. */
 export function parseInterval(value: string): number {
@@ -33,32 +32,46 @@ interface CrawlOptions {
   since?: string;
 }
 
-/** Resolves after `ms`, or at once on SIGTERM/SIGINT (then `stopped()` is true). */
-function sleepUnlessStopped(): { wait(ms: number): Promise<void>; stopped(): boolean; dispose(): void } {
-  let stop = false;
-  let wake: (() => void) | null = null;
-  const onSignal = () => {
-    stop = true;
-    wake?.();
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-  return {
-    wait: (ms) =>
-      new Promise<void>((resolve) => {
-        if (stop) return resolve();
-        const timer = setTimeout(resolve, ms);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      }),
-    stopped: () => stop,
-    dispose: () => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
-    },
-  };
+function readCrawlRequest(options: CrawlOptions): CrawlRequest {
+  const parsedForms = parseFormsOption(options.forms);
+  if ('error' in parsedForms) throw usageError(parsedForms.error);
+  const forms: LetterForm[] = parsedForms.forms.length > 0 ? parsedForms.forms : [...LETTER_FORMS];
+  return { forms, since: parseDateOption('--since', options.since) };
+}
+
+/** Passes every interval until SIGTERM/SIGINT, each summed up; or the job scheduler installed. */
+async function crawlLoop(
+  ctx: CliContext,
+  runner: PipelineRunner,
+  request: CrawlRequest,
+  interval: string,
+  setExit: (code: ExitCode) => void,
+): Promise<void> {
+  const signals = listenForStop();
+  let progress: ProgressReporter | null = null;
+  try {
+    const outcome = await runner.crawlEvery(parseInterval(interval), request, {
+      signal: signals.stop,
+      onPassStart: () => {
+        progress = createProgressReporter(ctx.stderr);
+        return { onEvent: progress.onEvent };
+      },
+      onPassEnd: (summary) => {
+        progress?.stop();
+        ctx.stderr.write(formatRunSummary(summary));
+        ctx.stderr.write(`next crawl pass in ${interval.trim()}\n`);
+      },
+    });
+    if (outcome.kind === 'scheduled') {
+      ctx.stderr.write(
+        `crawl scheduled: a pass every ${interval.trim()} (job scheduler "crawl"), made by the workers serving the discover queue\n`,
+      );
+    }
+    setExit(0);
+  } finally {
+    (progress as ProgressReporter | null)?.stop();
+    signals.dispose();
+  }
 }
 
 export function registerCrawl(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
@@ -71,80 +84,23 @@ export function registerCrawl(program: Command, context: () => CliContext, setEx
     .option('--since <date>', 'read the daily indexes from this date (YYYY-MM-DD) instead of after the last pass')
     .action(async (options: CrawlOptions) => {
       const ctx = context();
-      const intervalMs = parseInterval(options.interval);
-      const parsedForms = parseFormsOption(options.forms);
-      if ('error' in parsedForms) throw usageError(parsedForms.error);
-      const forms: LetterForm[] = parsedForms.forms.length > 0 ? parsedForms.forms : [...LETTER_FORMS];
-      const since = parseDateOption('--since', options.since);
-      const config = ctx.config();
-      const logger = ctx.logger();
-
-      if (config.redisUrl !== null && !options.once) {
-        const { openDistributedRuntime } = await import('../../queue/worker-runtime.ts');
-        const { upsertCrawlScheduler } = await import('../../queue/producers.ts');
-        const runtime = await openDistributedRuntime(config, { command: 'crawl', logger, offline: true });
-        try {
-          await upsertCrawlScheduler(runtime.queues, intervalMs, forms);
-          ctx.stderr.write(
-            `crawl scheduled: a pass every ${options.interval.trim()} (job scheduler "crawl"), made by the workers serving the discover queue\n`,
-          );
-          setExit(0);
-        } finally {
-          await runtime.close();
-        }
-        return;
-      }
-
-      requireUserAgent(config);
-      if (config.redisUrl !== null) {
-        const { openDistributedRuntime } = await import('../../queue/worker-runtime.ts');
-        const { runDistributedCrawlPass } = await import('../../pipeline/distributed-runner.ts');
-        const runtime = await openDistributedRuntime(config, { command: 'crawl', logger });
+      parseInterval(options.interval);
+      const request = readCrawlRequest(options);
+      if (options.once) requireUserAgent(ctx.config());
+      const session = await ctx.openRunner({ command: 'crawl' });
+      try {
+        if (!options.once) return await crawlLoop(ctx, session.runner, request, options.interval, setExit);
         const progress = createProgressReporter(ctx.stderr);
         try {
-          const summary = await runDistributedCrawlPass(runtime.deps, runtime.queues, {
-            forms,
-            since,
-            onEvent: progress.onEvent,
-          });
+          const summary = await session.runner.runCrawlPass(request, { onEvent: progress.onEvent });
           progress.stop();
-          ctx.stderr.write(formatBackfillSummary(summary));
+          ctx.stderr.write(formatRunSummary(summary));
           setExit(exitCodeOf(summary));
         } finally {
           progress.stop();
-          await runtime.close();
         }
-        return;
-      }
-
-      const deps = await openPipelineDeps(config, { logger, limiter: ctx.limiter });
-      const signals = sleepUnlessStopped();
-      try {
-        let first = true;
-        while (!signals.stopped()) {
-          const progress = createProgressReporter(ctx.stderr);
-          const pass = await crawlPass(
-            { client: deps.client, endpoints: deps.endpoints, store: deps.store, log: logger },
-            { forms, since: first ? since : null },
-          );
-          const summary = await runFilings(deps, pass.refs, {
-            fetchConcurrency: config.fetchConcurrency,
-            parseConcurrency: config.parseConcurrency,
-            onEvent: progress.onEvent,
-          });
-          await commitCrawlCursor(deps.store, pass);
-          progress.stop();
-          ctx.stderr.write(formatBackfillSummary(summary));
-          setExit(exitCodeOf(summary));
-          if (options.once) break;
-          first = false;
-          ctx.stderr.write(`next crawl pass in ${options.interval.trim()}\n`);
-          await signals.wait(intervalMs);
-        }
-        if (!options.once) setExit(0);
       } finally {
-        signals.dispose();
-        await deps.close();
+        await session.close();
       }
     });
 }

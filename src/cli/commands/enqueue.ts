@@ -17,13 +17,10 @@ export function registerEnqueue(program: Command, context: () => CliContext, set
       const request = readBackfillRequest(rawTargets, options);
       const config = ctx.config();
       // The queue modules (BullMQ, ioredis) load only when the command runs: other commands stay light.
-      const { requireRedisUrl } = await import('../../queue/worker-runtime.ts');
-      const { checkRedis } = await import('../../queue/redis-connection.ts');
-      const { closeQueues, openQueues } = await import('../../queue/queues.ts');
+      const { openQueuesFor } = await import('../../app/distributed-runtime.ts');
+      const { closeQueues } = await import('../../queue/queues.ts');
       const { enqueueTargets } = await import('../../queue/producers.ts');
-      const url = requireRedisUrl(config, 'enqueue');
-      await checkRedis(url);
-      const queues = openQueues({ url, prefix: config.queuePrefix });
+      const queues = await openQueuesFor(config, 'enqueue');
       try {
         const ids = await enqueueTargets(queues, request.targets, {
           forms: request.forms ?? LETTER_FORMS,

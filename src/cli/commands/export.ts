@@ -2,9 +2,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { normalizeCik, normalizeFileNumber } from '../../edgar/identifiers.ts';
+import { normalizeCik, normalizeFileNumber } from '../../identifiers.ts';
 import type { LetterFilter } from '../../store/document-store.ts';
-import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { openPipelineDeps } from '../../app/open-pipeline-deps.ts';
 import { parseDateOption, usageError, EXIT, type CliContext, type ExitCode, type OutputStream } from '../context.ts';
 import { csvHeader, csvRow } from '../csv.ts';
 

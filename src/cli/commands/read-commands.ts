@@ -1,8 +1,11 @@
 /** The commands that only read the store: `show`, `search`, `status`. */
 import type { Command } from 'commander';
-import { normalizeAccession } from '../../edgar/identifiers.ts';
-import { FILING_STATES } from '../../store/document-store.ts';
-import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { openPipelineDeps } from '../../app/open-pipeline-deps.ts';
+import { FILING_STATES, type FilingRecord } from '../../filing/filing-record.ts';
+import { nextStep } from '../../filing/lifecycle.ts';
+import { normalizeAccession } from '../../identifiers.ts';
+import { PARSER_VERSION } from '../../pipeline/parser-version.ts';
+import type { DocumentStore } from '../../store/document-store.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { formatLetter } from '../format-letter.ts';
 
@@ -22,7 +25,7 @@ export function registerShow(program: Command, context: () => CliContext, setExi
         if (letter === null) {
           const filing = await deps.store.getFiling(accession);
           const why = filing
-            ? `its filing is ${filing.state}${filing.failureReason ? `: ${filing.failureCode} ${filing.failureReason}` : ''}${filing.note ? ` (${filing.note})` : ''}`
+            ? `its filing is ${filing.state}${filing.failure ? `: ${filing.failure.code} ${filing.failure.reason}` : ''}${filing.note ? ` (${filing.note})` : ''}`
             : 'it was never discovered';
           ctx.stderr.write(`show: no letter ${accession} in the store; ${why}\n`);
           setExit(EXIT.FAILED);
@@ -62,51 +65,52 @@ export function registerSearch(program: Command, context: () => CliContext, setE
     });
 }
 
+/** What the next backfill does with a failed filing, as the lifecycle says (a crawl leaves every failure). */
+function retryNote(filing: FilingRecord): string {
+  const step = nextStep(filing, { scope: null, retryFailed: true, parserVersion: PARSER_VERSION });
+  if (step === 'failed-for-good') return 'failed for good: the same bytes would fail again';
+  return step === 'fetch' ? 'the next backfill fetches it again' : 'the next backfill parses it again from the archive';
+}
+
+/** Filings per state, letters stored, held-back letters and failures, one line each. */
+async function storeStatusLines(store: DocumentStore): Promise<string[]> {
+  const counts = await store.countFilingsByState();
+  const out: string[] = [];
+  out.push(`filings: ${FILING_STATES.map((s) => `${s} ${counts[s] ?? 0}`).join(', ')}`);
+  out.push(`letters stored: ${await store.countLetters()}`);
+  const held = (await store.listFilings({ states: ['fetched'] })).filter((f) => f.hold !== null);
+  if (held.length > 0) {
+    out.push(`archived, not stored (${held.length}):`);
+    for (const f of held) out.push(`  ${f.accessionNumber} ${f.form} ${f.filingDate} ${f.note ?? f.hold!.reason}`);
+  }
+  const failed = await store.listFilings({ states: ['failed'] });
+  if (failed.length > 0) {
+    out.push(`failed (${failed.length}):`);
+    for (const f of failed) {
+      const failure = f.failure;
+      out.push(
+        `  ${f.accessionNumber} ${f.form} ${f.filingDate} at ${failure?.stage}: ${failure?.code} ${failure?.reason} (${retryNote(f)})`,
+      );
+    }
+  }
+  return out;
+}
+
 export function registerStatus(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
   program
     .command('status')
     .description('filings per state, letters stored, and every failure with its reason')
     .action(async () => {
       const ctx = context();
-      const deps = await openPipelineDeps(ctx.config(), { logger: ctx.logger(), offline: true });
+      const session = await ctx.openRunner({ command: 'status', offline: true });
       try {
-        const counts = await deps.store.countFilingsByState();
-        const letters = await deps.store.countLetters();
-        const out: string[] = [];
-        out.push(`filings: ${FILING_STATES.map((s) => `${s} ${counts[s] ?? 0}`).join(', ')}`);
-        out.push(`letters stored: ${letters}`);
-        const fetched = await deps.store.listFilings({ states: ['fetched'] });
-        const noted = fetched.filter((f) => f.note !== null);
-        if (noted.length > 0) {
-          out.push(`archived, not stored (${noted.length}):`);
-          for (const f of noted) out.push(`  ${f.accessionNumber} ${f.form} ${f.filingDate} ${f.note}`);
-        }
-        const failed = await deps.store.listFilings({ states: ['failed'] });
-        if (failed.length > 0) {
-          out.push(`failed (${failed.length}):`);
-          for (const f of failed) {
-            out.push(
-              `  ${f.accessionNumber} ${f.form} ${f.filingDate} at ${f.failedStage}: ${f.failureCode} ${f.failureReason}`,
-            );
-          }
-        }
-        const config = ctx.config();
-        if (config.redisUrl !== null) {
-          const { checkRedis } = await import('../../queue/redis-connection.ts');
-          const { closeQueues, openQueues } = await import('../../queue/queues.ts');
-          const { formatQueueStatus, loadQueueStatus } = await import('../../queue/queue-status.ts');
-          await checkRedis(config.redisUrl);
-          const queues = openQueues({ url: config.redisUrl, prefix: config.queuePrefix });
-          try {
-            out.push(formatQueueStatus(await loadQueueStatus(queues)).trimEnd());
-          } finally {
-            await closeQueues(queues);
-          }
-        }
+        const out = await storeStatusLines(session.deps.store);
+        const queues = await session.runner.describeQueues();
+        if (queues !== null) out.push(queues);
         await ctx.stdout.write(`${out.join('\n')}\n`);
         setExit(EXIT.OK);
       } finally {
-        await deps.close();
+        await session.close();
       }
     });
 }

@@ -1,6 +1,6 @@
 /** `reparse`: normalise + parse again from the archive, no EDGAR request. */
 import type { Command } from 'commander';
-import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { openPipelineDeps } from '../../app/open-pipeline-deps.ts';
 import { runReparse } from '../../pipeline/reparse.ts';
 import { EXIT, type CliContext, type ExitCode } from '../context.ts';
 

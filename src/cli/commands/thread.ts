@@ -1,9 +1,9 @@
 /** `thread <file-number>`: the review threads of a file number, letter by letter (src/letter's formatter). */
 import type { Command } from 'commander';
-import { normalizeFileNumber } from '../../edgar/identifiers.ts';
+import { normalizeFileNumber } from '../../identifiers.ts';
 import { formatThreads } from '../../letter/thread-format.ts';
 import type { Item } from '../../letter/schema.ts';
-import { openPipelineDeps } from '../../pipeline/open-pipeline-deps.ts';
+import { openPipelineDeps } from '../../app/open-pipeline-deps.ts';
 import { loadCompanyLetters, threadsOf } from '../../pipeline/thread-stage.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
 

@@ -14,7 +14,7 @@ export function registerWorker(program: Command, context: () => CliContext, setE
       const ctx = context();
       const names = parseQueueList(options.queues);
       // Loaded when the command runs: other commands do not pay for BullMQ, ioredis and the ops servers.
-      const { serveQueues } = await import('../../queue/worker-runtime.ts');
+      const { serveQueues } = await import('../../app/worker-runtime.ts');
       const code = await serveQueues(ctx.config(), names, ctx.logger());
       setExit(code === 0 ? 0 : 1);
     });

@@ -52,6 +52,10 @@ describe('bad input: each bad filing fails or warns with its reason, every other
     assert.ok(fixture, `fixture ${name}`);
     assert.match(backfill.stderr, failureLine(fixture.accessionNumber, 'parse', reason));
     assert.match(status.stdout, failureLine(fixture.accessionNumber, 'parse', reason));
+    assert.match(
+      status.stdout,
+      new RegExp(`${fixture.accessionNumber} .*\\(the next backfill parses it again from the archive\\)$`, 'm'),
+    );
   };
 
   it('a truncated .txt fails with "truncated-submission"', failsWith('truncated', 'truncated-submission'));
@@ -64,6 +68,10 @@ describe('bad input: each bad filing fails or warns with its reason, every other
   it('a 200 MB document fails at fetch as "oversize", is not downloaded nor archived, and is not asked for again', async () => {
     assert.match(backfill.stderr, failureLine(huge.accessionNumber, 'fetch', 'oversize'));
     assert.match(status.stdout, failureLine(huge.accessionNumber, 'fetch', 'oversize'));
+    assert.match(
+      status.stdout,
+      new RegExp(`${huge.accessionNumber} .*\\(failed for good: the same bytes would fail again\\)$`, 'm'),
+    );
     const archive = await FsRawArchive.open(ws.env.ARCHIVE_DIR!);
     assert.equal(await archive.lookup(huge.accessionNumber), null);
     const from = ws.replica.log.length;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CSV_COLUMNS } from '../../../src/cli/csv.ts';
-import { normalizeFileNumber } from '../../../src/edgar/identifiers.ts';
+import { normalizeFileNumber } from '../../../src/identifiers.ts';
 import { LetterSchema } from '../../../src/letter/schema.ts';
 import { buildVnetCompany, VNET_ACCESSIONS, vnetLetterSpecs } from '../../replica/data/index.ts';
 import { openWorkspace, type Workspace } from './support.ts';

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
 import { after, describe, it } from 'node:test';
 import { ConfigError } from '../../../src/errors.ts';
+import { prepareLetterRecord } from '../../../src/store/letter-record.ts';
 import { SqliteDocumentStore } from '../../../src/store/sqlite-document-store.ts';
+import { SQLITE_MIGRATIONS } from '../../../src/store/sqlite-migrations.ts';
 import { documentStoreContract } from '../../contract/document-store.ts';
 import { letterSeries } from '../../fixtures/letters.ts';
 
@@ -24,6 +26,53 @@ documentStoreContract({
     return {
       open: () => SqliteDocumentStore.open(path),
       destroy: () => rm(join(path, '..', '..'), { recursive: true, force: true }),
+    };
+  },
+  async createLegacyLocation(version) {
+    const path = freshPath();
+    await mkdir(join(path, '..'), { recursive: true });
+    const db = new DatabaseSync(path);
+    db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const migration of SQLITE_MIGRATIONS.filter((m) => m.version <= version)) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_version VALUES (?, ?, ?)').run(migration.version, migration.name, 'then');
+    }
+    const close = () => db.isOpen && db.close();
+    return {
+      open: async () => (close(), SqliteDocumentStore.open(path)),
+      destroy: async () => (close(), rm(join(path, '..', '..'), { recursive: true, force: true })),
+      exec: async (sql) => db.exec(sql),
+      async insertLetterV1(input) {
+        const { letter, contentHash, sortKey, fileNumbers } = prepareLetterRecord(input);
+        const { text, threadId, ...rest } = letter;
+        db.prepare(
+          `INSERT INTO letters (accession_number, cik, form, company_name, filing_date, acceptance_date_time, sort_key,
+             letter_date, kind, thread_id, parser_version, content_hash, text, letter_json, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'then')`,
+        ).run(
+          letter.accessionNumber,
+          letter.cik,
+          letter.form,
+          letter.companyName,
+          letter.filingDate,
+          letter.acceptanceDateTime,
+          sortKey,
+          letter.letterDate,
+          letter.kind,
+          threadId,
+          letter.parserVersion,
+          contentHash,
+          text,
+          JSON.stringify(rest),
+        );
+        for (const n of fileNumbers) {
+          db.prepare('INSERT INTO letter_file_numbers VALUES (?, ?)').run(n, letter.accessionNumber);
+        }
+        db.prepare(
+          `INSERT INTO filings (accession_number, cik, form, filing_date, state, parser_version, updated_at)
+           VALUES (?, ?, ?, ?, 'parsed', ?, 'then')`,
+        ).run(letter.accessionNumber, letter.cik, letter.form, letter.filingDate, letter.parserVersion);
+      },
     };
   },
 });
@@ -71,7 +120,10 @@ describe('SQLite store file', () => {
     try {
       assert.equal(db.prepare('PRAGMA journal_mode').get()?.['journal_mode'], 'wal');
       assert.ok(db.prepare("SELECT 1 AS x FROM sqlite_master WHERE name = 'letters_fts'").get());
-      assert.equal(db.prepare('SELECT max(version) AS v FROM schema_version').get()?.['v'], 1);
+      assert.equal(
+        db.prepare('SELECT max(version) AS v FROM schema_version').get()?.['v'],
+        SQLITE_MIGRATIONS.at(-1)!.version,
+      );
     } finally {
       db.close();
     }
@@ -119,11 +171,19 @@ describe('SQLite store file', () => {
     const writer = await startWriter(path, 1, 0);
     const reader = await SqliteDocumentStore.open(path);
     writer.child.stdin.end('go\n');
-    // A second process reads while the writer writes (a `status` in another terminal).
+    // A second process reads while the writer writes (a `status` in another terminal): it sees at least every
+    // letter reported before it read (a line is printed after its commit), and never fewer than it saw before.
+    const reportedSoFar = () => writer.lines.filter((line) => line.startsWith('stored ')).length;
+    let seen = 0;
     while (writer.lines.length < 150) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.ok((await reader.countLetters()) >= 0);
+      const reportedBefore = reportedSoFar();
+      const count = await reader.countLetters();
+      assert.ok(count >= reportedBefore, `read ${count} letters, ${reportedBefore} were reported stored before`);
+      assert.ok(count >= seen, `read ${count} letters after ${seen}`);
+      seen = count;
     }
+    assert.ok(seen >= 140, `the reader saw the writer's letters (${seen})`);
     writer.child.kill('SIGKILL');
     await writer.exited;
     await reader.close();

@@ -2,7 +2,7 @@
  * Archives pages of one filing: the directory listing `index.json` (EDGAR's exact spelling: escaped slashes,
  * a space after "last-modified":, sizes as strings, empty for generated files) and the human `-index.htm`.
  */
-import { padCik } from '../../../src/edgar/identifiers.ts';
+import { padCik } from '../../../src/identifiers.ts';
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
 import { escapeXml, submissionSize, wallClock } from '../catalog.ts';
 

@@ -4,7 +4,7 @@
  * (several companies match, e.g. a file number shared by co-registrants) and the flatter latest-filings
  * feed (`action=getcurrent`). CORRESP/UPLOAD entries carry no act, file number or film number, as on EDGAR.
  */
-import { padCik } from '../../../src/edgar/identifiers.ts';
+import { padCik } from '../../../src/identifiers.ts';
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
 import { easternNow, escapeXml, humanSize, submissionSize, type ListedFiling } from '../catalog.ts';
 

@@ -3,7 +3,7 @@
  * Elasticsearch-shaped answer, 100 hits a page, one hit per matching document, totals capped at 10,000.
  * Matching is plain: every word of `q` (or the quoted phrase) must occur in the document's text.
  */
-import { padCik } from '../../../src/edgar/identifiers.ts';
+import { padCik } from '../../../src/identifiers.ts';
 import type { ReplicaCatalog } from '../catalog.ts';
 
 const PAGE = 100;

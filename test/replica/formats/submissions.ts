@@ -4,7 +4,7 @@
  * the bare column object, with no `filings` wrapper. EDGAR's quirks kept: acceptanceDateTime carries the
  * Eastern wall clock with a "Z"; CORRESP rows never carry a fileNumber.
  */
-import { padCik } from '../../../src/edgar/identifiers.ts';
+import { padCik } from '../../../src/identifiers.ts';
 import type { ReplicaCompany, ReplicaFiling } from '../dataset.ts';
 import { submissionSize, wallClock } from '../catalog.ts';
 

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  attributeFileNumbers,
-  isAttributedTo,
-  linkThroughThreads,
-  type ThreadFacts,
-} from '../../../src/discover/attribution.ts';
+import { attributeFileNumbers, linkThroughThreads, type ThreadFacts } from '../../../src/discover/attribution.ts';
 
 describe('file-number attribution', () => {
   it('joins header, referenced filing and Re: block numbers in EDGAR spelling, each once', () => {
@@ -17,13 +12,6 @@ describe('file-number attribution', () => {
       }),
       ['001-35126', '000-12345', '333-199812-01'],
     );
-  });
-
-  it('attributes a letter to a number it names in any spelling, and not to others', () => {
-    assert.ok(isAttributedTo(['000-12345'], '0-12345'));
-    assert.ok(isAttributedTo(['001-35126', '333-1'], '001-35126'));
-    assert.ok(!isAttributedTo(['001-35127'], '001-35126'));
-    assert.ok(!isAttributedTo([], '001-35126'));
   });
 });
 

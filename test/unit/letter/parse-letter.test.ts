@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PARSER_VERSION } from '../../../src/letter/parse-letter.ts';
+import { LETTER_PARSER_VERSION } from '../../../src/letter/parser-version.ts';
 import { COMPANY_CLOSE, companyHead, parse, STAFF_CLOSE, staffHead } from './build.ts';
 
 const RE_10K = 'Form 10-K for the Fiscal Year Ended December 31, 2020\nFiled February 26, 2021\nFile No. 001-34567';
@@ -289,6 +289,8 @@ describe('parseLetter: comments and responses in a company letter', () => {
       comment: 'We note your response to prior comment 3. Please revise.',
       response: 'The Company respectfully advises the Staff that it will revise the disclosure.',
       priorComments: [3],
+      topics: ['accounting_other'],
+      authorities: [],
     });
   });
 
@@ -382,7 +384,7 @@ describe('parseLetter: kind', () => {
       [
         'The Company is in receipt of your letter dated March 4, 2021. We respectfully request an extension of the deadline to respond to April 2, 2021.',
       ],
-      'other',
+      'extension_request',
     ],
     [
       'a company letter answering one unnumbered comment',
@@ -449,6 +451,6 @@ describe('parseLetter: flags and staff', () => {
   });
 
   it('stamps the parser version', () => {
-    assert.equal(parse('UPLOAD', ['April 9, 2021']).parserVersion, PARSER_VERSION);
+    assert.equal(parse('UPLOAD', ['April 9, 2021']).parserVersion, LETTER_PARSER_VERSION);
   });
 });

@@ -25,6 +25,8 @@ function items(...numbers: number[]): Item[] {
     comment: `comment ${number}`,
     response: null,
     priorComments: [],
+    topics: [],
+    authorities: [],
   }));
 }
 

@@ -9,7 +9,7 @@
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
-import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../../../src/edgar/identifiers.ts';
+import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../../../src/identifiers.ts';
 
 export interface AtomCompany {
   readonly cik: string;

@@ -58,8 +58,8 @@ export function standInSubmission(letter: Letter): string {
 export async function standInBuilder(raw: Uint8Array): Promise<Letter> {
   const text = Buffer.from(raw).toString('utf8');
   if (!text.startsWith('STAND-IN SUBMISSION\n')) {
-    const { BadInputError } = await import('../../../../src/errors.ts');
-    throw new BadInputError('truncated-submission', 'stand-in: not a stand-in submission');
+    const { badInput } = await import('../../../../src/submission/bad-input.ts');
+    throw badInput('truncated-submission', null, 'stand-in: not a stand-in submission');
   }
   return LetterSchema.parse(JSON.parse(text.slice(text.indexOf('\n') + 1)));
 }

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findAuthorities } from '../../../src/letter/authorities.ts';
+import { classifyComment } from '../../../src/letter/classify-comment.ts';
+import { TOPICS } from '../../../src/letter/schema.ts';
+import { classifyTopics, scoreTopics } from '../../../src/letter/topics.ts';
+
+const topicsOf = (comment: string, headings: string[] = []) =>
+  classifyTopics({ comment, headings, authorities: findAuthorities(comment) });
+
+describe('topics: the main topic comes first', () => {
+  const cases: Array<[string, string, string[], string]> = [
+    [
+      'a principal-versus-agent question is revenue',
+      'Tell us how you concluded that you are the principal versus agent for third-party sales. Refer to ASC 606-10-55-36.',
+      ['Form 10-K for the Fiscal Year Ended December 31, 2023', 'Notes to Financial Statements'],
+      'revenue',
+    ],
+    [
+      'a reconciliation of an adjusted measure is non-GAAP, even in MD&A',
+      'Please reconcile Adjusted EBITDA to net income, the most directly comparable GAAP measure. Refer to Item 10(e)(1)(i)(B) of Regulation S-K.',
+      ["Management's Discussion and Analysis", 'Results of Operations'],
+      'non_gaap',
+    ],
+    [
+      'the heading "Non-GAAP Financial Measures" decides a terse comment',
+      'Please remove the table that adjusts revenue.',
+      ["Management's Discussion and Analysis", 'Non-GAAP Financial Measures'],
+      'non_gaap',
+    ],
+    [
+      'quantifying the factors behind a change is results of operations',
+      'Where you cite several factors for the increase in net sales, please quantify the impact of each factor.',
+      ["Management's Discussion and Analysis", 'Fiscal 2023 Compared with Fiscal 2022'],
+      'mda_results',
+    ],
+    [
+      'cash held abroad is liquidity',
+      'Please disclose the amount of cash held by foreign subsidiaries and the effect of repatriation on your liquidity.',
+      ["Management's Discussion and Analysis"],
+      'liquidity_capital',
+    ],
+    [
+      'the CODM and aggregation are segments',
+      'Tell us how your chief operating decision maker reviews results and how you aggregated operating segments. Refer to ASC 280-10-50-11.',
+      [],
+      'segments',
+    ],
+    [
+      'reporting units at risk are impairment',
+      'Please disclose whether any reporting unit is at risk of failing the goodwill impairment test.',
+      ['Critical Accounting Estimates', 'Goodwill'],
+      'impairment_fair_value',
+    ],
+    [
+      'a purchase price allocation is a business combination',
+      'Please tell us how you determined the purchase price allocation for the acquired business. Refer to ASC 805-20-25-1.',
+      ['Note 4. Acquisitions'],
+      'business_combinations',
+    ],
+    [
+      'pro forma adjustments are a business combination',
+      'Please explain pro forma adjustment (e) and how it is factually supportable.',
+      ['Unaudited Pro Forma Condensed Combined Financial Information'],
+      'business_combinations',
+    ],
+    [
+      'a valuation allowance is tax',
+      'Please explain why you released the valuation allowance on deferred tax assets this year.',
+      ['Note 12. Income Taxes'],
+      'tax',
+    ],
+    [
+      'reasonably possible losses are legal and risk',
+      'Please disclose an estimate of the reasonably possible loss for the litigation or state that one cannot be made. Refer to ASC 450-20-50-4.',
+      ['Note 15. Commitments and Contingencies'],
+      'legal_risk',
+    ],
+    [
+      'climate effects are legal and risk',
+      'Please discuss the physical effects of climate change on your operations.',
+      ['Form 10-K for the Fiscal Year Ended December 31, 2021', 'General'],
+      'legal_risk',
+    ],
+    [
+      'the background of a merger is the transaction',
+      'Please expand the background of the merger to describe the negotiation of the exchange ratio.',
+      ['Registration Statement on Form S-4', 'The Merger', 'Background of the Merger'],
+      'offering_transaction',
+    ],
+    [
+      'filing an agreement as an exhibit is the offering',
+      'Please file the supply agreement as an exhibit to the registration statement. See Item 601(b)(10) of Regulation S-K.',
+      ['Draft Registration Statement on Form S-1', 'Business'],
+      'offering_transaction',
+    ],
+    [
+      "named executive officers' bonuses are compensation",
+      'Please disclose how the compensation committee set the bonuses of the named executive officers. See Item 402(b) of Regulation S-K.',
+      ['Definitive Proxy Statement on Schedule 14A', 'Compensation Discussion and Analysis'],
+      'governance_compensation',
+    ],
+    [
+      'a material weakness is governance and controls',
+      'Please tell us how you concluded that the control deficiency was not a material weakness in internal control over financial reporting.',
+      ['Item 9A. Controls and Procedures'],
+      'governance_compensation',
+    ],
+    [
+      'lease accounting is other accounting',
+      'Please tell us how you measured the right-of-use assets for leases of stores. Refer to ASC 842-20-30-1.',
+      ['Note 7. Leases'],
+      'accounting_other',
+    ],
+  ];
+  for (const [name, comment, headings, first] of cases) {
+    it(name, () => assert.equal(topicsOf(comment, headings)[0], first));
+  }
+});
+
+describe('topics: the set', () => {
+  it('keeps a second topic that scores half as much as the first', () => {
+    const topics = topicsOf(
+      'Please discuss in critical accounting estimates the goodwill impairment assumptions and how reasonably likely changes would affect the fair value of the reporting unit.',
+      ["Management's Discussion and Analysis", 'Critical Accounting Estimates'],
+    );
+    assert.deepEqual(topics.slice(0, 2), ['impairment_fair_value', 'mda_results']);
+  });
+  it('gives one to three topics of the taxonomy', () => {
+    const topics = topicsOf(
+      'Tell us about revenue, segments, income taxes, leases, litigation, goodwill impairment and the proxy solicitation.',
+    );
+    assert.ok(topics.length >= 1 && topics.length <= 3);
+    for (const t of topics) assert.ok((TOPICS as readonly string[]).includes(t));
+  });
+  it('falls back to other accounting when nothing names a topic', () => {
+    assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
+  });
+  it('explains a score by the cues it found', () => {
+    const [top] = scoreTopics({
+      comment: 'Explain the effective tax rate.',
+      headings: [],
+      authorities: ['ASC 740-10-50-12'],
+    });
+    assert.equal(top!.topic, 'tax');
+    assert.ok(top!.evidence.includes('authority:ASC 740-10-50-12'), top!.evidence.join('; '));
+  });
+});
+
+describe('a comment classified whole', () => {
+  it('gives its topics, authorities and reissue', () => {
+    assert.deepEqual(
+      classifyComment({
+        comment:
+          'We reissue prior comment 2. Please disclose the measure of segment profit the CODM uses. Refer to ASC 280-10-50-22.',
+        headings: ['Note 14. Segment Information'],
+        priorComments: [2],
+      }),
+      { topics: ['segments'], authorities: ['ASC 280-10-50-22'], reissued: true },
+    );
+  });
+  it('gives nothing for an item without comment text', () => {
+    assert.deepEqual(classifyComment({ comment: null, headings: ['Revenue'], priorComments: [] }), {
+      topics: [],
+      authorities: [],
+      reissued: false,
+    });
+  });
+});
