@@ -6,9 +6,10 @@
  * - the latest-filings feed (`action=getcurrent`): flat entries whose title reads "FORM - NAME (CIK) (Role)".
  * Anything that is not an Atom feed (EDGAR's HTML "no matching" pages) reads as an empty feed. Pure.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import { load, type Cheerio } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
+import { parseMarkup } from '../parse-markup.ts';
 
 export interface AtomCompany {
   readonly cik: string;
@@ -46,65 +47,131 @@ const clean = (value: string | undefined): string | null => {
   return t === '' ? null : t;
 };
 
-function childText($: CheerioAPI, scope: Cheerio<AnyNode>, name: string): string | null {
-  // Element names with dashes are matched by tag name, never as CSS (":" and "-" would need escaping).
-  const found = scope.find('*').filter((_, el) => 'name' in el && el.name.toLowerCase() === name);
-  return clean(found.first().text());
+/**
+ * The text of nodes as cheerio's `.text()` reads it (text and CDATA, not comments), without recursion: a feed
+ * nesting a few hundred thousand elements would overflow the stack.
+ */
+function textOf(nodes: readonly AnyNode[]): string {
+  let out = '';
+  const stack: AnyNode[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') out += node.data;
+    else if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return out;
 }
 
-function readCompanyInfo($: CheerioAPI, info: Cheerio<AnyNode>): AtomCompany | null {
-  const cik = normalizeCik(childText($, info, 'cik') ?? '');
+/** The first element below `root`, in document order, whose name passes `test`. */
+function firstDescendant(root: AnyNode, test: (name: string) => boolean): AnyNode | null {
+  const stack: AnyNode[] = 'children' in root ? [...root.children].reverse() : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('name' in node && test(node.name)) return node;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return null;
+}
+
+function childText(scope: Cheerio<AnyNode>, name: string): string | null {
+  // Element names with dashes are matched by tag name, never as CSS (":" and "-" would need escaping); by a
+  // walk of the tree, since cheerio's descendant search climbs the ancestors of every candidate (quadratic in
+  // the depth of a deeply nested feed).
+  for (const root of scope.toArray()) {
+    const found = firstDescendant(root, (n) => n.toLowerCase() === name);
+    if (found) return clean(textOf([found]));
+  }
+  return null;
+}
+
+function readCompanyInfo(info: Cheerio<AnyNode>): AtomCompany | null {
+  const cik = normalizeCik(childText(info, 'cik') ?? '');
   if (cik === null) return null;
-  return { cik, name: childText($, info, 'conformed-name') ?? childText($, info, 'name') };
+  return { cik, name: childText(info, 'conformed-name') ?? childText(info, 'name') };
 }
 
-const TITLE = /^(.+?)\s+-\s+(.*?)\s+\((\d{1,10})\)(?:\s+\(([^)]*)\))?\s*$/;
+/** Where "(digits)" of 1 to 10 digits, preceded by a space, ends at `close` (its ")"); -1 when it does not. */
+function cikGroupStart(title: string, close: number): number {
+  let open = close - 1;
+  while (open >= 0 && title.charCodeAt(open) >= 48 && title.charCodeAt(open) <= 57) open--;
+  const digits = close - open - 1;
+  if (digits < 1 || digits > 10 || title[open] !== '(' || title[open - 1] !== ' ') return -1;
+  return open - 1;
+}
+
+/**
+ * A latest-filings entry title, "FORM - NAME (CIK)" or "FORM - NAME (CIK) (Role)", split; null when it has
+ * another shape. `title` is clean (single spaces, trimmed). Read from both ends by hand: the regex this
+ * replaces (`^(.+?)\s+-\s+(.*?)\s+\((\d{1,10})\)(?:\s+\(([^)]*)\))?\s*$`) was quadratic on long titles.
+ * Same answers: the form ends at the first " - ", the name runs to the earlier of the two possible CIK groups.
+ */
+export function splitFeedTitle(title: string): { form: string; name: string; cik: string } | null {
+  const last = title.length - 1;
+  if (title[last] !== ')') return null;
+  const dash = title.indexOf(' - ', 1);
+  if (dash < 0) return null;
+  // "(CIK) (Role)": the ")" of the CIK is the one before the last; the role holds no ")".
+  const beforeLast = title.lastIndexOf(')', last - 1);
+  const withRole = beforeLast >= 0 && title.startsWith(' (', beforeLast + 1) ? cikGroupStart(title, beforeLast) : -1;
+  const withoutRole = cikGroupStart(title, last);
+  const at = [withRole, withoutRole].find((p) => p >= dash + 3);
+  if (at === undefined) return null;
+  const close = at === withRole ? beforeLast : last;
+  return { form: title.slice(0, dash), name: title.slice(dash + 3, at), cik: title.slice(at + 2, close) };
+}
+
 const ARCHIVE_CIK = /\/Archives\/edgar\/data\/(\d{1,10})\//;
 const ACCESSION_IN_ID = /accession-number=(\d{10}-\d{2}-\d{6})/;
-const FILED_IN_SUMMARY = /Filed:(?:<\/b>|\s)*\s*(\d{4}-\d{2}-\d{2})/;
-const ACC_IN_SUMMARY = /AccNo:(?:<\/b>|\s)*\s*(\d{10}-\d{2}-\d{6})/;
+// One loop over "</b>" and spaces: a "\s*" after it backtracked quadratically over a run of spaces.
+const FILED_IN_SUMMARY = /Filed:(?:<\/b>|\s)*(\d{4}-\d{2}-\d{2})/;
+const ACC_IN_SUMMARY = /AccNo:(?:<\/b>|\s)*(\d{10}-\d{2}-\d{6})/;
 
-function readFilingEntry($: CheerioAPI, entry: Cheerio<AnyNode>): AtomFiling | null {
-  const id = clean(entry.children('id').text()) ?? '';
-  const summary = entry.children('summary').text();
+function readFilingEntry(entry: Cheerio<AnyNode>): AtomFiling | null {
+  const id = clean(textOf(entry.children('id').toArray())) ?? '';
+  const summary = textOf(entry.children('summary').toArray());
   const accession = normalizeAccession(
-    childText($, entry, 'accession-number') ?? ACCESSION_IN_ID.exec(id)?.[1] ?? ACC_IN_SUMMARY.exec(summary)?.[1] ?? '',
+    childText(entry, 'accession-number') ?? ACCESSION_IN_ID.exec(id)?.[1] ?? ACC_IN_SUMMARY.exec(summary)?.[1] ?? '',
   );
   if (accession === null) return null;
-  const title = clean(entry.children('title').text()) ?? '';
-  const titled = TITLE.exec(title);
+  const title = clean(textOf(entry.children('title').toArray())) ?? '';
+  const titled = splitFeedTitle(title);
   const form =
-    childText($, entry, 'filing-type') ??
+    childText(entry, 'filing-type') ??
     clean(entry.children('category').attr('term')) ??
-    (titled ? clean(titled[1]) : clean(title.split(' - ')[0]));
+    (titled ? clean(titled.form) : clean(title.split(' - ')[0]));
   if (form === null) return null;
-  const href = entry.children('link').attr('href') ?? childText($, entry, 'filing-href') ?? '';
-  const cik = normalizeCik(ARCHIVE_CIK.exec(href)?.[1] ?? titled?.[3] ?? '');
-  const dateText = childText($, entry, 'filing-date') ?? FILED_IN_SUMMARY.exec(summary)?.[1] ?? null;
-  const fileNumberText = childText($, entry, 'file-number');
+  const href = entry.children('link').attr('href') ?? childText(entry, 'filing-href') ?? '';
+  const cik = normalizeCik(ARCHIVE_CIK.exec(href)?.[1] ?? titled?.cik ?? '');
+  const dateText = childText(entry, 'filing-date') ?? FILED_IN_SUMMARY.exec(summary)?.[1] ?? null;
+  const fileNumberText = childText(entry, 'file-number');
   return {
     accessionNumber: accession,
     form,
     filingDate: dateText !== null && /^\d{4}-\d{2}-\d{2}$/.test(dateText) ? dateText : null,
     fileNumber: fileNumberText === null ? null : normalizeFileNumber(fileNumberText),
     cik,
-    companyName: titled ? clean(titled[2]) : null,
-    updated: clean(entry.children('updated').text()),
+    companyName: titled ? clean(titled.name) : null,
+    updated: clean(textOf(entry.children('updated').toArray())),
   };
 }
 
 /** Parses any browse-edgar Atom answer into companies, filing entries and the next-page link. */
 export function parseBrowseFeed(xml: string): BrowseFeed {
   if (!/<feed[\s>]/.test(xml)) return EMPTY;
-  const $ = load(xml, { xml: true });
-  const feed = $('feed').first();
+  // Parsed in linear time however deeply the elements nest (parse-markup.ts), then queried with cheerio.
+  const $ = load(parseMarkup(xml, { xml: true }), { xml: true });
+  // The first <feed> (names are case-sensitive in XML), found by a walk rather than a selector.
+  const feedNode = firstDescendant($.root()[0]!, (n) => n === 'feed');
+  const feed = feedNode ? $(feedNode) : $([]);
   if (feed.length === 0) return EMPTY;
   const companies: AtomCompany[] = [];
   const addCompany = (company: AtomCompany | null) => {
     if (company !== null && !companies.some((c) => c.cik === company.cik)) companies.push(company);
   };
   const topInfo = feed.children('company-info').first();
-  if (topInfo.length > 0) addCompany(readCompanyInfo($, topInfo));
+  if (topInfo.length > 0) addCompany(readCompanyInfo(topInfo));
 
   const filings: AtomFiling[] = [];
   let listedCompanies = 0;
@@ -113,10 +180,10 @@ export function parseBrowseFeed(xml: string): BrowseFeed {
     const info = entry.children('content').children('company-info').first();
     if (info.length > 0) {
       listedCompanies += 1;
-      addCompany(readCompanyInfo($, info));
+      addCompany(readCompanyInfo(info));
       return;
     }
-    const filing = readFilingEntry($, entry);
+    const filing = readFilingEntry(entry);
     if (filing !== null) filings.push(filing);
   });
   let nextUrl: string | null = null;

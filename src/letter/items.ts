@@ -26,14 +26,19 @@ export interface ItemSpan {
   readonly pageRef: string | null;
 }
 
-interface Candidate extends ItemStart {
+/** What the chain search reads of a candidate. */
+export interface ChainCandidate {
+  readonly number: number;
   readonly weight: number;
   /** How the number is written: "dot" (1.), "paren" (1)), "comment" (Comment 1), "bare" (1). */
   readonly style: 'dot' | 'paren' | 'comment' | 'bare';
-  /** Whether the comment text is set in bold, italic or underline. */
-  readonly emphasised: boolean;
   /** Nesting depth relative to the shallowest candidate: 0 at the top. */
   readonly depth: number;
+}
+
+interface Candidate extends ItemStart, ChainCandidate {
+  /** Whether the comment text is set in bold, italic or underline. */
+  readonly emphasised: boolean;
 }
 
 const MARKER_ONLY = /^(?:[-–•·]\s*)?(\d{1,3})\s*([.):]?)$/;
@@ -104,34 +109,41 @@ const MAX_GAP = 25;
 const MAX_GAP_STAFF = 3;
 
 /**
+ * Candidates weighed for one letter. A letter numbers at most 150 comments and a few sub-lists; past this many
+ * numbered paragraphs the rest are not candidates, which keeps the quadratic chain search bounded.
+ */
+export const MAX_CANDIDATES = 4000;
+
+/**
  * The best-weighted chain of strictly rising item numbers, in document order. A candidate does not extend a
  * chain of another numbering style across a restart of its own list ("1)" after the chain's "1." starts a
- * list inside that item, so "2)" does not continue the chain).
+ * list inside that item, so "2)" does not continue the chain). Predecessors are walked from the nearest back,
+ * carrying the smallest number seen in between of the candidate's style and of its depth, so a restart is
+ * known without rescanning the candidates in between (which made the search cubic).
  */
-function bestChain(candidates: readonly Candidate[], maxGap: number): Candidate[] {
-  const n = candidates.length;
+export function bestChain(candidates: readonly ChainCandidate[], maxGap: number): number[] {
+  const n = Math.min(candidates.length, MAX_CANDIDATES);
   const score: number[] = new Array<number>(n).fill(0);
   const prev: number[] = new Array<number>(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const c = candidates[i]!;
     let best = 0;
     let from = -1;
-    for (let j = 0; j < i; j++) {
+    let leastOfStyle = Number.POSITIVE_INFINITY;
+    let leastOfDepth = Number.POSITIVE_INFINITY;
+    for (let j = i - 1; j >= 0; j--) {
       const p = candidates[j]!;
-      if (p.number >= c.number) continue;
-      let restarted = false;
-      for (let k = j + 1; k < i && !restarted; k++) {
-        const between = candidates[k]!;
-        if (between.number > p.number) continue;
-        restarted =
-          (between.style === c.style && p.style !== c.style) || (between.depth > p.depth && between.depth === c.depth);
-      }
-      if (restarted) continue;
+      const restarted =
+        (p.style !== c.style && leastOfStyle <= p.number) || (c.depth > p.depth && leastOfDepth <= p.number);
+      if (p.style === c.style) leastOfStyle = Math.min(leastOfStyle, p.number);
+      if (p.depth === c.depth) leastOfDepth = Math.min(leastOfDepth, p.number);
+      if (p.number >= c.number || restarted) continue;
       const gap = c.number - p.number - 1;
       // A bare number continues a list only in sequence: elsewhere it is a page number.
       if ((gap > 0 && c.style === 'bare') || gap > maxGap) continue;
       const s = score[j]! - Math.min(gap, 3) * GAP_PENALTY - (p.style === c.style ? 0 : 0.3);
-      if (s >= best && s > 0) {
+      // The best score wins; of equal ones, the nearest (walked first).
+      if (s > best) {
         best = s;
         from = j;
       }
@@ -142,8 +154,8 @@ function bestChain(candidates: readonly Candidate[], maxGap: number): Candidate[
   }
   let end = -1;
   for (let i = 0; i < n; i++) if (end < 0 || score[i]! >= score[end]!) end = i;
-  const chain: Candidate[] = [];
-  for (let i = end; i >= 0; i = prev[i]!) chain.unshift(candidates[i]!);
+  const chain: number[] = [];
+  for (let i = end; i >= 0; i = prev[i]!) chain.unshift(i);
   return chain;
 }
 
@@ -166,7 +178,7 @@ export function findItemStarts(
   const step = options.indentStep ?? 1;
   const indentOf = (c: Candidate): number | null => units[c.unit]!.indent ?? (step === 1 ? 0 : null);
   const indents = candidates.map(indentOf).filter((x): x is number => x !== null);
-  const base = indents.length > 0 ? Math.min(...indents) : 0;
+  const base = indents.length > 0 ? indents.reduce((least, x) => Math.min(least, x)) : 0;
   const anyEmphasised = options.emphasisMatters === true && candidates.some((c) => c.emphasised && c.weight >= 0.8);
   candidates = candidates.map((c) => {
     let weight = c.weight;
@@ -176,7 +188,7 @@ export function findItemStarts(
     if (anyEmphasised && !c.emphasised) weight *= 0.3;
     return { ...c, weight, depth };
   });
-  const chain = bestChain(candidates, options.staffLetter ? MAX_GAP_STAFF : MAX_GAP);
+  const chain = bestChain(candidates, options.staffLetter ? MAX_GAP_STAFF : MAX_GAP).map((i) => candidates[i]!);
   // A lone weak candidate (a page number, a numbered heading) is not a list of comments.
   if (chain.length === 1 && chain[0]!.weight < 0.9) return [];
   return chain.map(({ unit, number, rest }) => ({ unit, number, rest }));

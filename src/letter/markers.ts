@@ -10,7 +10,9 @@ export interface ConfidentialTreatment {
   readonly redactions: number;
 }
 
-const REDACTION = /\[\s*\*+(?:\s*\*+)*\s*\]|\[\s*(?:redacted|omitted)\s*\]/gi;
+// "[", stars and spaces with at least one star, "]". One loop over [\s*]: a star run split into nested loops
+// ("\*+(?:\s*\*+)*") backtracks exponentially on "[****...x".
+const REDACTION = /\[\s*\*[\s*]*\]|\[\s*(?:redacted|omitted)\s*\]/gi;
 const RULE_83 = /\bRule\s+83\b|\b200\.83\b|\bconfidential\s+treatment\b|\bFOIA\s+confidential/i;
 
 export function findConfidentialTreatment(text: string): ConfidentialTreatment {

@@ -95,6 +95,19 @@ function itemOf(
   };
 }
 
+/** The span holding unit `index`: spans are disjoint and in order, so the first one ending after it. */
+function spanAt(spans: readonly ItemSpan[], index: number): ItemSpan | undefined {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  const span = spans[lo];
+  return span && index >= span.start && index < span.end ? span : undefined;
+}
+
 interface ItemLayout {
   readonly starts: ReturnType<typeof findItemStarts>;
   readonly spans: ItemSpan[];
@@ -126,11 +139,13 @@ function layoutItems(
   const lastStart = starts.at(-1);
   const bodyEnd = Math.min(findBodyEnd(units, lastStart ? lastStart.unit + 1 : bodyStart), closeUnit);
   const spans = spanItems(units, starts, bodyStart, bodyEnd);
+  // Looked up in sets and maps, not by scanning the spans for each unit (quadratic in long letters).
+  const spanStarts = new Set(spans.map((s) => s.start));
   const style =
     form === 'CORRESP'
       ? commentEmphasis(
           spans.map((s) => (s.rest.trim() === '' ? (units[s.start + 1] ?? units[s.start]!) : units[s.start]!)),
-          units.slice(bodyStart, bodyEnd).filter((u) => !spans.some((s) => s.start === u.index)),
+          units.slice(bodyStart, bodyEnd).filter((u) => !spanStarts.has(u.index)),
         )
       : null;
   return { starts, spans, items: spans.map((s) => itemOf(s, units, form, style)), bodyEnd };
@@ -138,9 +153,12 @@ function layoutItems(
 
 /** The letter's tables, each tied to the item it sits in. */
 function letterTables(normalized: NormalizedText, units: readonly Unit[], spans: readonly ItemSpan[]): LetterTable[] {
+  // Looked up in a map and by bisection, not by scanning units and spans per table (quadratic in long letters).
+  const tableUnits = new Map<number, Unit>();
+  for (const u of units) if (u.tableIndex !== null && !tableUnits.has(u.tableIndex)) tableUnits.set(u.tableIndex, u);
   return normalized.tables.map((rows, index) => {
-    const at = units.find((u) => u.tableIndex === index);
-    const span = at ? spans.find((s) => at.index >= s.start && at.index < s.end) : undefined;
+    const at = tableUnits.get(index);
+    const span = at ? spanAt(spans, at.index) : undefined;
     return { item: span ? span.number : null, rows: rows.map((r) => [...r]) };
   });
 }

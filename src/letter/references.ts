@@ -83,20 +83,50 @@ export function parseReferences(reBlock: string): Reference[] {
   const text = reBlock.replace(/[\u2013\u2014]/g, '-').replace(/\((?:the\s+|our\s+)?"[^"]*"\)/gi, ' ');
   const mentions = mentionsIn(text);
   const numbers = findReBlockFileNumbers(text);
-  const refs = mentions.map((m, i) => {
-    const next = mentions.slice(i + 1).find((n) => n.index > m.index);
-    const segment = text.slice(m.end, next ? next.index : text.length);
-    return { form: m.form as string | null, ...datesIn(segment), fileNumber: null as string | null, at: m.index };
-  });
+  // Mentions and numbers come in text order, so each lookup below moves a pointer forward: a long list of
+  // forms sharing one start made the former scans (and a dates pass per form) quadratic.
+  const refs: {
+    form: string | null;
+    fiscalYearEnd: string | null;
+    filedDate: string | null;
+    fileNumber: string | null;
+    at: number;
+  }[] = [];
+  let next = 0;
+  let datesKey = '';
+  let dates = { fiscalYearEnd: null as string | null, filedDate: null as string | null };
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    next = Math.max(next, i + 1);
+    while (next < mentions.length && mentions[next]!.index <= m.index) next++;
+    const end = next < mentions.length ? mentions[next]!.index : text.length;
+    // The forms of one list share their stretch of text, and so its dates.
+    if (datesKey !== `${m.end}:${end}`) {
+      datesKey = `${m.end}:${end}`;
+      dates = datesIn(text.slice(m.end, end));
+    }
+    refs.push({ form: m.form, ...dates, fileNumber: null, at: m.index });
+  }
+  // Each file number goes to the mentions before it still without one (refs [open, before)); all of them are
+  // served at once, so those before `open` always have theirs.
+  let open = 0;
+  let before = 0;
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i]!;
-    const open = refs.filter((r) => r.at < n.index && r.fileNumber === null);
-    if (open.length === 0) continue;
+    while (before < refs.length && refs[before]!.at < n.index) before++;
+    if (before <= open) continue;
+    // The numbers that follow this one before the next mention form its group.
+    let after = before;
+    while (after < refs.length && refs[after]!.at <= n.index) after++;
     let j = i + 1;
-    while (j < numbers.length && !refs.some((r) => r.at > n.index && r.at < numbers[j]!.index)) j++;
-    const group = numbers.slice(i, j);
-    if (group.length === open.length && group.length > 1) open.forEach((r, k) => (r.fileNumber = group[k]!.number));
-    else for (const r of open) r.fileNumber = n.number;
+    if (after < refs.length) while (j < numbers.length && numbers[j]!.index <= refs[after]!.at) j++;
+    else j = numbers.length;
+    const group = j - i;
+    const count = before - open;
+    for (let k = 0; k < count; k++) {
+      refs[open + k]!.fileNumber = group === count && group > 1 ? numbers[i + k]!.number : n.number;
+    }
+    open = before;
   }
   return refs.map(({ form, fiscalYearEnd, filedDate, fileNumber }) => ({ form, fiscalYearEnd, filedDate, fileNumber }));
 }

@@ -7,7 +7,10 @@ import type { LetterForm, Person } from './schema.ts';
 import { nameOfEntry } from './closing.ts';
 import { cleanName, isPersonName } from './people.ts';
 
-const NAME = String.raw`(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z]\.\s?)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'-]+){1,2}`;
+// Name words are bounded (a longer word is no name, and isPersonName refuses names over 50 characters): an
+// unbounded word tried from every capital of a long upper-case run made the search quadratic.
+const WORD = String.raw`[A-Z][a-zA-Z'-]{1,40}`;
+const NAME = String.raw`(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z]\.\s?)?${WORD}(?:\s+[A-Z]\.)?(?:\s+${WORD}){1,2}`;
 const SEC_PHONE = new RegExp(
   String.raw`(${NAME})(?:\s*,\s*[A-Z][A-Za-z ,-]{2,60}?,?)?\s+(?:at|on)\s+(?:\(?202\)?[\s.-]*551|551)[\s.-]*\d{4}`,
   'g',

@@ -27,6 +27,14 @@ function opensPart(line: string): boolean {
  */
 export function joinContinuations(units: readonly Unit[]): Unit[] {
   const out: Unit[] = [];
+  // The unit being continued is read through its last part, its length and whether it holds a line break, and
+  // its parts are joined once: testing the joined text at every unit was quadratic in a long run of them.
+  let parts: string[] = [];
+  let length = 0;
+  let hasBreak = false;
+  const close = (): void => {
+    if (parts.length > 1) out[out.length - 1] = { ...out[out.length - 1]!, text: parts.join(' ') };
+  };
   for (const u of units) {
     const prev = out[out.length - 1];
     const continues =
@@ -36,12 +44,22 @@ export function joinContinuations(units: readonly Unit[]): Unit[] {
       (prev.type === 'paragraph' || prev.type === 'list-item') &&
       /^[a-z]/.test(u.text) &&
       !/^(?:cc|c\.c\.|bcc)\b/i.test(u.text) &&
-      !prev.text.includes('\n') &&
-      !/[.:;!?]["'”)]?$/.test(prev.text) &&
-      prev.text.length > 40;
-    if (continues) out[out.length - 1] = { ...prev, text: `${prev.text} ${u.text}` };
-    else out.push({ ...u, index: out.length });
+      !hasBreak &&
+      !/[.:;!?]["'”)]?$/.test(parts.at(-1)!) &&
+      length > 40;
+    if (continues) {
+      parts.push(u.text);
+      length += 1 + u.text.length;
+      hasBreak = u.text.includes('\n');
+      continue;
+    }
+    close();
+    out.push({ ...u, index: out.length });
+    parts = [u.text];
+    length = u.text.length;
+    hasBreak = u.text.includes('\n');
   }
+  close();
   return out;
 }
 

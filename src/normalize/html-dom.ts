@@ -1,8 +1,8 @@
 /**
- * The few facts the HTML normaliser reads from cheerio's parsed tree (domhandler nodes, htmlparser2 in HTML
- * mode via `cheerio/slim`): walked directly, which is far faster than selector queries on letter-sized pages.
+ * The few facts the HTML normaliser reads from the parsed tree (domhandler nodes, htmlparser2 in HTML mode as
+ * cheerio parses it, see parse-markup.ts): walked directly, which is far faster than selector queries on letter-sized pages.
  */
-import { load } from 'cheerio/slim';
+import { parseMarkup } from '../parse-markup.ts';
 import { isHidden, parseStyle } from './html-style.ts';
 
 export interface HtmlNode {
@@ -15,7 +15,7 @@ export interface HtmlNode {
 
 /** Parses HTML into its root node. htmlparser2 decodes entities, including &#147;-style windows-1252 codes. */
 export function parseHtml(html: string): HtmlNode {
-  return load(html).root()[0] as unknown as HtmlNode;
+  return parseMarkup(html) as unknown as HtmlNode;
 }
 
 /** Subtrees that never carry letter text. */
@@ -79,6 +79,28 @@ export function rawTextOf(node: HtmlNode): string {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return out;
+}
+
+/** What cleanText (text-blocks.ts) keeps: anything but whitespace, Unicode spaces and invisible characters. */
+const VISIBLE = /[^\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad]/;
+
+/**
+ * Whether rawTextOf(node) holds a character cleanText keeps, stopping at the first: a layout cell around
+ * nested tables would otherwise build the text of everything inside it, once per level of nesting.
+ */
+export function hasVisibleText(node: HtmlNode): boolean {
+  const stack: HtmlNode[] = [node];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.type === 'text') {
+      if (VISIBLE.test(item.data ?? '')) return true;
+      continue;
+    }
+    if ((!isElement(item) && item.type !== 'root') || !isVisible(item) || item.name === 'br') continue;
+    const children = item.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return false;
 }
 
 /** The text of a <pre>, line ends kept, <br> as a line end. */

@@ -26,7 +26,7 @@ import {
   styleOf,
   type InlineStyle,
 } from './html-style.ts';
-import { classifyTable, dataTableRows, isLabel, tableRows } from './html-table.ts';
+import { classifyTable, dataTableRows, isLabel, MAX_TABLE_CELLS, tableRows } from './html-table.ts';
 import { dropPageFurniture, joinAcrossPages } from './page-furniture.ts';
 import { markHeadings } from './headings.ts';
 import { normalizePlainTextBlocks } from './plain-text.ts';
@@ -81,6 +81,8 @@ class HtmlWalker {
   pageBreaks = 0;
   /** Whether the document nested deeper than MAX_DEPTH. */
   deep = false;
+  /** Problems met while walking, for the letter's warnings. */
+  readonly warnings: string[] = [];
   private depth = 0;
   private runs: Run[] = [];
   private heading = false;
@@ -258,7 +260,12 @@ class HtmlWalker {
     const rows = tableRows(node);
     const kind = classifyTable(rows, hasDescendant(node, TABLES));
     if (kind === 'data') {
-      const cells = dataTableRows(rows);
+      const { rows: cells, truncated } = dataTableRows(rows);
+      if (truncated) {
+        this.warnings.push(
+          `a table holds more than ${MAX_TABLE_CELLS} cells: only its first ${MAX_TABLE_CELLS} were read`,
+        );
+      }
       if (cells.length === 0) return;
       this.tables.push(cells);
       this.blocks.push(
@@ -271,7 +278,7 @@ class HtmlWalker {
       return;
     }
     for (const row of rows) {
-      const filled = row.filter((cell) => cell.text !== '');
+      const filled = row.filter((cell) => !cell.blank);
       if (kind === 'list' && filled.length === 2) {
         this.pendingMarker = { marker: splitMarker(`${filled[0]!.text} x`).marker!, indent: 1 };
         this.cell(filled[1]!.node, style);
@@ -279,7 +286,7 @@ class HtmlWalker {
         continue;
       }
       for (const cell of row) {
-        if (cell.text === '') continue;
+        if (cell.blank) continue;
         if (kind === 'label' && isLabel(cell.text) && cell !== filled.at(-1)) {
           // "Re:" beside its block reads "Re: Apple Inc." like the printed letter.
           this.pendingPrefix = cell.text;
@@ -349,8 +356,13 @@ function emphasisOf(runs: readonly Run[], skip: number): Emphasis[] {
  * Rejoins a short line its source split in two blocks after a comma ("Form 10-K for the Fiscal Year ended
  * December 31," / "2022"): same emphasis, same page, the second part starting with a digit or in lower case.
  */
-function joinSplitLines(blocks: readonly DraftBlock[]): DraftBlock[] {
+export function joinSplitLines(blocks: readonly DraftBlock[]): DraftBlock[] {
   const out: DraftBlock[] = [];
+  // Parts of the block being joined, joined once (re-testing the joined text at each block was quadratic).
+  let parts: string[] = [];
+  const close = (): void => {
+    if (parts.length > 1) out[out.length - 1] = { ...out[out.length - 1]!, text: parts.join(' ') };
+  };
   for (const block of blocks) {
     const last = out.at(-1);
     if (
@@ -359,15 +371,20 @@ function joinSplitLines(blocks: readonly DraftBlock[]): DraftBlock[] {
       block.marker === null &&
       block.type !== 'table' &&
       last.page === block.page &&
-      /,$/.test(last.text) &&
+      parts.at(-1)!.endsWith(',') &&
       /^[a-z0-9]/.test(block.text) &&
       block.text.length <= 40 &&
       last.emphasis.join() === block.emphasis.join() &&
       last.emphasis.length > 0
     ) {
-      out[out.length - 1] = { ...last, text: `${last.text} ${block.text}` };
-    } else out.push(block);
+      parts.push(block.text);
+      continue;
+    }
+    close();
+    out.push(block);
+    parts = [block.text];
   }
+  close();
   return out;
 }
 
@@ -377,7 +394,7 @@ export function normalizeHtml(html: string): NormalizedText {
   const walker = new HtmlWalker();
   walker.walk(root, PLAIN);
   walker.flush();
-  const warnings: string[] = [];
+  const warnings: string[] = [...walker.warnings];
   if (walker.deep)
     warnings.push(`the HTML nests deeper than ${MAX_DEPTH} elements: the deeper structure was flattened`);
   const paged = walker.pageBreaks > 0;

@@ -29,7 +29,7 @@ export function splitTextLayer(raw: string): string[] {
       if (trimmed === '') continue;
       const parts = trimmed.split(/ {2}/).map((p) => p.trim());
       const lines = parts.length > 1 && parts.every((p) => p.length <= SHORT_PART && p.split(' ').length >= 2);
-      if (lines) out.push(...parts);
+      if (lines) for (const part of parts) out.push(part);
       else out.push(parts.join(' '));
     }
   }

@@ -125,16 +125,53 @@ export function dropPageFurniture(blocks: readonly DraftBlock[]): FurnitureResul
   return { blocks: blocks.filter((b) => !drop.has(b)), dropped: drop.size };
 }
 
-/** A paragraph cut by a page break: the tail starts in lower case and the head has no sentence end. */
-export function continuesAcrossPage(head: DraftBlock, tail: DraftBlock): boolean {
+/**
+ * A paragraph cut by a page break: the tail starts in lower case and the head has no sentence end. The head is
+ * read through its type, its length and its text's end only (`end`: the head's text or a part it ends with),
+ * so that a paragraph being joined need not be rebuilt for each test.
+ */
+function continues(
+  head: { readonly type: DraftBlock['type'] },
+  length: number,
+  end: string,
+  tail: DraftBlock,
+): boolean {
   return (
     tail.marker === null &&
     /^[a-z]/.test(tail.text) &&
     !/^[a-z]{1,4}:/.test(tail.text) &&
-    head.text.length >= 80 &&
+    length >= 80 &&
     head.type !== 'table' &&
-    !/[.:;?!"”)]$/.test(head.text)
+    !/[.:;?!"”)]$/.test(end)
   );
+}
+
+/**
+ * Joins the tail of a paragraph cut by a break to its head (see `continues`); `acrossPagesOnly` joins only
+ * blocks on different pages. A head takes any number of tails, collected and joined once: testing the joined
+ * text again after each tail was quadratic in a long run of them.
+ */
+export function joinCutParagraphs(blocks: readonly DraftBlock[], acrossPagesOnly: boolean): DraftBlock[] {
+  const out: DraftBlock[] = [];
+  let head: DraftBlock | null = null;
+  let parts: string[] = [];
+  let length = 0;
+  const close = (): void => {
+    if (head) out.push(parts.length > 1 ? { ...head, text: parts.join(' ') } : head);
+  };
+  for (const block of blocks) {
+    if (head && (!acrossPagesOnly || head.page !== block.page) && continues(head, length, parts.at(-1)!, block)) {
+      parts.push(block.text);
+      length += 1 + block.text.length;
+      continue;
+    }
+    close();
+    head = block;
+    parts = [block.text];
+    length = block.text.length;
+  }
+  close();
+  return out;
 }
 
 /**
@@ -142,12 +179,5 @@ export function continuesAcrossPage(head: DraftBlock, tail: DraftBlock): boolean
  * head is a long block without a sentence end.
  */
 export function joinAcrossPages(blocks: readonly DraftBlock[]): DraftBlock[] {
-  const out: DraftBlock[] = [];
-  for (const block of blocks) {
-    const last = out.at(-1);
-    if (last && last.page !== block.page && continuesAcrossPage(last, block)) {
-      out[out.length - 1] = { ...last, text: `${last.text} ${block.text}` };
-    } else out.push(block);
-  }
-  return out;
+  return joinCutParagraphs(blocks, true);
 }

@@ -51,23 +51,45 @@ export function buildLines(runs: readonly GlyphRun[], page: number): PdfLine[] {
   const body = sizes[Math.floor(sizes.length / 2)] ?? 12;
   const small = (r: GlyphRun): boolean => r.size < 0.8 * body;
   const groups = group(runs.filter((r) => !small(r)));
+  // Each line's horizontal extent, kept up to date as small runs join it.
+  const x0s = groups.map((g) => g.reduce((least, r) => Math.min(least, r.x), Number.POSITIVE_INFINITY));
+  const x1s = groups.map((g) => g.reduce((most, r) => Math.max(most, r.x + r.width), Number.NEGATIVE_INFINITY));
+  // Lines come top to bottom: only those whose baseline lies within reach of a small run can take it, so each
+  // run looks at that window (found by bisection) and not at every line of the page.
+  const reach = 0.7 * groups.reduce((most, g) => Math.max(most, g[0]!.size), 0);
   const orphans: GlyphRun[] = [];
   for (const run of runs.filter(small)) {
-    let best: { group: GlyphRun[]; distance: number } | null = null;
-    for (const g of groups) {
-      const line = g[0]!;
-      const x0 = Math.min(...g.map((r) => r.x));
-      const x1 = Math.max(...g.map((r) => r.x + r.width));
+    const first = firstBelow(groups, run.y + reach);
+    let best: { index: number; distance: number } | null = null;
+    for (let i = first; i < groups.length && groups[i]![0]!.y >= run.y - reach; i++) {
+      const line = groups[i]![0]!;
       const distance = Math.abs(run.y - line.y);
-      if (distance <= 0.7 * line.size && run.x >= x0 - line.size && run.x <= x1 + line.size) {
-        if (!best || distance < best.distance) best = { group: g, distance };
+      if (distance <= 0.7 * line.size && run.x >= x0s[i]! - line.size && run.x <= x1s[i]! + line.size) {
+        if (!best || distance < best.distance) best = { index: i, distance };
       }
     }
-    if (best) best.group.push(run);
-    else orphans.push(run);
+    if (!best) {
+      orphans.push(run);
+      continue;
+    }
+    groups[best.index]!.push(run);
+    x0s[best.index] = Math.min(x0s[best.index]!, run.x);
+    x1s[best.index] = Math.max(x1s[best.index]!, run.x + run.width);
   }
   const all = [...groups, ...group(orphans)].sort((a, b) => b[0]!.y - a[0]!.y);
   return all.map((g) => lineOf(g, page)).filter((line): line is PdfLine => line !== null);
+}
+
+/** Index of the first group (baselines descending) whose baseline is at most `y`. */
+function firstBelow(groups: readonly GlyphRun[][], y: number): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (groups[mid]![0]!.y > y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function group(runs: readonly GlyphRun[]): GlyphRun[][] {
@@ -94,7 +116,7 @@ function group(runs: readonly GlyphRun[]): GlyphRun[][] {
 function lineOf(group: GlyphRun[], page: number): PdfLine | null {
   const runs = group.filter((r) => !isSpace(r)).sort((a, b) => a.x - b.x);
   if (runs.length === 0) return null;
-  const size = Math.max(...runs.map((r) => r.size));
+  const size = runs.reduce((most, r) => Math.max(most, r.size), Number.NEGATIVE_INFINITY);
   let text = '';
   let end = Number.NEGATIVE_INFINITY;
   let marker: string | null = null;

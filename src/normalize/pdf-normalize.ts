@@ -45,6 +45,8 @@ function runsOf(items: readonly unknown[]): GlyphRun[] {
     // Rotated or vertical text (stamps, watermarks, margin notes) is not letter text.
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
     const width = item.width ?? 0;
+    // A broken content stream can place text nowhere (NaN, Infinity): it cannot be laid out.
+    if (![c, d, e, f, width].every(Number.isFinite)) continue;
     // A glyph pdf.js cannot map to Unicode (a Symbol-font bullet) still takes room: keep a placeholder.
     const text = item.str === '' ? (width > 0 ? UNMAPPED : '') : item.str;
     if (text === '' || TEMPLATE_RESIDUE.test(text)) continue;
@@ -95,7 +97,7 @@ export async function readPdfLines(bytes: Uint8Array, options: PdfOptions = {}):
     for (let n = 1; n <= pages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      lines.push(...buildLines(runsOf(content.items), n));
+      for (const line of buildLines(runsOf(content.items), n)) lines.push(line);
       page.cleanup();
     }
     return lines;

@@ -86,25 +86,41 @@ const GAP = /\S {2,}\S/g;
  * Splits a chunk of lines into text and column tables: two or more lines whose cells are separated by runs of
  * spaces, with a rule line under the column heads or at least two gaps a line.
  */
-function splitTables(lines: readonly TextLine[]): { table: boolean; lines: TextLine[] }[] {
+export function splitTables(lines: readonly TextLine[]): { table: boolean; lines: TextLine[] }[] {
   const out: { table: boolean; lines: TextLine[] }[] = [];
-  const gaps = (l: TextLine): number => l.text.trim().match(GAP)?.length ?? 0;
+  const gaps = lines.map((l) => l.text.trim().match(GAP)?.length ?? 0);
+  const rule = lines.map((l) => RULE.test(l.text));
+  const addText = (line: TextLine): void => {
+    const last = out.at(-1);
+    if (last && !last.table) last.lines.push(line);
+    else out.push({ table: false, lines: [line] });
+  };
   let i = 0;
   while (i < lines.length) {
     let j = i;
-    while (j < lines.length && (RULE.test(lines[j]!.text) || gaps(lines[j]!) > 0)) j++;
-    const run = lines.slice(i, j);
-    const rows = run.filter((l) => !RULE.test(l.text));
-    const isTable = rows.length >= 2 && (run.some((l) => RULE.test(l.text)) || rows.every((l) => gaps(l) >= 2));
-    if (isTable) {
-      out.push({ table: true, lines: run });
-      i = j;
+    while (j < lines.length && (rule[j] || gaps[j]! > 0)) j++;
+    // The table is the run [s, j) from the first line s whose run still qualifies; the lines before it are text.
+    // Read backwards once: trying each s forwards rescanned the run from every line (quadratic).
+    let start = -1;
+    let rows = 0;
+    let anyRule = false;
+    let allWide = true;
+    for (let s = j - 1; s >= i; s--) {
+      if (rule[s]) anyRule = true;
+      else {
+        rows++;
+        if (gaps[s]! < 2) allWide = false;
+      }
+      if (rows >= 2 && (anyRule || allWide)) start = s;
+    }
+    if (start < 0) {
+      for (let k = i; k < Math.max(j, i + 1); k++) addText(lines[k]!);
+      i = Math.max(j, i + 1);
       continue;
     }
-    const last = out.at(-1);
-    if (last && !last.table) last.lines.push(lines[i]!);
-    else out.push({ table: false, lines: [lines[i]!] });
-    i++;
+    for (let k = i; k < start; k++) addText(lines[k]!);
+    out.push({ table: true, lines: lines.slice(start, j) });
+    i = j;
   }
   return out.filter((segment) => segment.lines.length > 0);
 }
@@ -141,7 +157,7 @@ function plainBlocks(text: string): PlainResult {
         continue;
       }
       // A table sits between the text before and after it: flush the text first to keep the order.
-      blocks.push(...linesToBlocks(chunks, width));
+      for (const block of linesToBlocks(chunks, width)) blocks.push(block);
       chunks = [];
       const { block, rows } = tableBlock(segment.lines);
       tables.push(rows);
@@ -151,7 +167,7 @@ function plainBlocks(text: string): PlainResult {
   };
   const endChunks = (): void => {
     endChunk();
-    blocks.push(...linesToBlocks(chunks, width));
+    for (const block of linesToBlocks(chunks, width)) blocks.push(block);
     chunks = [];
   };
   for (const line of raw) {
@@ -186,7 +202,7 @@ function plainBlocks(text: string): PlainResult {
     chunk.push({ text: trimmed, indent: trimmed.length - trimmed.trimStart().length, page });
   }
   endChunks();
-  if (table && table.length > 0) blocks.push(...linesToBlocks([table], width));
+  if (table && table.length > 0) for (const block of linesToBlocks([table], width)) blocks.push(block);
   return { blocks, tables };
 }
 

@@ -117,13 +117,16 @@ export function isTitleCase(text: string): boolean {
  * ("(202) 551-" + "3470", "U.S.-" + "designated"), where the hyphen stays and no space is added.
  */
 export function joinLines(lines: readonly string[]): string {
-  let out = '';
+  const parts: string[] = [];
+  // The hyphen test reads the previous line, never the growing paragraph: a regex over the joined string
+  // flattens it at every line (quadratic in a long paragraph).
+  let previous = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
-    if (out === '') out = line;
-    else if (/[A-Za-z0-9.]-$/.test(out) && /^[A-Za-z0-9]/.test(line)) out += line;
-    else out += ` ${line}`;
+    if (parts.length > 0) parts.push(/[A-Za-z0-9.]-$/.test(previous) && /^[A-Za-z0-9]/.test(line) ? '' : ' ');
+    parts.push(line);
+    previous = line;
   }
-  return out;
+  return parts.join('');
 }

@@ -7,7 +7,7 @@
  */
 import type { NormalizedText } from './types.ts';
 import { markHeadings } from './headings.ts';
-import { continuesAcrossPage } from './page-furniture.ts';
+import { joinCutParagraphs } from './page-furniture.ts';
 import { typicalWidth } from './plain-text.ts';
 import {
   buildNormalized,
@@ -49,7 +49,9 @@ function indentOf(line: string): number {
 
 /** Physical lines -> the PDF's lines: a column-0 line continues the previous one when its first word could not fit. */
 function unwrap(raw: readonly string[]): (Line | null)[] {
-  const out: (Line | null)[] = [];
+  // The physical lines of each logical line are collected and joined once at the end (joining at each one
+  // rebuilt the growing line: quadratic in a long run of wrapped lines).
+  const out: ({ parts: string[]; indent: number } | null)[] = [];
   let previousLength = 0;
   for (const physical of raw) {
     const line = physical.trimEnd();
@@ -59,15 +61,15 @@ function unwrap(raw: readonly string[]): (Line | null)[] {
       continue;
     }
     const last = out.at(-1);
-    const firstWord = line.trimStart().split(' ')[0]!.length;
+    const firstWord = line.trimStart().split(' ', 1)[0]!.length;
     if (last && indentOf(line) === 0 && previousLength > 0 && previousLength + 1 + firstWord > WRAP - 4) {
-      last.text = joinLines([last.text, line]);
+      last.parts.push(line);
     } else {
-      out.push({ text: line.trim(), indent: indentOf(line) });
+      out.push({ parts: [line.trim()], indent: indentOf(line) });
     }
     previousLength = line.length;
   }
-  return out;
+  return out.map((l) => (l ? { text: joinLines(l.parts), indent: l.indent } : null));
 }
 
 /** Drops the running header ending in "Page N" (and the lines above it that repeat the letter's first lines). */
@@ -206,13 +208,7 @@ export function normalizeTextExtract(text: string): NormalizedText {
   restoreBullets(blocks, secondIndent, margin);
 
   // A page break inside a paragraph leaves its tail as a block of its own starting in lower case.
-  const joined: DraftBlock[] = [];
-  for (const block of blocks) {
-    const last = joined.at(-1);
-    if (last && continuesAcrossPage(last, block)) {
-      last.text = `${last.text} ${block.text}`;
-    } else joined.push(block);
-  }
+  const joined = joinCutParagraphs(blocks, false);
   const final = markHeadings(joined, { requireEmphasis: false });
   const warnings = final.length === 0 ? ['the TEXT-EXTRACT has no text'] : [];
   return buildNormalized(final, [], 'text-extract', warnings);

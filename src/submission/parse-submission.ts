@@ -31,6 +31,50 @@ function lineAt(text: string, at: number): string {
   return text.slice(at, end < 0 ? text.length : end).replace(/\r$/, '');
 }
 
+/**
+ * Occurrences of one tag, searched forward and remembered. Documents are read in order, so each search goes
+ * on from the last answer and the submission is scanned once per tag; a plain `indexOf`/`lastIndexOf` for a
+ * tag that a document lacks would scan the rest of the submission for every document (quadratic).
+ */
+class TagCursor {
+  private readonly text: string;
+  private readonly tag: string;
+  /** `found` is the first occurrence at or after `searchedFrom` (-1: none). */
+  private searchedFrom = Number.POSITIVE_INFINITY;
+  private found = -1;
+  constructor(text: string, tag: string) {
+    this.text = text;
+    this.tag = tag;
+  }
+
+  private from(at: number): number {
+    if (at < this.searchedFrom || (this.found >= 0 && this.found < at)) {
+      this.searchedFrom = at;
+      this.found = this.text.indexOf(this.tag, at);
+    }
+    return this.found;
+  }
+
+  /** First occurrence in [from, to], or -1. */
+  first(from: number, to: number): number {
+    const at = this.from(from);
+    return at >= 0 && at <= to ? at : -1;
+  }
+
+  /** Last occurrence in [from, to], or -1. */
+  last(from: number, to: number): number {
+    let last = -1;
+    for (let at = this.from(from); at >= 0 && at <= to; at = this.from(at + 1)) last = at;
+    return last;
+  }
+}
+
+interface DocumentTags {
+  readonly text: TagCursor;
+  readonly textEnd: TagCursor;
+  readonly pdfEnd: TagCursor;
+}
+
 /** Start of the content after a tag line (`<TEXT>\n`), end before the closing tag line. */
 function contentBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
@@ -98,7 +142,29 @@ export function parseSubmission(bytes: Uint8Array, options: ParseSubmissionOptio
     throw badInput(BAD_INPUT_REASONS.TRUNCATED, accession, 'the submission ends before </SEC-DOCUMENT>');
   }
 
+  const documents = parseDocuments(bytes, text, headerEnd, accession, maxDocument, warnings);
+  if (header.documentCount !== null && header.documentCount !== documents.length) {
+    warnings.push(`the header announces ${header.documentCount} documents, the submission holds ${documents.length}`);
+  }
+  const { warnings: _headerWarnings, ...headerFields } = header;
+  return { header: headerFields, documents, warnings };
+}
+
+/** Every <DOCUMENT> after the header, in order; a document without its </DOCUMENT> is a truncated submission. */
+function parseDocuments(
+  bytes: Uint8Array,
+  text: string,
+  headerEnd: number,
+  accession: string,
+  maxDocument: number,
+  warnings: string[],
+): SubmissionDocument[] {
   const documents: SubmissionDocument[] = [];
+  const cursors: DocumentTags = {
+    text: new TagCursor(text, '<TEXT>'),
+    textEnd: new TagCursor(text, '</TEXT>'),
+    pdfEnd: new TagCursor(text, '</PDF>'),
+  };
   let at = text.indexOf('<DOCUMENT>', headerEnd);
   while (at >= 0) {
     const end = text.indexOf('</DOCUMENT>', at);
@@ -109,28 +175,23 @@ export function parseSubmission(bytes: Uint8Array, options: ParseSubmissionOptio
     if (next >= 0 && next < end) {
       throw badInput(BAD_INPUT_REASONS.TRUNCATED, accession, `document ${documents.length + 1} has no </DOCUMENT>`);
     }
-    documents.push(parseDocument(bytes, text, at + 10, end, accession, documents.length + 1, maxDocument, warnings));
+    documents.push(
+      parseDocument(bytes, text, cursors, at + 10, end, accession, documents.length + 1, maxDocument, warnings),
+    );
     at = next;
   }
-  if (header.documentCount !== null && header.documentCount !== documents.length) {
-    warnings.push(`the header announces ${header.documentCount} documents, the submission holds ${documents.length}`);
-  }
-  const { warnings: _headerWarnings, ...headerFields } = header;
-  return { header: headerFields, documents, warnings };
+  return documents;
 }
 
-function parseDocument(
-  bytes: Uint8Array,
-  text: string,
-  start: number,
-  end: number,
-  accession: string,
-  ordinal: number,
-  maxDocument: number,
-  warnings: string[],
-): SubmissionDocument {
-  let textAt = text.indexOf('<TEXT>', start);
-  if (textAt < 0 || textAt > end) textAt = end;
+interface DocumentTagValues {
+  readonly type: string;
+  readonly sequence: number;
+  readonly filename: string | null;
+  readonly description: string | null;
+}
+
+/** The <TYPE>, <SEQUENCE>, <FILENAME> and <DESCRIPTION> lines before a document's <TEXT>. */
+function documentTags(text: string, start: number, textAt: number, ordinal: number): DocumentTagValues {
   const tags = new Map<string, string>();
   for (const m of text.slice(start, textAt).matchAll(/<([A-Z]+)>([^\n<]*)/g)) {
     if (!tags.has(m[1]!)) tags.set(m[1]!, m[2]!.replace(/\r$/, '').trim());
@@ -140,12 +201,29 @@ function parseDocument(
   const sequence = /^\d+$/.test(sequenceText) ? Number(sequenceText) : ordinal;
   const filename = tags.get('FILENAME') || null;
   const description = tags.get('DESCRIPTION') || null;
+  return { type, sequence, filename, description };
+}
+
+function parseDocument(
+  bytes: Uint8Array,
+  text: string,
+  cursors: DocumentTags,
+  start: number,
+  end: number,
+  accession: string,
+  ordinal: number,
+  maxDocument: number,
+  warnings: string[],
+): SubmissionDocument {
+  let textAt = cursors.text.first(start, end);
+  if (textAt < 0) textAt = end;
+  const { type, sequence, filename, description } = documentTags(text, start, textAt, ordinal);
   const label = `document ${sequence} (${[type || 'no type', filename].filter(Boolean).join(', ')})`;
 
   let contentStart = end;
   let contentEnd = end;
   if (textAt < end) {
-    const close = text.lastIndexOf('</TEXT>', end);
+    const close = cursors.textEnd.last(textAt, end);
     if (close < textAt) warnings.push(`${label} has no </TEXT>`);
     [contentStart, contentEnd] = contentBounds(text, textAt + 6, close < textAt ? end : close);
   }
@@ -161,14 +239,14 @@ function parseDocument(
   let docText: string | null = null;
   const trimmedStart = skipSpace(text, contentStart, contentEnd);
   if (text.startsWith('<PDF>', trimmedStart)) {
-    let pdfEnd = text.lastIndexOf('</PDF>', contentEnd);
-    if (pdfEnd < trimmedStart) pdfEnd = contentEnd;
-    docBytes = decodeOrThrow(text, trimmedStart + 5, pdfEnd, accession, label);
+    let pdfEnd = cursors.pdfEnd.last(trimmedStart, contentEnd);
+    if (pdfEnd < 0) pdfEnd = contentEnd;
+    docBytes = decodeOrThrow(text, trimmedStart + 5, pdfEnd, accession, label, maxDocument);
   } else if (
     text.startsWith('begin ', trimmedStart) &&
     /^begin [0-7]{3,4}/.test(text.slice(trimmedStart, trimmedStart + 10))
   ) {
-    docBytes = decodeOrThrow(text, trimmedStart, contentEnd, accession, label);
+    docBytes = decodeOrThrow(text, trimmedStart, contentEnd, accession, label, maxDocument);
   } else {
     docBytes = bytes.subarray(contentStart, contentEnd);
   }
@@ -206,8 +284,19 @@ function skipSpace(text: string, from: number, to: number): number {
   return i;
 }
 
-function decodeOrThrow(text: string, start: number, end: number, accession: string, label: string): Uint8Array {
-  const result = uudecode(text, start, end);
+function decodeOrThrow(
+  text: string,
+  start: number,
+  end: number,
+  accession: string,
+  label: string,
+  maxDocument: number,
+): Uint8Array {
+  const result = uudecode(text, start, end, { maxBytes: maxDocument });
+  if (!result.ok && result.oversize) {
+    const size = mib(result.oversize.size);
+    throw badInput(BAD_INPUT_REASONS.OVERSIZE, accession, `${label} of ${size} exceeds the ${mib(maxDocument)} limit`);
+  }
   if (!result.ok) {
     throw badInput(BAD_INPUT_REASONS.BROKEN_UUENCODE, accession, `${label}: broken uuencode: ${result.problem}`);
   }

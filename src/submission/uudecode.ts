@@ -6,14 +6,40 @@
 
 export type UudecodeResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly name: string | null }
-  | { readonly ok: false; readonly problem: string };
+  /** `oversize`: the lines announce `size` bytes, more than `maxBytes`; nothing was decoded. */
+  | { readonly ok: false; readonly problem: string; readonly oversize?: { readonly size: number } };
+
+export interface UudecodeOptions {
+  /** Largest decoded size accepted; a document announcing more fails before anything is allocated. */
+  readonly maxBytes?: number;
+}
 
 const BEGIN = /^begin [0-7]{3,4} ?(.*)$/;
 /** Encoders may append a checksum character or two; more than that is not EDGAR's format. */
 const SLACK = 2;
 
+/**
+ * The decoded size: the sum of the length characters of the lines before `end` (a line's length character
+ * says how many bytes it holds). Broken lines count 0 here; decoding reports them.
+ */
+function decodedSize(text: string, from: number, end: number): number {
+  let size = 0;
+  let pos = from;
+  while (pos < end) {
+    let stop = text.indexOf('\n', pos);
+    if (stop < 0 || stop > end) stop = end;
+    let last = stop;
+    if (last > pos && text.charCodeAt(last - 1) === 13) last--;
+    if (last - pos === 3 && text.startsWith('end', pos)) break;
+    const c = text.charCodeAt(pos);
+    if (last > pos && c >= 32 && c <= 96) size += (c - 32) & 63;
+    pos = stop + 1;
+  }
+  return size;
+}
+
 /** Decodes the uuencoded text in `text` between `start` and `end` (the `begin` line must come first). */
-export function uudecode(text: string, start = 0, end = text.length): UudecodeResult {
+export function uudecode(text: string, start = 0, end = text.length, options: UudecodeOptions = {}): UudecodeResult {
   let pos = start;
   // Skip blank lines before `begin`.
   while (pos < end && (text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13 || text.charCodeAt(pos) === 32)) {
@@ -25,13 +51,14 @@ export function uudecode(text: string, start = 0, end = text.length): UudecodeRe
   if (!begin) return { ok: false, problem: 'no "begin" line' };
   const name = begin[1]?.trim() || null;
 
-  // Upper bound of the decoded size: 45 bytes for every line.
-  let lines = 0;
-  for (let i = lineEnd; i < end; i = text.indexOf('\n', i + 1)) {
-    if (i < 0) break;
-    lines++;
+  // Allocated to the size the lines announce, after checking it: 45 bytes for every line would let 5 million
+  // empty lines ask for 225 MB before anything is read.
+  const size = decodedSize(text, lineEnd + 1, end);
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  if (size > maxBytes) {
+    return { ok: false, problem: `the lines announce ${size} bytes, more than ${maxBytes}`, oversize: { size } };
   }
-  const out = new Uint8Array(lines * 45);
+  const out = new Uint8Array(size);
   let length = 0;
   let lineNumber = 1;
   let sawEnd = false;

@@ -55,3 +55,19 @@ describe('uudecode', () => {
     });
   }
 });
+
+describe('uudecode allocation', () => {
+  it('allocates what the lines announce, not 45 bytes per line', () => {
+    // 200,000 empty lines used to reserve 9 MB before reading a byte.
+    const result = uudecode(`begin 644 x\n${'\n'.repeat(200_000)}#86)C\n\`\nend\n`);
+    assert.ok(result.ok);
+    assert.deepEqual(result.bytes, latin1('abc'));
+    assert.equal(result.bytes.buffer.byteLength, 3);
+  });
+
+  it('refuses a document announcing more than maxBytes before decoding it', () => {
+    const result = uudecode(`begin 644 x\n${'M\n'.repeat(1000)}\`\nend\n`, 0, undefined, { maxBytes: 44_999 });
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.ok ? null : result.oversize, { size: 45_000 });
+  });
+});
