@@ -60,6 +60,7 @@ function envFor(replica: ChildReplica, dir: string): NodeJS.ProcessEnv {
     ARCHIVE_DIR: join(dir, 'archive'),
     REDIS_URL: '',
     LOG_LEVEL: 'error',
+    EDGAR_BLOCK_COOLDOWN: '5',
     EDGAR_RESPONSE_TIMEOUT_MS: String(RESPONSE_TIMEOUT_MS),
     PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS),
   };
@@ -146,7 +147,9 @@ async function expectedLetters(): Promise<string[]> {
   return company.filings.filter((f) => f.form === 'CORRESP' || f.form === 'UPLOAD').map((f) => f.accessionNumber);
 }
 
-const replica = await spawnReplica(['--dataset', join(here, '_chaos-dataset.ts')]);
+// EDGAR's rule of 10 a second, with a block of 5 s instead of 10 min (and the client's pause to match): on this
+// shared machine a late-stamped burst can still draw one, which the table counts instead of the run stalling.
+const replica = await spawnReplica(['--dataset', join(here, '_chaos-dataset.ts'), '--block-ms', '5000']);
 const letters = await expectedLetters();
 const hostile = new Set<string>(Object.values(HOSTILE));
 const backfill = ['backfill', BENCH_GENERATED_CIK];
