@@ -284,12 +284,17 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
           };
           // JSON writes Infinity as null: a null count is every matching request.
           const { count, regex, ...rest } = spec;
-          injectFault({
+          const fault: FaultSpec = {
             ...rest,
             ...(count === undefined ? {} : { count: count ?? Infinity }),
             path: regex ? new RegExp(regex) : spec.path,
-          });
-          json({ ok: true });
+          };
+          injectFault(fault);
+          // A bomb is answered once its body is built (seconds for 1 GiB): built on the first request instead,
+          // it would keep that request waiting past a client's deadline.
+          const bomb = BOMBS[fault.kind];
+          const built = bomb ? bombBody(bomb, fault.inflatedBytes ?? 1024 ** 3) : Promise.resolve();
+          void built.then(() => json({ ok: true }));
         } catch (error) {
           json({ error: String(error) }, 400);
         }
