@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolutionOf, responseTo } from '../../../src/analytics/comments.ts';
-import { deriveThread, statusOf, topicCounts } from '../../../src/analytics/derive.ts';
+import { deriveCompany, deriveThread, statusOf, topicCounts } from '../../../src/analytics/derive.ts';
 import { responsesByRound, roundsOf, type AnalyticsLetter } from '../../../src/analytics/letters.ts';
 import { CommentRowSchema, ConversationRowSchema, type CommentRow } from '../../../src/analytics/rows.ts';
 import { median } from '../../../src/analytics/stats.ts';
@@ -319,5 +319,28 @@ describe('deriveThread', () => {
     assert.equal(open.conversation.closingLetter, null);
     assert.equal(open.conversation.reviewedFiling?.accessionNumber, null);
     assert.equal(open.conversation.medianDaysToRespond, 21);
+  });
+});
+
+describe('deriveCompany', () => {
+  it('derives each stored thread apart and leaves out letters without a thread', () => {
+    const a = letter({ form: 'UPLOAD', kind: 'comment', items: [item(1, 'Please explain.')] });
+    const b = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2022-01-05', items: [item(1, 'Please revise.')] });
+    const loose = letter({ form: 'CORRESP', kind: 'response' });
+    const got = deriveCompany(
+      [
+        { ...a, threadId: 't1' },
+        { ...b, threadId: 't2' },
+        { ...loose, threadId: null },
+      ],
+      [],
+    );
+    assert.deepEqual(
+      got.map((d) => [d.conversation.threadId, d.conversation.rounds, d.conversation.companyLetters]),
+      [
+        ['t1', 1, 0],
+        ['t2', 1, 0],
+      ],
+    );
   });
 });
