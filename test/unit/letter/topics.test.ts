@@ -18,8 +18,8 @@ describe('topics: the main topic comes first', () => {
     ],
     [
       'market segments of an industry are not reportable segments',
-      'We note your statement that the industries in which you participate represent a $190 billion opportunity across four market segments. Please provide the basis for these estimates.',
-      ['Information Statement Summary', 'Market Opportunity'],
+      'We note your statement that the industries in which you participate represent a $190 billion opportunity, and the opportunity in each of the four listed market segments. Please clarify what you mean by opportunity.',
+      ['Information Statement Summary', 'Market Segment Opportunity'],
       'offering_transaction',
     ],
     [
