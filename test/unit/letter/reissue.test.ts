@@ -107,6 +107,66 @@ describe('reissued comments', () => {
       [],
       false,
     ],
+    [
+      '"refer to prior comment N"',
+      'Refer to prior comment 7. Please provide us with the quantities you were asked for.',
+      [],
+      true,
+    ],
+    [
+      '"refer to comment N of our letter" of an earlier date',
+      'Revise the summary to balance the strengths you describe. Refer to comment 4 of our June 2, 2021 letter and comment 1 of our July 9, 2021 letter.',
+      [],
+      true,
+    ],
+    [
+      '"please refer to comment two in your response letter"',
+      'Please refer to comment two in your response letter dated March 1, 2020. Your filing does not include the discussion you said it would.',
+      [],
+      true,
+    ],
+    [
+      'a cross-reference to another comment of the same letter is not a reissue',
+      'Please revise the table as well. Refer to comment 4 above.',
+      [],
+      false,
+    ],
+    [
+      '"address the remaining part of our prior comment"',
+      'Please address the remaining portion of our prior comment, which asked for the amounts by country.',
+      [],
+      true,
+    ],
+    [
+      'a reply answered with "however, [what you cite] appears to address only"',
+      'You state in your response to prior comment 2 that flood losses were immaterial. However, the examples you give appear to address only your owned plants.',
+      [2],
+      true,
+    ],
+    [
+      'a reply answered with "we note, however, that you do not"',
+      'We note your response to comment 9. We note, however, that you do not update the forecast between budget cycles.',
+      [9],
+      true,
+    ],
+    [
+      '"you have not revised", answering a response',
+      'We note your response to comment 4, but you have not revised the table of contractual obligations.',
+      [4],
+      true,
+    ],
+    [
+      '"we believe ... should", answering a response',
+      'We note the schedules in your response to comment 1. We believe the two product lines should be presented in separate tables.',
+      [1],
+      true,
+    ],
+    [
+      '"you have not" in a first-round comment is a new comment',
+      'You have not disclosed the maturities of your notes. Please revise.',
+      [],
+      false,
+    ],
   ];
   for (const [name, comment, priorComments, expected] of cases) {
     it(name, () => assert.equal(isReissued({ comment, priorComments }), expected));
