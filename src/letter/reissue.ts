@@ -28,6 +28,9 @@ const REISSUE = [
       String.raw`|\b(?:refer|see)\s+(?:again\s+|back\s+)?(?:to\s+)?comments?\s+${NUMBER}(?:\s*(?:,|and|&)\s*${NUMBER})*\s+(?:of|in|from)\s+(?:our|your)\s+(?:[\w,]+\s+){0,4}?letters?\b`,
     'i',
   ),
+  // "We note your response to comment 4 ...; however, ...", "We note your response to comment three, but we ...": the
+  // response acknowledged and set aside in one sentence.
+  /\b(?:we\s+(?:note|acknowledge|understand|have\s+(?:read|reviewed|considered))|while\s+we\s+(?:note|acknowledge))\s+(?:from\s+)?your\s+(?:prior\s+)?(?:response|reply|revis\w+|amended\s+disclosure)\b[^.]{0,200}?[;,]\s*(?:however\b|but\s+(?:we|you|your|it|the|this|these)\b)/i,
   // The staff asks again for what a part of its earlier comment asked.
   /\b(?:address|respond\s+to|comply\s+with)\s+(?:the\s+)?(?:remaining|unaddressed|outstanding|second|third|last|final)\s+(?:part|portion|bullet|point|question|request)s?\s+(?:of|in)\s+(?:our\s+|the\s+|that\s+)?(?:(?:prior|previous|earlier)\s+)?comment|\b(?:fully\s+)?(?:address|comply\s+with)\s+(?:(?:our|the)\s+)?(?:prior|previous|earlier|original)\s+comment|\bas\s+we\s+(?:previously\s+)?(?:requested|asked)\b/i,
 ];

@@ -162,6 +162,18 @@ describe('reissued comments', () => {
       true,
     ],
     [
+      'a response acknowledged and set aside in one sentence ("we note your response ...; however")',
+      'We note your response to comment 6 and the table on page 40; however, please also quantify the effect of each price change.',
+      [6],
+      true,
+    ],
+    [
+      'a "but" that is part of what the response says is not a reissue',
+      'We note your response letter and your view that the rule does not apply, but will instead look to the guidance. Please tell us the amounts.',
+      [],
+      false,
+    ],
+    [
       '"you have not" in a first-round comment is a new comment',
       'You have not disclosed the maturities of your notes. Please revise.',
       [],
