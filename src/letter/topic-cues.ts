@@ -349,7 +349,8 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'governance_compensation',
     5,
-    /(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers/i,
+    // "Recommendation of the Board of Directors and its Reasons for the Merger" is about the transaction.
+    /^(?!.*\b(?:recommendation of|reasons for)\b).*?(?:(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers)/i,
   ),
   cue(
     'accounting_other',

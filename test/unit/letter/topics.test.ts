@@ -128,6 +128,12 @@ describe('topics: the main topic comes first', () => {
       'mda_results',
     ],
     [
+      "the board's recommendation of a merger is about the transaction, not governance",
+      'Please define the term undisturbed share price the first time you use it.',
+      ['The Transactions', 'Recommendation of the Board of Directors and its Reasons for the Transactions'],
+      'offering_transaction',
+    ],
+    [
       'explanations for variances are results of operations',
       'In future filings, please give explanations for the variances in cost of products sold at a lower level.',
       [],
