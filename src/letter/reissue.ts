@@ -31,6 +31,17 @@ const REISSUE = [
   // "We note your response to comment 4 ...; however, ...", "We note your response to comment three, but we ...": the
   // response acknowledged and set aside in one sentence.
   /\b(?:we\s+(?:note|acknowledge|understand|have\s+(?:read|reviewed|considered))|while\s+we\s+(?:note|acknowledge))\s+(?:from\s+)?your\s+(?:prior\s+)?(?:response|reply|revis\w+|amended\s+disclosure)\b[^.]{0,200}?[;,]\s*(?:however\b|but\s+(?:we|you|your|it|the|this|these)\b)/i,
+  // What the earlier comment asked for, asked for again: "the information requested in prior comment 3", "the
+  // analysis we requested", "please respond fully to comment 4", "you did not respond to comment 2".
+  new RegExp(
+    String.raw`\b(?:requested|asked\s+for)\s+(?:in|by)\s+(?:our\s+)?(?:(?:prior|previous|earlier|original)\s+)?comments?\s+${NUMBER}` +
+      String.raw`|\bwe\s+(?:previously\s+|originally\s+|had\s+)?requested\b` +
+      String.raw`|\bplease\s+(?:fully\s+|also\s+|completely\s+)?(?:respond|reply)\s+(?:fully\s+|completely\s+)?to\s+(?:(?:our|the)\s+)?(?:(?:prior|previous|earlier)\s+)?comments?\s+${NUMBER}` +
+      String.raw`|\b(?:did|do|does|have|has)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:our|the|this|that)\s+)?(?:(?:prior|previous|earlier)\s+)?comment`,
+    'i',
+  ),
+  // "Your revised disclosure still ...": the change made did not settle the point.
+  /\b(?:your|the)\s+(?:revised|amended|updated|proposed)\s+(?:disclosures?|filing|presentation|table|language|revisions?)\s+(?:still|continues?\s+to)\b/i,
   // The staff asks again for what a part of its earlier comment asked.
   /\b(?:address|respond\s+to|comply\s+with)\s+(?:the\s+)?(?:remaining|unaddressed|outstanding|second|third|last|final)\s+(?:part|portion|bullet|point|question|request)s?\s+(?:of|in)\s+(?:our\s+|the\s+|that\s+)?(?:(?:prior|previous|earlier)\s+)?comment|\b(?:fully\s+)?(?:address|comply\s+with)\s+(?:(?:our|the)\s+)?(?:prior|previous|earlier|original)\s+comment|\bas\s+we\s+(?:previously\s+)?(?:requested|asked)\b/i,
 ];
@@ -53,6 +64,8 @@ const SHORTFALL = [
   /\byou\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:revised?|address(?:ed)?|provided?|explain(?:ed)?|removed?|clarif(?:y|ied)|disclosed?)\b/i,
   /\bwe\s+(?:still\s+)?believe\s+(?:that\s+)?(?:you|your|the|this|these|such)\b[^.]{0,100}\b(?:should|must|(?:is|are)\s+required)\b/i,
   /\bremains?\s+(?:outstanding|unanswered|unaddressed|unresolved)\b/i,
+  // The company still does what the earlier comment questioned.
+  /\byou\s+continue\s+to\s+(?:present|refer|use|include|disclose|describe|characteri[sz]e|label|exclude|adjust|report|show|state|omit)\b|\bstill\s+(?:does|do|did)\s+not\b|\bit\s+still\s+appears\b|\bstill\s+(?:appears?|seems?)\s+to\b/i,
 ];
 
 /** The comment answers a response or names an earlier comment. */

@@ -174,6 +174,48 @@ describe('reissued comments', () => {
       false,
     ],
     [
+      '"the information requested in prior comment N"',
+      'Please provide the information requested in prior comment 3 for each reporting unit.',
+      [],
+      true,
+    ],
+    [
+      '"the analysis we requested"',
+      'Please provide us with the analysis we requested of the cost of each loyalty point.',
+      [],
+      true,
+    ],
+    [
+      '"please respond fully to comment N"',
+      'Please respond fully to comment 4 by quantifying each factor you identify.',
+      [],
+      true,
+    ],
+    [
+      '"you did not respond to our comment"',
+      'We note that you did not respond to our comment regarding the forum provision. Please revise.',
+      [],
+      true,
+    ],
+    [
+      '"your revised disclosure still"',
+      'Your revised disclosure still attributes the decline to several factors without quantifying them.',
+      [2],
+      true,
+    ],
+    [
+      '"you continue to present", answering a response',
+      'We note your response to comment 1. You continue to present the adjusted measure before the GAAP measure.',
+      [1],
+      true,
+    ],
+    [
+      '"you continue to" in a first-round comment is a new comment',
+      'You disclose that you continue to present store counts by region. Please define a store.',
+      [],
+      false,
+    ],
+    [
       '"you have not" in a first-round comment is a new comment',
       'You have not disclosed the maturities of your notes. Please revise.',
       [],
