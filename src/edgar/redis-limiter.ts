@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import type { FairAccessLimiter } from './limiter.ts';
+import type { FairAccessGrant, FairAccessLimiter } from './limiter.ts';
 import { pacingRule, type PacingRule } from './pacing.ts';
 
 /**
@@ -74,6 +74,19 @@ if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], string.forma
 return ms
 `;
 
+/**
+ * KEYS: grants. ARGV: member, shift µs. A granted request that left later than LATE_GRANT_MS after its grant
+ * was read (the process was held off the CPU, or opened a connection first) moves its entry in the log by that
+ * delay, a duration on this process's monotonic clock: the log then holds about when it left. A member already
+ * gone from the log is left alone.
+ */
+const SHIFT_LUA = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return 0 end
+redis.call('ZADD', KEYS[1], tonumber(score) + tonumber(ARGV[2]), ARGV[1])
+return 1
+`;
+
 /** Longest single sleep: a waiting process re-reads the shared state at least this often. */
 const MAX_SLEEP_MS = 5000;
 /** A Redis call that has not answered after this long counts as failed (owned connections). */
@@ -115,10 +128,11 @@ type LimiterRedis = Redis & {
     replaced: string,
   ): Promise<number>;
   edgarLimiterPause(pause: string, durationMs: number): Promise<number>;
+  edgarLimiterShift(grants: string, member: string, shiftUs: number): Promise<number>;
 };
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (grant: FairAccessGrant) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
 }
@@ -135,6 +149,7 @@ export class RedisLimiter implements FairAccessLimiter {
   private readonly stop = new AbortController();
   private sequence = 0;
   private lateCount = 0;
+  private lateSentCount = 0;
 
   constructor(options: RedisLimiterOptions) {
     this.rule = pacingRule(options.maxRps, options.windowMs);
@@ -147,15 +162,16 @@ export class RedisLimiter implements FairAccessLimiter {
     if (this.ownsConnection) redis.on('error', () => undefined);
     redis.defineCommand('edgarLimiterAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
     redis.defineCommand('edgarLimiterPause', { numberOfKeys: 1, lua: PAUSE_LUA });
+    redis.defineCommand('edgarLimiterShift', { numberOfKeys: 1, lua: SHIFT_LUA });
     this.redis = redis as LimiterRedis;
     const base = `${options.prefix}:limiter`;
     this.keys = { grants: `${base}:grants`, slot: `${base}:slot`, pause: `${base}:pause` };
   }
 
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<FairAccessGrant> {
     if (this.closed) return Promise.reject(new Error('the fair-access limiter is closed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<FairAccessGrant>((resolve, reject) => {
       const onAbort = () => {
         const index = this.queue.indexOf(waiter);
         if (index >= 0) {
@@ -164,12 +180,12 @@ export class RedisLimiter implements FairAccessLimiter {
         }
       };
       // Callers often share one long-lived signal: drop the listener as soon as this wait ends.
-      const settle = (error: unknown) => {
+      const settle = (error: unknown, grant?: FairAccessGrant) => {
         signal?.removeEventListener('abort', onAbort);
-        if (error === null) resolve();
+        if (error === null) resolve(grant!);
         else reject(error);
       };
-      const waiter: Waiter = { resolve: () => settle(null), reject: settle, signal };
+      const waiter: Waiter = { resolve: (grant) => settle(null, grant), reject: settle, signal };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
       void this.pump();
@@ -179,6 +195,27 @@ export class RedisLimiter implements FairAccessLimiter {
   /** Grants whose answer reached this process too late to send on time, and were moved (LATE_GRANT_MS). */
   get lateGrants(): number {
     return this.lateCount;
+  }
+
+  /** Granted requests that left more than LATE_GRANT_MS after their grant was read, and were moved in the log. */
+  get lateDepartures(): number {
+    return this.lateSentCount;
+  }
+
+  /** The grant `member`, read at `readAt`: a late departure moves its entry by the delay (SHIFT_LUA). */
+  private grant(member: string, readAt: number): FairAccessGrant {
+    let done = false;
+    return {
+      sent: () => {
+        if (done) return;
+        done = true;
+        const delay = performance.now() - readAt;
+        if (delay <= LATE_GRANT_MS || this.closed) return;
+        this.lateSentCount++;
+        // Not awaited: the request has left; a failed call leaves the entry at its grant, as before.
+        this.redis.edgarLimiterShift(this.keys.grants, member, Math.round(delay * 1000)).catch(() => undefined);
+      },
+    };
   }
 
   async pause(durationMs: number): Promise<void> {
@@ -246,7 +283,7 @@ export class RedisLimiter implements FairAccessLimiter {
           late = null;
           const waiter = this.queue.shift();
           // Granted while the head aborted: the grant is spent, the next caller gets the next one.
-          waiter?.resolve();
+          waiter?.resolve(this.grant(member, performance.now()));
           continue;
         }
         await sleep(Math.min(MAX_SLEEP_MS, Math.max(1, Math.ceil(waitUs / 1000))), undefined, {
