@@ -53,9 +53,13 @@ const burnerCount = Number(flags.burners);
 const workerCounts = flags.workers.split(',').map(Number);
 if (!Number.isInteger(burnerCount) || burnerCount < 0) throw new Error(`--burners ${flags.burners}: a count`);
 const loadAtStart = loadavg()[0]!;
-/** CPU burners beside the runs: plain `node` processes at normal priority, killed whatever happens. */
+/**
+ * CPU burners beside the runs: plain `node` processes at normal priority, killed whatever happens. Each in a
+ * session of its own, as if started from another shell: in the bench's session they would share the scheduler
+ * autogroup whose priority raisePriority() raises for the workers, and outrun Redis as no outside load would.
+ */
 const burners: ChildProcess[] = Array.from({ length: burnerCount }, () =>
-  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }),
+  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: true }),
 );
 const killBurners = () => burners.forEach((burner) => burner.kill('SIGKILL'));
 process.on('exit', killBurners);
