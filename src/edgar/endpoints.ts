@@ -37,6 +37,9 @@ export function createEndpoints(bases: EdgarBases) {
       const quarter = Math.floor((Number(m) - 1) / 3) + 1;
       return `${www}/Archives/edgar/daily-index/${y}/QTR${quarter}/${kind}.${y}${m}${d}.idx`;
     },
+    /** A quarterly full-index file, e.g. master.gz of 2021 QTR1: every filing disseminated in the quarter. */
+    fullIndex: (year: number, quarter: number, file: string) =>
+      `${www}/Archives/edgar/full-index/${year}/QTR${quarter}/${file}`,
     /** Ticker -> CIK map. */
     companyTickers: () => `${www}/files/company_tickers.json`,
     /** browse-edgar company feed (Atom) by CIK, optionally filtered by form type. */

@@ -13,6 +13,12 @@ export interface FilingFilter {
   readonly states?: readonly FilingState[];
   readonly cik?: string;
   readonly accessionNumbers?: readonly string[];
+  /** Filings of these forms as listed (CORRESP, UPLOAD). */
+  readonly forms?: readonly string[];
+  /** filingDate >= filedFrom (YYYY-MM-DD). */
+  readonly filedFrom?: string;
+  /** filingDate <= filedTo (YYYY-MM-DD). */
+  readonly filedTo?: string;
   readonly limit?: number;
 }
 

@@ -200,6 +200,9 @@ export class PostgresDocumentStore implements DocumentStore {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number = ANY(${bind(filter.accessionNumbers)}::text[])`);
     }
+    if (filter.forms?.length) conditions.push(`form = ANY(${bind(filter.forms)}::text[])`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
     const { rows } = await this.#db.query(

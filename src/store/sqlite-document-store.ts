@@ -207,6 +207,9 @@ export class SqliteDocumentStore implements DocumentStore {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
     }
+    if (filter.forms?.length) conditions.push(`form IN (${filter.forms.map(bind).join(', ')})`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
     const rows = this.#db.all(

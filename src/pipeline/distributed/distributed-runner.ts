@@ -5,7 +5,7 @@
  * embedded runner, so `backfill` and `crawl --once` print the same progress and exit with the same code in
  * either mode. `crawl` without --once installs the job scheduler that makes the workers crawl.
  */
-import { ERROR_CODES } from '../../errors.ts';
+import { ConfigError, ERROR_CODES } from '../../errors.ts';
 import { LETTER_FORMS } from '../../letter/schema.ts';
 import type { FilingRecord } from '../../filing/filing-record.ts';
 import { crawlPassJobId, targetJobId } from '../../queue/job-ids.ts';
@@ -96,6 +96,11 @@ export function createDistributedRunner(options: DistributedRunnerOptions): Pipe
       }));
       return runTracked(options, work, true, hooks);
     },
+    // The full-index discovery with a bounded fetch window is not on the queues yet: say so plainly.
+    runAll: () =>
+      Promise.reject(new ConfigError('backfill --all runs in embedded mode only for now (unset REDIS_URL)')),
+    planAll: () =>
+      Promise.reject(new ConfigError('backfill --all runs in embedded mode only for now (unset REDIS_URL)')),
     runCrawlPass(request: CrawlRequest, hooks?: RunHooks) {
       const forms = request.forms ?? LETTER_FORMS;
       const passId = new Date().toISOString().replace(/[:.]/g, '-');
