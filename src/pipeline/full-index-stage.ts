@@ -176,3 +176,37 @@ export function yearSlices(since: string | null, until: string | null, today: st
   }
   return slices;
 }
+
+export interface FullIndexProgress {
+  /** Quarters from 2004 QTR3 to the current one. */
+  readonly quarters: number;
+  /** Of those, read at least once. */
+  readonly read: number;
+  /** Of those, read with a final index (never read again). */
+  readonly final: number;
+  /** Letters listed and not stored yet: to fetch (discovered, failed) and archived to parse (fetched). */
+  readonly toFetch: number;
+  readonly toParse: number;
+}
+
+/** How far the whole-EDGAR backfill is, for `status` and the metrics; null before any quarter was read. */
+export async function fullIndexProgress(store: DocumentStore, now = new Date()): Promise<FullIndexProgress | null> {
+  const quarters = quartersForRange(null, easternDate(now));
+  let read = 0;
+  let final = 0;
+  for (const q of quarters) {
+    const checkpoint = await readCheckpoint(store, q);
+    if (checkpoint === null) continue;
+    read += 1;
+    if (checkpoint.final) final += 1;
+  }
+  if (read === 0) return null;
+  const counts = await store.countFilingsByState();
+  return {
+    quarters: quarters.length,
+    read,
+    final,
+    toFetch: counts.discovered + counts.failed,
+    toParse: counts.fetched,
+  };
+}

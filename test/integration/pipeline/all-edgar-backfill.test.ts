@@ -126,6 +126,11 @@ describe('backfill --all from the quarterly full index', () => {
     assert.ok(quarters.length <= 2, `rerun read ${quarters.join(', ')}`);
     assert.equal(letters.length, 0);
     assert.deepEqual(await exported(), lettersFiled('2023-01-01', '2099-12-31'));
+    const status = await ws.cli(['status']);
+    assert.match(
+      status.stdout,
+      /^full index \(backfill --all\): quarters \d+\/\d+ read, \d+ final; letters left: 0 to fetch, 0 archived to parse$/m,
+    );
   });
 
   it('dry run: counts the letters of the range per year and form and projects the time, fetching nothing', async () => {
