@@ -19,6 +19,8 @@ export interface FilingFilter {
   readonly filedFrom?: string;
   /** filingDate <= filedTo (YYYY-MM-DD). */
   readonly filedTo?: string;
+  /** Keyset paging: filings after this one in the listing order (filing date, then accession). */
+  readonly after?: { readonly filingDate: string; readonly accessionNumber: string };
   readonly limit?: number;
 }
 

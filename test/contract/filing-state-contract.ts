@@ -291,7 +291,7 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
         assert.deepEqual(await store.listFilings({ accessionNumbers: [] }), []);
       }));
 
-    it('listFilings filters by form and by filing date, bounds inclusive', () =>
+    it('listFilings filters by form and by filing date, bounds inclusive, and pages after a filing', () =>
       withStore(harness, async ({ store }) => {
         await store.recordDiscovered([
           makeFilingRef({ accessionNumber: accessionFor(1), form: 'UPLOAD', filingDate: '2014-03-31' }),
@@ -305,6 +305,13 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
         assert.deepEqual(ids(await store.listFilings(range)), [accessionFor(2), accessionFor(3)]);
         assert.deepEqual(ids(await store.listFilings({ ...range, forms: ['UPLOAD'] })), [accessionFor(3)]);
         assert.deepEqual(ids(await store.listFilings({ forms: ['CORRESP'] })), [accessionFor(2), accessionFor(4)]);
+        const after = { filingDate: '2014-04-01', accessionNumber: accessionFor(2) };
+        assert.deepEqual(ids(await store.listFilings({ after, limit: 1 })), [accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ after: { ...after, accessionNumber: accessionFor(1) } })), [
+          accessionFor(2),
+          accessionFor(3),
+          accessionFor(4),
+        ]);
       }));
   });
 

@@ -80,6 +80,9 @@ async function runTracked(
   return finishRun(deps, report, (what) => hooks.onEvent?.({ type: 'finishing', what }));
 }
 
+const ALL_IN_DISTRIBUTED =
+  'backfill --all follows the run in embedded mode only: in distributed mode use enqueue --all (bounded fetch window) and status';
+
 export function createDistributedRunner(options: DistributedRunnerOptions): PipelineRunner {
   const { queues } = options;
   return {
@@ -97,10 +100,8 @@ export function createDistributedRunner(options: DistributedRunnerOptions): Pipe
       return runTracked(options, work, true, hooks);
     },
     // The full-index discovery with a bounded fetch window is not on the queues yet: say so plainly.
-    runAll: () =>
-      Promise.reject(new ConfigError('backfill --all runs in embedded mode only for now (unset REDIS_URL)')),
-    planAll: () =>
-      Promise.reject(new ConfigError('backfill --all runs in embedded mode only for now (unset REDIS_URL)')),
+    runAll: () => Promise.reject(new ConfigError(ALL_IN_DISTRIBUTED)),
+    planAll: () => Promise.reject(new ConfigError(ALL_IN_DISTRIBUTED)),
     runCrawlPass(request: CrawlRequest, hooks?: RunHooks) {
       const forms = request.forms ?? LETTER_FORMS;
       const passId = new Date().toISOString().replace(/[:.]/g, '-');
