@@ -58,6 +58,20 @@ describe('backfill --all from the quarterly full index', () => {
   });
   after(() => ws.close());
 
+  it('refuses targets with --all, no target without it, and --dry-run without --all (exit 2)', async () => {
+    const from = ws.replica.log.length;
+    for (const [args, message] of [
+      [['backfill', '1961238', '--all'], /give targets or --all, not both/],
+      [['backfill'], /give at least one target, or --all/],
+      [['backfill', '1961238', '--dry-run'], /--dry-run goes with --all/],
+    ] as const) {
+      const run = await ws.cli(args);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, message);
+    }
+    assert.equal(ws.replica.log.length, from, 'no request made');
+  });
+
   it('finds letters filed in the range and disseminated a quarter later, one request per quarter', async () => {
     const from = ws.replica.log.length;
     const run = await ws.cli(['backfill', '--all', '--since', '2024-04-01', '--until', '2024-06-30']);
