@@ -66,6 +66,7 @@ function targetProcessor(d: StageProcessorDeps): Processor {
         skipped: found.skipped.length,
         requests: found.requests,
         warnings: [...found.warnings],
+        resolution: found.resolution,
       };
     },
   });
@@ -89,6 +90,7 @@ function crawlProcessor(d: StageProcessorDeps): Processor {
         skipped: 0,
         requests: result.requests,
         warnings: [],
+        resolution: null,
       };
     },
   });
@@ -105,7 +107,8 @@ function allEdgarProcessor(d: StageProcessorDeps): Processor {
         { runId: payload.runId, step: payload.step, added: step.accessions.length, done: step.done },
         'all-EDGAR step',
       );
-      return { accessions: step.accessions, ciks: [], skipped: 0, requests: step.requests, warnings: [] };
+      const { accessions, requests } = step;
+      return { accessions, ciks: [], skipped: 0, requests, warnings: [], resolution: null };
     },
   });
 }
