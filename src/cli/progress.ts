@@ -48,8 +48,15 @@ function rateClock() {
   };
 }
 
+const QUARTER_WORDS: Record<Extract<RunEvent, { type: 'quarter' }>['outcome'], string> = {
+  read: 'read',
+  checkpointed: 'final, checkpointed',
+  'not-started': 'not started (404)',
+  failed: 'FAILED (read again next run)',
+};
+
 const quarterLine = (event: Extract<RunEvent, { type: 'quarter' }>) =>
-  `quarter ${event.quarter} (${event.index}/${event.of}): ${event.outcome === 'read' ? 'read' : event.outcome === 'checkpointed' ? 'final, checkpointed' : 'not started (404)'}, ${event.letters} letters`;
+  `quarter ${event.quarter} (${event.index}/${event.of}): ${QUARTER_WORDS[event.outcome]}, ${event.letters} letters`;
 
 function lineReporter(stream: OutputStream): ProgressReporter {
   let total = 0;

@@ -45,11 +45,14 @@ async function discover(deps: ParseDeps, request: AllEdgarRequest, emit?: (event
   return found;
 }
 
+/** A run's summary and what its full-index discovery did (quarters read, failed). */
+export type AllEdgarSummary = RunSummary & { readonly discovery: FullIndexDiscovery };
+
 export async function runAllEdgar(
   deps: ParseDeps,
   request: AllEdgarRequest,
   options: AllEdgarRunOptions = {},
-): Promise<RunSummary & { readonly discovery: FullIndexDiscovery }> {
+): Promise<AllEdgarSummary> {
   const report = new RunReport(options.onEvent);
   const discovery = await discover(deps, request, options.onEvent);
   const work = new FilingWork(deps, report, options);

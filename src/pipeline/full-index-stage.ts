@@ -18,7 +18,7 @@ import {
 } from '../discover/full-index.ts';
 import type { EdgarClient } from '../edgar/client.ts';
 import type { Endpoints } from '../edgar/endpoints.ts';
-import { EdgarBadResponseError, EdgarNotFoundError } from '../errors.ts';
+import { EdgarBadResponseError, EdgarCorrespError, EdgarNotFoundError, EdgarUndeclaredToolError } from '../errors.ts';
 import type { FilingRecord } from '../filing/filing-record.ts';
 import type { Logger } from '../log.ts';
 import type { DocumentStore } from '../store/document-store.ts';
@@ -46,7 +46,7 @@ export interface QuarterCheckpoint {
   readonly reviewed: number;
 }
 
-export type QuarterOutcome = 'read' | 'checkpointed' | 'not-started';
+export type QuarterOutcome = 'read' | 'checkpointed' | 'not-started' | 'failed';
 
 export interface QuarterProgress {
   readonly quarter: string;
@@ -67,6 +67,8 @@ export interface FullIndexDiscovery {
   readonly notStarted: number;
   /** EDGAR requests made (one per quarter read or tried). */
   readonly requests: number;
+  /** Quarters that could not be read (after the client's retries), with the cause: read again next run. */
+  readonly failed: readonly { readonly quarter: string; readonly code: string; readonly reason: string }[];
 }
 
 export interface FullIndexOptions {
@@ -131,6 +133,7 @@ export async function discoverFullIndex(deps: FullIndexDeps, options: FullIndexO
   let read = 0;
   let checkpointed = 0;
   let notStarted = 0;
+  const failed: { quarter: string; code: string; reason: string }[] = [];
   for (const [i, q] of quarters.entries()) {
     const done = await readCheckpoint(deps.store, q);
     const report = (outcome: QuarterOutcome, letters: number) =>
@@ -140,8 +143,18 @@ export async function discoverFullIndex(deps: FullIndexDeps, options: FullIndexO
       report('checkpointed', done.letters);
       continue;
     }
-    const index = await readQuarter(deps, q, today);
     read += 1;
+    let index: QuarterIndex | null;
+    try {
+      index = await readQuarter(deps, q, today);
+    } catch (error) {
+      // EDGAR refusing the User-Agent stops everything; any other cause fails this quarter only.
+      if (error instanceof EdgarUndeclaredToolError || !(error instanceof EdgarCorrespError)) throw error;
+      failed.push({ quarter: quarterKey(q), code: error.code, reason: error.message });
+      deps.logger.warn({ quarter: quarterKey(q), code: error.code, reason: error.message }, 'full index unreadable');
+      report('failed', 0);
+      continue;
+    }
     if (index === null) {
       notStarted += 1;
       report('not-started', 0);
@@ -150,7 +163,7 @@ export async function discoverFullIndex(deps: FullIndexDeps, options: FullIndexO
       report('read', index.letters.length);
     }
   }
-  return { quarters, read, checkpointed, notStarted, requests: read };
+  return { quarters, read, checkpointed, notStarted, requests: read, failed };
 }
 
 /** The stored filing as a ref to fetch (its listing's facts). */

@@ -42,7 +42,7 @@ export type RunEvent =
   | {
       readonly type: 'quarter';
       readonly quarter: string;
-      readonly outcome: 'read' | 'checkpointed' | 'not-started';
+      readonly outcome: 'read' | 'checkpointed' | 'not-started' | 'failed';
       readonly letters: number;
       readonly index: number;
       readonly of: number;

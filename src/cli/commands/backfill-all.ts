@@ -4,10 +4,12 @@
  * letters listed, already stored, archived and to fetch, and the time the fetches take at EDGAR_MAX_RPS.
  */
 import type { AllEdgarPlan, AllEdgarRequest } from '../../pipeline/all-edgar-run.ts';
+import type { FullIndexDiscovery } from '../../pipeline/full-index-stage.ts';
 import { exitCodeOf } from '../../pipeline/run-events.ts';
 import type { CliContext, ExitCode } from '../context.ts';
 import { createProgressReporter } from '../progress.ts';
 import { formatRunSummary } from '../summary.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 /** "3 h 12 min", "4 min", "12 s". */
 export function formatDuration(seconds: number): string {
@@ -40,6 +42,13 @@ export function formatAllEdgarPlan(plan: AllEdgarPlan, requestsPerSecond: number
   return `${lines.join('\n')}\n`;
 }
 
+/** Quarters that could not be read, one line each (they make the exit code 1). */
+function failedQuarters(discovery: FullIndexDiscovery): string {
+  return discovery.failed
+    .map((f) => `full index ${f.quarter}: FAILED ${f.code}: ${f.reason} (read again by the next run)\n`)
+    .join('');
+}
+
 export async function runBackfillAll(
   ctx: CliContext,
   request: AllEdgarRequest,
@@ -53,13 +62,15 @@ export async function runBackfillAll(
       const plan = await session.runner.planAll(request, { onEvent: progress.onEvent });
       progress.stop();
       ctx.stdout.write(formatAllEdgarPlan(plan, ctx.config().edgar.maxRps));
-      setExit(0);
+      ctx.stderr.write(terminalSafe(failedQuarters(plan.discovery)));
+      setExit(plan.discovery.failed.length > 0 ? 1 : 0);
       return;
     }
     const summary = await session.runner.runAll(request, { onEvent: progress.onEvent });
     progress.stop();
     ctx.stderr.write(formatRunSummary(summary));
-    setExit(exitCodeOf(summary));
+    ctx.stderr.write(terminalSafe(failedQuarters(summary.discovery)));
+    setExit(summary.discovery.failed.length > 0 ? 1 : exitCodeOf(summary));
   } finally {
     progress.stop();
     await session.close();

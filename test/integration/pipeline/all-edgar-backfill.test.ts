@@ -130,6 +130,24 @@ describe('backfill --all from the quarterly full index', () => {
     }
   });
 
+  it('a quarter EDGAR fails to serve fails alone: exit 1 naming it, read by the next run', async () => {
+    ws.replica.injectFault({ path: '/full-index/2023/QTR4/', kind: '503', count: Infinity });
+    const args = ['backfill', '--all', '--since', '2023-07-01', '--until', '2023-09-30'];
+    const failed = await ws.cli(args);
+    ws.replica.clearFaults();
+    assert.equal(failed.code, 1, failed.stderr);
+    assert.match(failed.stderr, /^full index 2023Q4: FAILED EDGAR_UNAVAILABLE: .*\(read again by the next run\)$/m);
+    assert.match(failed.stderr, /quarter 2024Q1 \(\d+\/\d+\): final, checkpointed/, 'the run went on');
+    const late = lettersFiled('2023-07-01', '2023-09-30');
+    assert.ok(late.length > 0);
+    const from = ws.replica.log.length;
+    const again = await ws.cli(args);
+    assert.equal(again.code, 0, again.stderr);
+    assert.ok(traffic(from).quarters.some((p) => p.includes('/2023/QTR4/')));
+    const stored = await exported();
+    for (const accession of late) assert.ok(stored.includes(accession), `${accession} stored once its quarter is read`);
+  });
+
   it('a rerun reads only the quarters that can still change and fetches nothing stored', async () => {
     const first = await ws.cli(['backfill', '--all', '--since', '2023-01-01']);
     assert.equal(first.code, 0, first.stderr);
