@@ -62,8 +62,9 @@ export async function runAllEdgar(
     if (work.fatal !== null) break;
     const records = await deps.store.listFilings({ forms, filedFrom: slice.from, filedTo: slice.to });
     await work.add(records.map(refOfRecord), null);
+    // A year at a time: the queues hold one year's letters (about 40,000 at most), not EDGAR's 6 x 10^5.
+    await work.drain();
   }
-  await work.drain();
   // EDGAR refused the User-Agent: nothing more can be fetched.
   if (work.fatal !== null) throw work.fatal;
   const summary = await finishRun(deps, report, (what) => options.onEvent?.({ type: 'finishing', what }));
