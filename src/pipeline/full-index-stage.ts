@@ -115,6 +115,7 @@ async function readQuarter(deps: FullIndexDeps, q: Quarter, today: string): Prom
   await deps.store.recordDiscovered(index.letters);
   await deps.store.saveListedFilings(
     index.reviewed.map((row) => ({ ...row, reportDate: null, fileNumbers: [] as string[] })),
+    { keepExisting: true },
   );
   const checkpoint: QuarterCheckpoint = {
     readOn: today,

@@ -22,6 +22,7 @@ import type {
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  SaveListedOptions,
   SearchHit,
   UpsertLetterOptions,
   UpsertOutcome,
@@ -405,8 +406,8 @@ export class PostgresDocumentStore implements DocumentStore {
     }));
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    await saveListedFilings(this.#db, filings);
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    await saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {

@@ -22,6 +22,7 @@ import type {
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  SaveListedOptions,
   SearchHit,
   UpsertLetterOptions,
   UpsertOutcome,
@@ -388,8 +389,8 @@ export class SqliteDocumentStore implements DocumentStore {
     }));
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    saveListedFilings(this.#db, filings);
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {
