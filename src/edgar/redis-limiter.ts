@@ -230,8 +230,9 @@ export class RedisLimiter implements FairAccessLimiter {
     this.stop.abort();
     const error = new Error('the fair-access limiter was closed while waiting');
     for (const waiter of this.queue.splice(0)) waiter.reject(error);
-    // Departures reported before closing still reach Redis: otherwise their slots stay held for HOLD_MS.
-    await this.settled();
+    // Departures reported before closing still reach Redis, otherwise their slots stay held for HOLD_MS; but a
+    // Redis that does not answer must not hold up a worker's shutdown.
+    await Promise.race([this.settled(), sleep(1000, undefined, { ref: false })]);
     if (this.ownsConnection) await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
