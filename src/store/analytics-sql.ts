@@ -47,8 +47,10 @@ export function threadTerms(thread: ThreadAnalytics): AnalyticTerm[] {
  */
 export function authorityMatches(value: string, authority: string, bind: BindParameter): string {
   const x = authority.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Bound in the order the placeholders appear: SQLite's "?" are positional.
+  const whole = bind(x);
   const prefixes = ['-', '(', ' ', '.'].map((c) => bind(x + c)).join(', ');
-  return `(lower(${value}) = ${bind(x)} OR substr(lower(${value}), 1, ${x.length + 1}) IN (${prefixes}))`;
+  return `(lower(${value}) = ${whole} OR substr(lower(${value}), 1, ${x.length + 1}) IN (${prefixes}))`;
 }
 
 function termExists(term: AnalyticTerm['term'], scope: string, match: (value: string) => string): string {
