@@ -126,4 +126,16 @@ describe('export --table comments|conversations|letters', () => {
       { accessionNumber: accessionFor(1), filingDate: '2014-01-03', topics: ['revenue'] },
     ]);
   });
+
+  it('search filters letters by item topic and authority; --status is refused for letters', async () => {
+    const revenue = await runCliProcess(['search', 'bundled', 'hosting', '--topic', 'revenue'], env);
+    assert.equal(revenue.code, 0, revenue.stderr);
+    assert.match(revenue.stdout, new RegExp(`^${accessionFor(1)} `));
+    assert.match(revenue.stderr, /search: 1 hit\n/);
+    const tax = await runCliProcess(['search', 'hosting', '--authority', 'ASC 740'], env);
+    assert.match(tax.stderr, /search: 0 hits/);
+    const status = await runCliProcess(['search', 'hosting', '--status', 'open'], env);
+    assert.equal(status.code, 2);
+    assert.match(status.stderr, /--status does not apply to letters/);
+  });
 });
