@@ -21,10 +21,13 @@ export interface CommentContext {
   readonly responses: ReadonlyMap<string, readonly AnalyticsLetter[]>;
 }
 
-/** The response to comment `number`: the first answering letter that carries that number, else the first one. */
+/**
+ * The response to comment `number`: the first answering letter that carries that number; else the first that
+ * answers in prose (no numbered answers: a letter answering other numbers skipped this one); else the first.
+ */
 export function responseTo(number: number, answering: readonly AnalyticsLetter[]): CommentResponse | null {
   const withItem = answering.find((l) => l.items.some((i) => i.number === number));
-  const letter = withItem ?? answering[0];
+  const letter = withItem ?? answering.find((l) => l.items.length === 0) ?? answering[0];
   if (!letter) return null;
   const text = letter.items.find((i) => i.number === number)?.response ?? null;
   return { accessionNumber: letter.accessionNumber, letterDate: letter.letterDate, text };

@@ -103,3 +103,19 @@ export function deriveThread(input: ThreadInput): DerivedThread {
   };
   return { comments, conversation };
 }
+
+/**
+ * The rows of every review of a company: its stored letters grouped by their threadId (letters without one are
+ * left out), each review derived with the company's listed filings.
+ */
+export function deriveCompany(
+  letters: readonly (AnalyticsLetter & { readonly threadId: string | null })[],
+  listedFilings: readonly ListedFilingRow[],
+): DerivedThread[] {
+  const byThread = new Map<string, AnalyticsLetter[]>();
+  for (const l of letters) {
+    if (l.threadId === null) continue;
+    byThread.set(l.threadId, [...(byThread.get(l.threadId) ?? []), l]);
+  }
+  return [...byThread].map(([threadId, own]) => deriveThread({ threadId, letters: own, listedFilings }));
+}

@@ -56,24 +56,25 @@ export function laterStaffLetterExists(letters: readonly AnalyticsLetter[], lett
 }
 
 /**
- * The company letters (kind `response`) answering each staff comment letter, in review order: a response
- * answers the staff letter whose date it names (inResponseTo), else the last comment letter before it.
+ * The company letters answering each staff comment letter, in review order: a response (kind `response`)
+ * answers the staff letter whose date it names (inResponseTo), else the last comment letter before it; a letter
+ * the classifier left as `other` answers one only when it names that letter's date.
  */
 export function responsesByRound(
   letters: readonly AnalyticsLetter[],
   rounds: readonly AnalyticsLetter[],
 ): Map<string, AnalyticsLetter[]> {
   const out = new Map<string, AnalyticsLetter[]>(rounds.map((r) => [r.accessionNumber, []]));
-  const responses = letters.filter((l) => !isStaff(l) && l.kind === 'response').sort(compareByDate);
-  for (const response of responses) {
-    const before = rounds.filter((r) => compareByDate(r, response) < 0 || dateOf(r) <= dateOf(response));
+  const company = letters.filter((l) => !isStaff(l) && (l.kind === 'response' || l.kind === 'other'));
+  for (const letter of company.sort(compareByDate)) {
+    const before = rounds.filter((r) => compareByDate(r, letter) < 0 || dateOf(r) <= dateOf(letter));
     const named =
-      response.inResponseTo === null
+      letter.inResponseTo === null
         ? undefined
-        : ([...before].reverse().find((r) => r.letterDate === response.inResponseTo) ??
-          rounds.find((r) => r.letterDate === response.inResponseTo));
-    const answered = named ?? before[before.length - 1];
-    if (answered) out.get(answered.accessionNumber)!.push(response);
+        : ([...before].reverse().find((r) => r.letterDate === letter.inResponseTo) ??
+          rounds.find((r) => r.letterDate === letter.inResponseTo));
+    const answered = named ?? (letter.kind === 'response' ? before[before.length - 1] : undefined);
+    if (answered) out.get(answered.accessionNumber)!.push(letter);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolutionOf, responseTo } from '../../../src/analytics/comments.ts';
-import { deriveThread, statusOf, topicCounts } from '../../../src/analytics/derive.ts';
-import { roundsOf, type AnalyticsLetter } from '../../../src/analytics/letters.ts';
+import { deriveCompany, deriveThread, statusOf, topicCounts } from '../../../src/analytics/derive.ts';
+import { responsesByRound, roundsOf, type AnalyticsLetter } from '../../../src/analytics/letters.ts';
 import { CommentRowSchema, ConversationRowSchema, type CommentRow } from '../../../src/analytics/rows.ts';
 import { median } from '../../../src/analytics/stats.ts';
 import { item, letter, TENK_2020 } from './fixtures.ts';
@@ -132,6 +132,21 @@ describe('response pairing', () => {
     assert.equal(responseTo(3, [first, second])?.accessionNumber, first.accessionNumber);
     assert.equal(responseTo(3, [first, second])?.text, null);
     assert.equal(responseTo(1, []), null);
+  });
+  it('prefers a letter answering in prose to one whose numbered answers skip the comment', () => {
+    const numbered = letter({ form: 'CORRESP', kind: 'response', items: [item(1, null, { response: 'Done.' })] });
+    const prose = letter({ form: 'CORRESP', kind: 'response', letterDate: '2021-04-01', items: [] });
+    assert.equal(responseTo(3, [numbered, prose])?.accessionNumber, prose.accessionNumber);
+  });
+  it('counts a company letter left as `other` only when it names the staff letter it answers', () => {
+    const staff = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2021-03-04', items: [item(1, 'Please.')] });
+    const naming = letter({ form: 'CORRESP', kind: 'other', letterDate: '2021-03-20', inResponseTo: '2021-03-04' });
+    const silent = letter({ form: 'CORRESP', kind: 'other', letterDate: '2021-03-10' });
+    const got = responsesByRound([staff, silent, naming], [staff]).get(staff.accessionNumber)!;
+    assert.deepEqual(
+      got.map((l) => l.accessionNumber),
+      [naming.accessionNumber],
+    );
   });
 });
 
@@ -304,5 +319,28 @@ describe('deriveThread', () => {
     assert.equal(open.conversation.closingLetter, null);
     assert.equal(open.conversation.reviewedFiling?.accessionNumber, null);
     assert.equal(open.conversation.medianDaysToRespond, 21);
+  });
+});
+
+describe('deriveCompany', () => {
+  it('derives each stored thread apart and leaves out letters without a thread', () => {
+    const a = letter({ form: 'UPLOAD', kind: 'comment', items: [item(1, 'Please explain.')] });
+    const b = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2022-01-05', items: [item(1, 'Please revise.')] });
+    const loose = letter({ form: 'CORRESP', kind: 'response' });
+    const got = deriveCompany(
+      [
+        { ...a, threadId: 't1' },
+        { ...b, threadId: 't2' },
+        { ...loose, threadId: null },
+      ],
+      [],
+    );
+    assert.deepEqual(
+      got.map((d) => [d.conversation.threadId, d.conversation.rounds, d.conversation.companyLetters]),
+      [
+        ['t1', 1, 0],
+        ['t2', 1, 0],
+      ],
+    );
   });
 });
