@@ -15,19 +15,33 @@ import {
   type FilingState,
   type Hold,
 } from '../filing/filing-record.ts';
+import type { CommentRow, ConversationRow } from '../analytics/rows.ts';
 import type {
+  CommentFilter,
+  ConversationFilter,
   DocumentStore,
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  Page,
+  PageRequest,
+  SaveListedOptions,
   SearchHit,
+  ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
+import { streamPages } from './analytics-sql.ts';
+import * as analytics from './postgres-analytics.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import {
+  LETTER_PAGE_SIZE,
+  PARSED_STATE_CHANGES,
+  letterFilterConditions,
+  type ItemValuesSql,
+} from './letter-filter-sql.ts';
 import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
@@ -200,6 +214,13 @@ export class PostgresDocumentStore implements DocumentStore {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number = ANY(${bind(filter.accessionNumbers)}::text[])`);
     }
+    if (filter.forms?.length) conditions.push(`form = ANY(${bind(filter.forms)}::text[])`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
+    if (filter.after !== undefined) {
+      const { filingDate, accessionNumber } = filter.after;
+      conditions.push(`(filing_date, accession_number) > (${bind(filingDate)}, ${bind(accessionNumber)})`);
+    }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
     const { rows } = await this.#db.query(
@@ -317,7 +338,7 @@ export class PostgresDocumentStore implements DocumentStore {
     while (true) {
       const params: unknown[] = [];
       const bind = (value: string): string => `$${params.push(value)}`;
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterFilterConditions(filter, bind, postgresItemValues);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -342,7 +363,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
     return Number(rows[0]?.n ?? 0);
@@ -359,7 +380,7 @@ export class PostgresDocumentStore implements DocumentStore {
     );
   }
 
-  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: { limit?: number; filter?: LetterFilter } = {}): Promise<SearchHit[]> {
     const terms = parseSearchQuery(query);
     if (terms.length === 0) return [];
     // Every term, word or phrase, through phraseto_tsquery: user text is data, never tsquery syntax, and a
@@ -367,6 +388,13 @@ export class PostgresDocumentStore implements DocumentStore {
     const params: unknown[] = terms.map((term) => term.words.join(' '));
     const tsquery = params.map((_, i) => `phraseto_tsquery('english', $${i + 1})`).join(' && ');
     const limit = `$${params.push(searchLimit(options.limit))}`;
+    const filters = letterFilterConditions(
+      options.filter ?? {},
+      (value) => `$${params.push(value)}`,
+      postgresItemValues,
+    )
+      .map((condition) => ` AND ${condition}`)
+      .join('');
     const { rows } = await this.#db.query<{
       accession_number: string;
       form: SearchHit['form'];
@@ -380,7 +408,7 @@ export class PostgresDocumentStore implements DocumentStore {
        hits AS (
          SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, l.sort_key,
            l.letter ->> 'text' AS text, ts_rank_cd(l.search_vector, q.query) AS score
-         FROM letters l, q WHERE l.search_vector @@ q.query
+         FROM letters l, q WHERE l.search_vector @@ q.query${filters}
          ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit})
        SELECT h.accession_number, h.form, h.company_name, h.filing_date, h.letter_date, h.score::float8 AS score,
          ts_headline('english', h.company_name || E'\\n\\n' || h.text, q.query, '${HEADLINE_OPTIONS}') AS snippet
@@ -398,8 +426,35 @@ export class PostgresDocumentStore implements DocumentStore {
     }));
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    await saveListedFilings(this.#db, filings);
+  async replaceThreadAnalytics(
+    threads: readonly ThreadAnalytics[],
+    options: { ciks?: readonly string[] } = {},
+  ): Promise<void> {
+    await analytics.replaceThreadAnalytics(this.#db, threads, options.ciks ?? []);
+  }
+
+  async listComments(request: PageRequest<CommentFilter> = {}): Promise<Page<CommentRow>> {
+    return analytics.listComments(this.#db, request);
+  }
+
+  streamComments(filter: CommentFilter = {}): AsyncIterable<CommentRow> {
+    return streamPages((request) => this.listComments(request), filter);
+  }
+
+  async listConversations(request: PageRequest<ConversationFilter> = {}): Promise<Page<ConversationRow>> {
+    return analytics.listConversations(this.#db, request);
+  }
+
+  streamConversations(filter: ConversationFilter = {}): AsyncIterable<ConversationRow> {
+    return streamPages((request) => this.listConversations(request), filter);
+  }
+
+  async getConversation(threadId: string): Promise<ConversationRow | null> {
+    return analytics.getConversation(this.#db, threadId);
+  }
+
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    await saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {
@@ -449,3 +504,9 @@ async function replaceInferred(
     [accessionNumber, inferred.map((i) => i.fileNumber), inferred.map((i) => i.via), inferred.map((i) => i.relation)],
   );
 }
+
+/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
+const postgresItemValues: ItemValuesSql = (field) => ({
+  from: `jsonb_array_elements(l.letter -> 'items') i, jsonb_array_elements_text(i -> '${field}') t (v)`,
+  value: 't.v',
+});

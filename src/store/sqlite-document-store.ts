@@ -15,18 +15,32 @@ import {
   type FilingState,
   type Hold,
 } from '../filing/filing-record.ts';
+import type { CommentRow, ConversationRow } from '../analytics/rows.ts';
 import type {
+  CommentFilter,
+  ConversationFilter,
   DocumentStore,
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  Page,
+  PageRequest,
+  SaveListedOptions,
   SearchHit,
+  ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import { streamPages } from './analytics-sql.ts';
+import * as analytics from './sqlite-analytics.ts';
+import {
+  LETTER_PAGE_SIZE,
+  PARSED_STATE_CHANGES,
+  letterFilterConditions,
+  type ItemValuesSql,
+} from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
 import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
@@ -207,6 +221,13 @@ export class SqliteDocumentStore implements DocumentStore {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
     }
+    if (filter.forms?.length) conditions.push(`form IN (${filter.forms.map(bind).join(', ')})`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
+    if (filter.after !== undefined) {
+      const { filingDate, accessionNumber } = filter.after;
+      conditions.push(`(filing_date, accession_number) > (${bind(filingDate)}, ${bind(accessionNumber)})`);
+    }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
     const rows = this.#db.all(
@@ -318,7 +339,7 @@ export class SqliteDocumentStore implements DocumentStore {
     while (true) {
       const params: SQLInputValue[] = [];
       const bind = (value: string): string => (params.push(value), '?');
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterFilterConditions(filter, bind, sqliteItemValues);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -337,7 +358,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: SQLInputValue[] = [];
-    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return Number(this.#db.get(`SELECT count(*) AS n FROM letters l ${where}`, ...params)?.['n'] ?? 0);
   }
@@ -357,17 +378,20 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: { limit?: number; filter?: LetterFilter } = {}): Promise<SearchHit[]> {
     const match = toFts5Match(parseSearchQuery(query));
     if (match === null) return [];
-    const limit = searchLimit(options.limit);
+    const params: SQLInputValue[] = [match];
+    const filters = letterFilterConditions(options.filter ?? {}, (value) => (params.push(value), '?'), sqliteItemValues)
+      .map((condition) => ` AND ${condition}`)
+      .join('');
+    params.push(searchLimit(options.limit));
     const rows = this.#db.all(
       `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
          snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
        FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
-       WHERE letters_fts MATCH ? ORDER BY rank, l.sort_key, l.accession_number LIMIT ?`,
-      match,
-      limit,
+       WHERE letters_fts MATCH ?${filters} ORDER BY rank, l.sort_key, l.accession_number LIMIT ?`,
+      ...params,
     );
     return rows.map((row) => ({
       accessionNumber: String(row['accession_number']),
@@ -381,8 +405,35 @@ export class SqliteDocumentStore implements DocumentStore {
     }));
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    saveListedFilings(this.#db, filings);
+  async replaceThreadAnalytics(
+    threads: readonly ThreadAnalytics[],
+    options: { ciks?: readonly string[] } = {},
+  ): Promise<void> {
+    analytics.replaceThreadAnalytics(this.#db, threads, options.ciks ?? []);
+  }
+
+  async listComments(request: PageRequest<CommentFilter> = {}): Promise<Page<CommentRow>> {
+    return analytics.listComments(this.#db, request);
+  }
+
+  streamComments(filter: CommentFilter = {}): AsyncIterable<CommentRow> {
+    return streamPages((request) => this.listComments(request), filter);
+  }
+
+  async listConversations(request: PageRequest<ConversationFilter> = {}): Promise<Page<ConversationRow>> {
+    return analytics.listConversations(this.#db, request);
+  }
+
+  streamConversations(filter: ConversationFilter = {}): AsyncIterable<ConversationRow> {
+    return streamPages((request) => this.listConversations(request), filter);
+  }
+
+  async getConversation(threadId: string): Promise<ConversationRow | null> {
+    return analytics.getConversation(this.#db, threadId);
+  }
+
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {
@@ -448,6 +499,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return row['state'] as FilingState;
   }
 }
+
+/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
+const sqliteItemValues: ItemValuesSql = (field) => ({
+  from: `json_each(l.letter_json, '$.items') i, json_each(i.value, '$.${field}') t`,
+  value: 't.value',
+});
 
 function now(): string {
   return new Date().toISOString();

@@ -87,6 +87,8 @@ export interface ReplicaOptions {
   readonly eftsPageSize?: number;
   /** Port to listen on; default 0 (a free port). */
   readonly port?: number;
+  /** EDGAR's today (YYYY-MM-DD, New York): later quarters of the full index answer 404. Default the clock. */
+  readonly today?: string;
 }
 
 export interface FaultHandle {
@@ -164,7 +166,11 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     };
     log.push(entry);
     const send = (status: number, body: Uint8Array, headers: Record<string, string>) => {
-      const compress = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 0;
+      // A .gz file is sent as is (EDGAR does not encode it twice).
+      const compress =
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+        body.length > 0 &&
+        headers['content-type'] !== 'application/x-gzip';
       entry.status = status;
       headers['vary'] = 'Accept-Encoding';
       const write = (payload: Uint8Array) => {
