@@ -147,11 +147,18 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       };
       const callers = [0, 1, 2].map(() => runCaller(args));
       const pauser = new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl });
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      const pausedAt = Date.now();
-      await pauser.pause(1500);
-      const results = await Promise.all(callers);
-      await pauser.close();
+      // Closed even when a caller fails: its open connection would otherwise keep this file from ever ending.
+      const { pausedAt, results } = await (async () => {
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 2500));
+          const at = Date.now();
+          await pauser.pause(1500);
+          return { pausedAt: at, results: await Promise.all(callers) };
+        } finally {
+          await Promise.allSettled(callers);
+          await pauser.close();
+        }
+      })();
 
       const stats = (await replica.stats()) as Awaited<ReturnType<ChildReplica['stats']>> & { clockOrigin: number };
       const log = await replica.log();
