@@ -26,6 +26,24 @@ export interface LetterFilter {
   readonly forms?: readonly LetterForm[];
   readonly kinds?: readonly LetterKind[];
   readonly threadId?: string;
+  /** Only letters after this position in the listing order (keyset pagination of the read API). */
+  readonly after?: LetterPosition;
+}
+
+/** A letter's position in the listing order: its sort key (see letterSortKey), filing date and accession. */
+export interface LetterPosition {
+  readonly sortKey: string;
+  readonly filingDate: string;
+  readonly accessionNumber: string;
+}
+
+export interface SearchOptions {
+  /** Hits to return: 1..1000, default 20. */
+  readonly limit?: number;
+  /** Best hits to skip first (paging through one result list); default 0. */
+  readonly offset?: number;
+  /** Only letters matching this filter (its `after` is ignored). */
+  readonly filter?: LetterFilter;
 }
 
 export interface SearchHit {
@@ -110,7 +128,7 @@ export interface DocumentStore {
   assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void>;
 
   /** Full-text search: plain words (all must match) and "quoted phrases"; best first. */
-  searchLetters(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  searchLetters(query: string, options?: SearchOptions): Promise<SearchHit[]>;
 
   /** Upserts filings as a company listing names them (by cik and accession; file numbers replaced). */
   saveListedFilings(filings: readonly ListedFiling[]): Promise<void>;

@@ -23,13 +23,14 @@ import type {
   ListedFiling,
   ListedFilingFilter,
   SearchHit,
+  SearchOptions,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
 import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
-import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
+import { parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
 import { SqliteConnection, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -357,17 +358,21 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const match = toFts5Match(parseSearchQuery(query));
     if (match === null) return [];
-    const limit = searchLimit(options.limit);
+    const params: SQLInputValue[] = [match];
+    const { after: _after, ...filter } = options.filter ?? {};
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
     const rows = this.#db.all(
       `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
          snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
        FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
-       WHERE letters_fts MATCH ? ORDER BY rank, l.sort_key, l.accession_number LIMIT ?`,
-      match,
-      limit,
+       WHERE letters_fts MATCH ? ${conditions.map((c) => `AND ${c}`).join(' ')}
+       ORDER BY rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?`,
+      ...params,
+      searchLimit(options.limit),
+      searchOffset(options.offset),
     );
     return rows.map((row) => ({
       accessionNumber: String(row['accession_number']),
