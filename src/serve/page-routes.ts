@@ -1,0 +1,92 @@
+/** The viewer's HTML routes (DESIGN.md "Pages"); each renders on the server from the same reads as the API. */
+import { Router, type Response } from 'express';
+import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
+import type { ReadDeps } from './api-routes.ts';
+import { threadIdParam } from './api-routes.ts';
+import { badRequest, notFound } from './http-error.ts';
+import type { SafeHtml } from './html.ts';
+import { loadSearchPage } from './letter-pages.ts';
+import { reviewsPage } from './pages/company-page.ts';
+import { letterPage } from './pages/letter-page.ts';
+import { overviewPage, overviewStats, type LettersPerYear } from './pages/overview-page.ts';
+import { reviewPage } from './pages/review-page.ts';
+import { searchPage } from './pages/search-page.ts';
+import { STYLESHEET } from './pages/style.ts';
+import { parseListQuery } from './query-filters.ts';
+import type { Review } from './review-rows.ts';
+
+/** Every row at once, for pages that show all of a company's or the store's reviews. */
+const ALL = 1_000_000;
+/** The overview reads the whole store: it is computed at most once a minute. */
+const OVERVIEW_TTL_MS = 60_000;
+const FIRST_YEAR = 2004;
+
+function sendPage(res: Response, page: SafeHtml): void {
+  res.type('html').send(page.value);
+}
+
+export function pageRouter(deps: ReadDeps): Router {
+  const router = Router();
+  let overview: { at: number; page: SafeHtml } | null = null;
+  router.get('/assets/style.css', (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').type('css').send(STYLESHEET);
+  });
+  router.get('/', async (_req, res) => {
+    if (!overview || performance.now() - overview.at > OVERVIEW_TTL_MS) {
+      overview = { at: performance.now(), page: await renderOverview(deps) };
+    }
+    sendPage(res, overview.page);
+  });
+  router.get('/reviews/*threadId', async (req, res) => {
+    const threadId = threadIdParam(req);
+    const review = await deps.reviews.getReview(threadId);
+    if (!review) throw notFound(`no review ${JSON.stringify(threadId)} is stored`);
+    sendPage(res, reviewPage(review));
+  });
+  router.get('/letters/:accession', async (req, res) => {
+    const accession = normalizeAccession(req.params.accession);
+    if (accession === null) throw badRequest(`${JSON.stringify(req.params.accession)} is not an accession number`);
+    const letter = await deps.store.getLetter(accession);
+    if (!letter) throw notFound(`no stored letter ${accession}`);
+    sendPage(res, letterPage(letter));
+  });
+  router.get('/companies/:cik', async (req, res) => {
+    const cik = normalizeCik(req.params.cik);
+    if (cik === null) throw badRequest(`${JSON.stringify(req.params.cik)} is not a CIK`);
+    const reviews = await reviewsOf(deps, { cik });
+    if (reviews.length === 0) throw notFound(`no stored review of CIK ${cik}`);
+    sendPage(res, reviewsPage(`${reviews[0]!.conversation.companyName} (CIK ${cik})`, reviews));
+  });
+  router.get('/file-numbers/:fileNumber', async (req, res) => {
+    const fileNumber = normalizeFileNumber(req.params.fileNumber);
+    if (fileNumber === null) throw badRequest(`${JSON.stringify(req.params.fileNumber)} is not a file number`);
+    const reviews = await reviewsOf(deps, { fileNumber });
+    if (reviews.length === 0) throw notFound(`no stored review of file number ${fileNumber}`);
+    sendPage(res, reviewsPage(`File number ${fileNumber}`, reviews));
+  });
+  router.get('/search', async (req, res) => {
+    const query = parseListQuery('search', req.query);
+    const page = query.q === undefined ? null : await loadSearchPage(deps.store, { ...query, q: query.q });
+    sendPage(res, searchPage(query, page?.data ?? null, page?.next ?? null));
+  });
+  return router;
+}
+
+async function reviewsOf(deps: ReadDeps, filter: { cik?: string; fileNumber?: string }): Promise<Review[]> {
+  const { data } = await deps.reviews.listConversations(filter, ALL, null);
+  const reviews = await Promise.all(data.map((row) => deps.reviews.getReview(row.threadId)));
+  return reviews.filter((r): r is Review => r !== null);
+}
+
+async function renderOverview(deps: ReadDeps): Promise<SafeHtml> {
+  const letters: LettersPerYear[] = [];
+  for (let year = FIRST_YEAR; year <= new Date().getUTCFullYear(); year++) {
+    const range = { since: `${year}-01-01`, until: `${year}-12-31` };
+    const corresp = await deps.store.countLetters({ ...range, forms: ['CORRESP'] });
+    const upload = await deps.store.countLetters({ ...range, forms: ['UPLOAD'] });
+    if (corresp + upload > 0 || letters.length > 0) letters.push({ year: String(year), corresp, upload });
+  }
+  const conversations = (await deps.reviews.listConversations({}, ALL, null)).data;
+  const comments = (await deps.reviews.listComments({}, ALL, null)).data;
+  return overviewPage(overviewStats(letters, conversations, comments));
+}
