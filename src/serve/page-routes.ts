@@ -28,6 +28,8 @@ function sendPage(res: Response, page: SafeHtml): void {
 export function pageRouter(deps: ReadDeps): Router {
   const router = Router();
   let overview: { at: number; page: SafeHtml } | null = null;
+  // Browsers ask for it unprompted; nothing to show, and a 404 would only litter their consoles.
+  router.get('/favicon.ico', (_req, res) => void res.status(204).end());
   router.get('/assets/style.css', (_req, res) => {
     res.set('cache-control', 'public, max-age=300').type('css').send(STYLESHEET);
   });
@@ -86,6 +88,7 @@ async function renderOverview(deps: ReadDeps): Promise<SafeHtml> {
     const upload = await deps.store.countLetters({ ...range, forms: ['UPLOAD'] });
     if (corresp + upload > 0 || letters.length > 0) letters.push({ year: String(year), corresp, upload });
   }
+  while (letters.length > 0 && letters.at(-1)!.corresp + letters.at(-1)!.upload === 0) letters.pop();
   const conversations = (await deps.reviews.listConversations({}, ALL, null)).data;
   const comments = (await deps.reviews.listComments({}, ALL, null)).data;
   return overviewPage(overviewStats(letters, conversations, comments));

@@ -46,6 +46,7 @@ input, select, button { font: inherit; padding: .25rem .4rem; }
 .plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .6rem; }
 figcaption { font-weight: 600; margin-bottom: .3rem; }
+svg { max-width: 100%; height: auto; }
 svg text { font-size: 11px; fill: #1b1f24; }
 nav.rounds { display: flex; gap: 1rem; margin: .3rem 0 1rem; flex-wrap: wrap; }
 pre.text { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .8rem; border-radius: 6px; font-size: .9rem; }

@@ -26,6 +26,10 @@ function frame(id: string, title: string, width: number, height: number, desc: s
   </svg>`;
 }
 
+function label(x: number, y: number, text: string): SafeHtml {
+  return html`<text x="${x.toFixed(1)}" y="${y}" text-anchor="middle">${text}</text>`;
+}
+
 /** Vertical bars, one group per label, one bar per series. */
 export function groupedBars(id: string, title: string, series: readonly string[], bars: readonly Bar[]): SafeHtml {
   const width = 480;
@@ -37,21 +41,21 @@ export function groupedBars(id: string, title: string, series: readonly string[]
   const slot = (width - left - 8) / Math.max(1, bars.length);
   const barWidth = Math.max(2, (slot - 6) / Math.max(1, series.length));
   const scale = (v: number) => ((height - top - bottom) * v) / max;
+  // Labels need about 34 px each: show every n-th when the bars are narrower.
+  const labelEvery = Math.max(1, Math.ceil(34 / slot));
   const rects = bars.map((bar, i) => {
     const x0 = left + i * slot + 3;
     return html`${bar.values.map((v, s) => {
-        const h = scale(v);
-        return html`<rect
-          x="${(x0 + s * barWidth).toFixed(1)}"
-          y="${(height - bottom - h).toFixed(1)}"
-          width="${barWidth.toFixed(1)}"
-          height="${h.toFixed(1)}"
-          fill="${COLORS[s % COLORS.length]!}"
-          ><title>${bar.label} ${series[s] ?? ''}: ${v}</title></rect
-        >`;
-      })}<text x="${(x0 + slot / 2 - 3).toFixed(1)}" y="${height - bottom + 14}" text-anchor="middle"
-        >${bar.label}</text
+      const h = scale(v);
+      return html`<rect
+        x="${(x0 + s * barWidth).toFixed(1)}"
+        y="${(height - bottom - h).toFixed(1)}"
+        width="${barWidth.toFixed(1)}"
+        height="${h.toFixed(1)}"
+        fill="${COLORS[s % COLORS.length]!}"
+        ><title>${bar.label} ${series[s] ?? ''}: ${v}</title></rect
       >`;
+    })}${i % labelEvery === 0 ? label(x0 + slot / 2 - 3, height - bottom + 14, bar.label) : ''}`;
   });
   const legend = series.map(
     (name, s) =>
