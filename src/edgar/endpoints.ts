@@ -73,6 +73,24 @@ export function createEndpoints(bases: EdgarBases) {
         count: String(options.count ?? 100),
         output: 'atom',
       })}`,
+    /**
+     * Full-text search for a file number as a quoted phrase: the filings whose text cites it (each hit names its
+     * own file numbers and CIKs); with `forms`, only those forms (e.g. CORRESP,UPLOAD); `from` pages by hits.
+     */
+    fileNumberSearch: (
+      fileNumber: string,
+      options: { forms?: readonly string[]; from?: number; since?: string | null; until?: string | null } = {},
+    ) => {
+      const params = new URLSearchParams({ q: `"${fileNumber}"` });
+      if (options.forms && options.forms.length > 0) params.set('forms', options.forms.join(','));
+      if (options.since || options.until) {
+        params.set('dateRange', 'custom');
+        if (options.since) params.set('startdt', options.since);
+        if (options.until) params.set('enddt', options.until);
+      }
+      if (options.from) params.set('from', String(options.from));
+      return `${efts}/search-index?${params}`;
+    },
     /** Full-text search. */
     fullTextSearch: (params: Record<string, string>) => `${efts}/search-index?${new URLSearchParams(params)}`,
   };

@@ -3,6 +3,7 @@
  * Both runners emit the same shapes through one RunReport (run-report.ts), so `backfill` and `crawl` print the
  * same progress and summary, and pick the same exit code, in either mode.
  */
+import type { FileNumberResolution } from '../discover/file-number-routes.ts';
 import type { ErrorCode } from '../errors.ts';
 import { HOLD_REASONS, type PipelineStage } from '../filing/filing-record.ts';
 import type { Target } from '../identifiers.ts';
@@ -47,6 +48,8 @@ export interface TargetSummary {
   /** Discovery requests made for this target. */
   readonly requests: number;
   readonly warnings: readonly string[];
+  /** For a file number: which route (browse-edgar, full-text search) named its companies; null otherwise. */
+  readonly resolution?: FileNumberResolution | null;
   /** Set when the target could not be discovered. */
   readonly failure: { readonly code: ErrorCode; readonly reason: string } | null;
 }

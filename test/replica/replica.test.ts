@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { parseBrowseFeed } from '../../src/discover/browse-atom.ts';
+import { parseFullTextSearch } from '../../src/discover/full-text-search.ts';
 import { createEndpoints } from '../../src/edgar/endpoints.ts';
 import { startReplica, type Replica } from './server.ts';
 import { TINY, tinyDataset } from './tiny-dataset.ts';
@@ -126,6 +128,31 @@ describe('EDGAR replica formats', () => {
     assert.equal(answer.hits.hits[0]._id, `${TINY.correspAccession}:filename1.htm`);
     const none = JSON.parse((await get(edgar.fullTextSearch({ q: 'reviewed', forms: 'CORRESP' }))).text);
     assert.equal(none.hits.total.value, 0);
+  });
+
+  it('answers a file number search the project parses, echoing the page asked', async () => {
+    const url = edgar.fileNumberSearch(TINY.fileNumber, { from: 0 });
+    const answer = JSON.parse((await get(url)).text);
+    assert.equal(answer.query.from, 0);
+    assert.equal(answer.query.size, 100);
+    const page = parseFullTextSearch(answer, url, 0);
+    assert.deepEqual(page.warnings, []);
+    assert.ok(page.hits.length > 0 && page.hits.every((hit) => hit.ciks.includes(TINY.cik)));
+  });
+
+  it('answers a browse-edgar fault of a file number: 500, an empty feed, garbage', async () => {
+    const url = edgar.browseByFileNumber(TINY.fileNumber);
+    replica.injectFault({ path: 'filenum=', kind: '500' });
+    assert.equal((await get(url)).status, 500);
+    replica.injectFault({ path: 'filenum=', kind: 'empty-feed' });
+    const empty = await get(url);
+    assert.equal(empty.status, 200);
+    assert.equal(parseBrowseFeed(empty.text).kind, 'empty');
+    replica.injectFault({ path: 'filenum=', kind: 'garbage' });
+    const garbage = await get(url);
+    assert.equal(garbage.status, 200);
+    assert.equal(parseBrowseFeed(garbage.text).kind, 'empty');
+    assert.equal(parseBrowseFeed((await get(url)).text).companies[0]?.cik, TINY.cik, 'faults spent: the real answer');
   });
 
   it('maps tickers to CIKs in company_tickers.json', async () => {

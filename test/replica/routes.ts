@@ -28,6 +28,10 @@ export interface RouteOptions extends SubmissionsOptions {
   readonly www: string;
   /** `filenum=` queries always answer as the company-list feed (default: like a CIK query when one company matches). */
   readonly fileNumberAsList?: boolean;
+  /** `filenum=` answers naming these CIKs for a file number, right or not (a stale index); default the data's. */
+  readonly fileNumberCiks?: Readonly<Record<string, readonly string[]>>;
+  /** Full-text search hits a page; default 100 (EDGAR's). */
+  readonly eftsPageSize?: number;
 }
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -79,7 +83,7 @@ export function route(catalog: ReplicaCatalog, pathAndQuery: string, options: Ro
 
   if (path === '/cgi-bin/browse-edgar') return browse(catalog, url.searchParams, options);
   if (path === '/LATEST/search-index') {
-    const body = utf8(renderFullTextSearch(catalog, url.searchParams));
+    const body = utf8(renderFullTextSearch(catalog, url.searchParams, options.eftsPageSize));
     return { body, contentType: 'application/json', cache: 'no-store' };
   }
   return null;
@@ -142,7 +146,12 @@ function browse(catalog: ReplicaCatalog, params: URLSearchParams, options: Route
   const filenum = params.get('filenum');
   if (filenum) {
     const fileNumber = normalizeFileNumber(filenum);
-    const companies = fileNumber ? catalog.companiesWithFileNumber(fileNumber) : [];
+    const named = fileNumber ? options.fileNumberCiks?.[fileNumber] : undefined;
+    const companies = named
+      ? named.flatMap((cik) => catalog.company(cik) ?? [])
+      : fileNumber
+        ? catalog.companiesWithFileNumber(fileNumber)
+        : [];
     if (companies.length === 1 && !options.fileNumberAsList) {
       const company = companies[0]!;
       const filings = catalog

@@ -13,12 +13,18 @@ import { isDeclaredUserAgent } from '../../config/env.ts';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
 import { buildCatalog } from './catalog.ts';
 import type { ReplicaDataset, ReplicaStream } from './dataset.ts';
+import { emptyAtomFeed } from './formats/browse-atom.ts';
 import { notFoundPage, rateExceededPage, serviceUnavailablePage, undeclaredToolPage } from './formats/pages.ts';
 import { route, type Resource } from './routes.ts';
 import { RateGuard, summarize, type ReplicaLogEntry, type ReplicaStats } from './traffic.ts';
 
 export type FaultKind =
+  | '500'
   | '503'
+  /** 200 with an Atom feed without any entry (browse-edgar naming nothing). */
+  | 'empty-feed'
+  /** 200 with bytes that are neither Atom, JSON nor HTML. */
+  | 'garbage'
   | 'reset'
   | 'slow-body'
   | 'drip-body'
@@ -70,6 +76,10 @@ export interface ReplicaOptions {
   readonly pageSize?: number;
   /** `filenum=` queries answer as the company-list feed even when one company matches. */
   readonly fileNumberAsList?: boolean;
+  /** `filenum=` queries answer these CIKs for a file number (a wrong or stale browse-edgar index). */
+  readonly fileNumberCiks?: Readonly<Record<string, readonly string[]>>;
+  /** Full-text search hits a page (default 100, EDGAR's): smaller to exercise paging. */
+  readonly eftsPageSize?: number;
   /** Port to listen on; default 0 (a free port). */
   readonly port?: number;
 }
@@ -178,8 +188,16 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     if (fault) {
       entry.fault = fault.kind;
       switch (fault.kind) {
+        case '500':
+          return html(500, '<html><body><h1>Internal Server Error</h1></body></html>');
         case '503':
           return html(503, serviceUnavailablePage());
+        case 'empty-feed':
+          return send(200, Buffer.from(emptyAtomFeed(www), 'latin1'), { 'content-type': 'application/atom+xml' });
+        case 'garbage':
+          return send(200, Buffer.from('\u0000\u00ff{<feed garbage ]]>\u0007 not a feed\n', 'latin1'), {
+            'content-type': 'text/html',
+          });
         case 'reset':
           return req.socket.resetAndDestroy();
         case 'rate-limited':

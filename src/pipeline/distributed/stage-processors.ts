@@ -63,6 +63,7 @@ function targetProcessor(d: StageProcessorDeps): Processor {
         skipped: found.skipped.length,
         requests: found.requests,
         warnings: [...found.warnings],
+        resolution: found.resolution,
       };
     },
   });
@@ -86,6 +87,7 @@ function crawlProcessor(d: StageProcessorDeps): Processor {
         skipped: 0,
         requests: result.requests,
         warnings: [],
+        resolution: null,
       };
     },
   });
