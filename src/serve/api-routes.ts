@@ -6,7 +6,8 @@ import { badRequest, notFound } from './http-error.ts';
 import { loadLetterPage, loadSearchPage } from './letter-pages.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseListQuery, type ParsedQuery } from './query-filters.ts';
-import type { CommentFilter, ConversationFilter, ConversationStatus, Resolution, ReviewSource } from './review-rows.ts';
+import type { ConversationStatus, Resolution } from '../analytics/rows.ts';
+import type { CommentFilter, ConversationFilter, ReviewSource } from './review-rows.ts';
 
 export interface ReadDeps {
   readonly store: DocumentStore;

@@ -1,8 +1,7 @@
 /**
  * Pages of letters and of search hits for the read API and the viewer. Letters are paged by their position in
- * the listing order (keyset, so page 1000 costs what page 1 costs); search hits by their rank (offset). Topic
- * and authority filters look inside the items, which the stores do not index: letters are read past the
- * non-matching ones, so a rare topic costs a longer scan.
+ * the listing order (keyset, so page 1000 costs what page 1 costs); search hits by their rank (an offset into
+ * the best matches the stores rank). Every filter, topic and authority included, is applied by the store.
  */
 import type { Letter } from '../letter/schema.ts';
 import type { DocumentStore, LetterFilter, SearchHit } from '../store/document-store.ts';
@@ -11,7 +10,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { ParsedQuery } from './query-filters.ts';
 import type { RowPage } from './review-rows.ts';
 
-/** The store filter of a parsed query (without topic and authority, which `matchesItems` applies). */
+/** The store filter of a parsed query. */
 export function letterFilterOf(query: ParsedQuery): LetterFilter {
   return {
     fileNumber: query.fileNumber,
@@ -20,17 +19,9 @@ export function letterFilterOf(query: ParsedQuery): LetterFilter {
     until: query.until,
     forms: query.forms,
     kinds: query.kinds,
+    topic: query.topic,
+    authority: query.authority,
   };
-}
-
-/** Whether any item of the letter carries the query's topic and authority. */
-export function matchesItems(letter: Letter, query: ParsedQuery): boolean {
-  if (query.topic === undefined && query.authority === undefined) return true;
-  return letter.items.some(
-    (item) =>
-      (query.topic === undefined || item.topics.includes(query.topic)) &&
-      (query.authority === undefined || item.authorities.includes(query.authority)),
-  );
 }
 
 export async function loadLetterPage(store: DocumentStore, query: ParsedQuery): Promise<RowPage<Letter>> {
@@ -38,7 +29,6 @@ export async function loadLetterPage(store: DocumentStore, query: ParsedQuery): 
   const data: Letter[] = [];
   let more = false;
   for await (const letter of store.listLetters(filter)) {
-    if (!matchesItems(letter, query)) continue;
     if (data.length === query.limit) {
       more = true;
       break;
@@ -59,8 +49,6 @@ function afterOf(cursor: string | null): LetterFilter['after'] {
   return { sortKey: sortKey!, filingDate: filingDate!, accessionNumber: accessionNumber! };
 }
 
-/** Search hits are scanned this many at a time when topic or authority filters drop some. */
-const SEARCH_BATCH = 100;
 /** Past this rank a search answers no further page (the stores rank at most this many). */
 const SEARCH_DEPTH = 1000;
 
@@ -68,23 +56,10 @@ export async function loadSearchPage(
   store: DocumentStore,
   query: ParsedQuery & { q: string },
 ): Promise<RowPage<SearchHit>> {
-  let offset = query.cursor === null ? 0 : Number(decodeCursor(query.cursor, 1)[0]);
-  const filter = letterFilterOf(query);
-  const needsItems = query.topic !== undefined || query.authority !== undefined;
-  const data: SearchHit[] = [];
-  while (offset < SEARCH_DEPTH) {
-    const batch = needsItems ? SEARCH_BATCH : query.limit + 1;
-    const hits = await store.searchLetters(query.q, { limit: batch, offset, filter });
-    for (const hit of hits) {
-      if (data.length === query.limit) return { data, next: encodeCursor([offset]) };
-      offset += 1;
-      if (needsItems) {
-        const letter = await store.getLetter(hit.accessionNumber);
-        if (!letter || !matchesItems(letter, query)) continue;
-      }
-      data.push(hit);
-    }
-    if (hits.length < batch) break;
-  }
-  return { data, next: null };
+  const offset = query.cursor === null ? 0 : Number(decodeCursor(query.cursor, 1)[0]);
+  if (!Number.isInteger(offset) || offset < 0 || offset >= SEARCH_DEPTH) return { data: [], next: null };
+  const hits = await store.searchLetters(query.q, { limit: query.limit + 1, offset, filter: letterFilterOf(query) });
+  const data = hits.slice(0, query.limit);
+  const more = hits.length > query.limit && offset + query.limit < SEARCH_DEPTH;
+  return { data, next: more ? encodeCursor([offset + query.limit]) : null };
 }

@@ -13,10 +13,22 @@ import { reviewPage } from './pages/review-page.ts';
 import { searchPage } from './pages/search-page.ts';
 import { STYLESHEET } from './pages/style.ts';
 import { parseListQuery } from './query-filters.ts';
-import type { Review } from './review-rows.ts';
+import type { Review, RowPage } from './review-rows.ts';
 
-/** Every row at once, for pages that show all of a company's or the store's reviews. */
-const ALL = 1_000_000;
+/** Rows per read when a page shows every review of a company or of the store. */
+const BATCH = 1000;
+
+/** Every row of a paged list, read page by page. */
+async function allRows<T>(list: (limit: number, cursor: string | null) => Promise<RowPage<T>>): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: RowPage<T> = await list(BATCH, cursor);
+    rows.push(...page.data);
+    cursor = page.next;
+  } while (cursor !== null);
+  return rows;
+}
 /** The overview reads the whole store: it is computed at most once a minute. */
 const OVERVIEW_TTL_MS = 60_000;
 const FIRST_YEAR = 2004;
@@ -75,7 +87,7 @@ export function pageRouter(deps: ReadDeps): Router {
 }
 
 async function reviewsOf(deps: ReadDeps, filter: { cik?: string; fileNumber?: string }): Promise<Review[]> {
-  const { data } = await deps.reviews.listConversations(filter, ALL, null);
+  const data = await allRows((limit, cursor) => deps.reviews.listConversations(filter, limit, cursor));
   const reviews = await Promise.all(data.map((row) => deps.reviews.getReview(row.threadId)));
   return reviews.filter((r): r is Review => r !== null);
 }
@@ -89,7 +101,7 @@ async function renderOverview(deps: ReadDeps): Promise<SafeHtml> {
     if (corresp + upload > 0 || letters.length > 0) letters.push({ year: String(year), corresp, upload });
   }
   while (letters.length > 0 && letters.at(-1)!.corresp + letters.at(-1)!.upload === 0) letters.pop();
-  const conversations = (await deps.reviews.listConversations({}, ALL, null)).data;
-  const comments = (await deps.reviews.listComments({}, ALL, null)).data;
+  const conversations = await allRows((limit, cursor) => deps.reviews.listConversations({}, limit, cursor));
+  const comments = await allRows((limit, cursor) => deps.reviews.listComments({}, limit, cursor));
   return overviewPage(overviewStats(letters, conversations, comments));
 }

@@ -6,7 +6,7 @@
 import { normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 import { LETTER_FORMS, LETTER_KINDS, TOPICS, type LetterForm, type LetterKind, type Topic } from '../letter/schema.ts';
 import { badRequest } from './http-error.ts';
-import { CONVERSATION_STATUSES, RESOLUTIONS } from './review-rows.ts';
+import { CONVERSATION_STATUSES, RESOLUTIONS } from '../analytics/rows.ts';
 
 export const TABLES = ['letters', 'comments', 'conversations', 'search'] as const;
 export type Table = (typeof TABLES)[number];

@@ -15,20 +15,33 @@ import {
   type FilingState,
   type Hold,
 } from '../filing/filing-record.ts';
+import type { CommentRow, ConversationRow } from '../analytics/rows.ts';
 import type {
+  CommentFilter,
+  ConversationFilter,
   DocumentStore,
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  Page,
+  PageRequest,
   SearchHit,
   SearchOptions,
+  ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
+import { streamPages } from './analytics-sql.ts';
+import * as analytics from './postgres-analytics.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import {
+  LETTER_PAGE_SIZE,
+  PARSED_STATE_CHANGES,
+  letterFilterConditions,
+  type ItemValuesSql,
+} from './letter-filter-sql.ts';
 import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
@@ -318,7 +331,7 @@ export class PostgresDocumentStore implements DocumentStore {
     while (true) {
       const params: unknown[] = [];
       const bind = (value: string): string => `$${params.push(value)}`;
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterFilterConditions(filter, bind, postgresItemValues);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -343,7 +356,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
     return Number(rows[0]?.n ?? 0);
@@ -368,9 +381,11 @@ export class PostgresDocumentStore implements DocumentStore {
     const params: unknown[] = terms.map((term) => term.words.join(' '));
     const tsquery = params.map((_, i) => `phraseto_tsquery('english', $${i + 1})`).join(' && ');
     const { after: _after, ...filter } = options.filter ?? {};
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
     const limit = `$${params.push(searchLimit(options.limit))}`;
     const offset = `$${params.push(searchOffset(options.offset))}`;
+    const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues)
+      .map((condition) => ` AND ${condition}`)
+      .join('');
     const { rows } = await this.#db.query<{
       accession_number: string;
       form: SearchHit['form'];
@@ -384,7 +399,7 @@ export class PostgresDocumentStore implements DocumentStore {
        hits AS (
          SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, l.sort_key,
            l.letter ->> 'text' AS text, ts_rank_cd(l.search_vector, q.query) AS score
-         FROM letters l, q WHERE l.search_vector @@ q.query ${conditions.map((c) => `AND ${c}`).join(' ')}
+         FROM letters l, q WHERE l.search_vector @@ q.query${filters}
          ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit} OFFSET ${offset})
        SELECT h.accession_number, h.form, h.company_name, h.filing_date, h.letter_date, h.score::float8 AS score,
          ts_headline('english', h.company_name || E'\\n\\n' || h.text, q.query, '${HEADLINE_OPTIONS}') AS snippet
@@ -400,6 +415,33 @@ export class PostgresDocumentStore implements DocumentStore {
       snippet: row.snippet,
       score: Number(row.score),
     }));
+  }
+
+  async replaceThreadAnalytics(
+    threads: readonly ThreadAnalytics[],
+    options: { ciks?: readonly string[] } = {},
+  ): Promise<void> {
+    await analytics.replaceThreadAnalytics(this.#db, threads, options.ciks ?? []);
+  }
+
+  async listComments(request: PageRequest<CommentFilter> = {}): Promise<Page<CommentRow>> {
+    return analytics.listComments(this.#db, request);
+  }
+
+  streamComments(filter: CommentFilter = {}): AsyncIterable<CommentRow> {
+    return streamPages((request) => this.listComments(request), filter);
+  }
+
+  async listConversations(request: PageRequest<ConversationFilter> = {}): Promise<Page<ConversationRow>> {
+    return analytics.listConversations(this.#db, request);
+  }
+
+  streamConversations(filter: ConversationFilter = {}): AsyncIterable<ConversationRow> {
+    return streamPages((request) => this.listConversations(request), filter);
+  }
+
+  async getConversation(threadId: string): Promise<ConversationRow | null> {
+    return analytics.getConversation(this.#db, threadId);
   }
 
   async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
@@ -453,3 +495,9 @@ async function replaceInferred(
     [accessionNumber, inferred.map((i) => i.fileNumber), inferred.map((i) => i.via), inferred.map((i) => i.relation)],
   );
 }
+
+/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
+const postgresItemValues: ItemValuesSql = (field) => ({
+  from: `jsonb_array_elements(l.letter -> 'items') i, jsonb_array_elements_text(i -> '${field}') t (v)`,
+  value: 't.v',
+});

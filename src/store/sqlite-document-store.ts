@@ -15,19 +15,32 @@ import {
   type FilingState,
   type Hold,
 } from '../filing/filing-record.ts';
+import type { CommentRow, ConversationRow } from '../analytics/rows.ts';
 import type {
+  CommentFilter,
+  ConversationFilter,
   DocumentStore,
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  Page,
+  PageRequest,
   SearchHit,
   SearchOptions,
+  ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import { streamPages } from './analytics-sql.ts';
+import * as analytics from './sqlite-analytics.ts';
+import {
+  LETTER_PAGE_SIZE,
+  PARSED_STATE_CHANGES,
+  letterFilterConditions,
+  type ItemValuesSql,
+} from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
 import { parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
@@ -319,7 +332,7 @@ export class SqliteDocumentStore implements DocumentStore {
     while (true) {
       const params: SQLInputValue[] = [];
       const bind = (value: string): string => (params.push(value), '?');
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterFilterConditions(filter, bind, sqliteItemValues);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -338,7 +351,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: SQLInputValue[] = [];
-    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return Number(this.#db.get(`SELECT count(*) AS n FROM letters l ${where}`, ...params)?.['n'] ?? 0);
   }
@@ -363,16 +376,16 @@ export class SqliteDocumentStore implements DocumentStore {
     if (match === null) return [];
     const params: SQLInputValue[] = [match];
     const { after: _after, ...filter } = options.filter ?? {};
-    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
+    const filters = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues)
+      .map((condition) => ` AND ${condition}`)
+      .join('');
+    params.push(searchLimit(options.limit), searchOffset(options.offset));
     const rows = this.#db.all(
       `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
          snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
        FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
-       WHERE letters_fts MATCH ? ${conditions.map((c) => `AND ${c}`).join(' ')}
-       ORDER BY rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?`,
+       WHERE letters_fts MATCH ?${filters} ORDER BY rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?`,
       ...params,
-      searchLimit(options.limit),
-      searchOffset(options.offset),
     );
     return rows.map((row) => ({
       accessionNumber: String(row['accession_number']),
@@ -384,6 +397,33 @@ export class SqliteDocumentStore implements DocumentStore {
       // bm25() is lower for better matches.
       score: -Number(row['rank']),
     }));
+  }
+
+  async replaceThreadAnalytics(
+    threads: readonly ThreadAnalytics[],
+    options: { ciks?: readonly string[] } = {},
+  ): Promise<void> {
+    analytics.replaceThreadAnalytics(this.#db, threads, options.ciks ?? []);
+  }
+
+  async listComments(request: PageRequest<CommentFilter> = {}): Promise<Page<CommentRow>> {
+    return analytics.listComments(this.#db, request);
+  }
+
+  streamComments(filter: CommentFilter = {}): AsyncIterable<CommentRow> {
+    return streamPages((request) => this.listComments(request), filter);
+  }
+
+  async listConversations(request: PageRequest<ConversationFilter> = {}): Promise<Page<ConversationRow>> {
+    return analytics.listConversations(this.#db, request);
+  }
+
+  streamConversations(filter: ConversationFilter = {}): AsyncIterable<ConversationRow> {
+    return streamPages((request) => this.listConversations(request), filter);
+  }
+
+  async getConversation(threadId: string): Promise<ConversationRow | null> {
+    return analytics.getConversation(this.#db, threadId);
   }
 
   async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
@@ -453,6 +493,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return row['state'] as FilingState;
   }
 }
+
+/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
+const sqliteItemValues: ItemValuesSql = (field) => ({
+  from: `json_each(l.letter_json, '$.items') i, json_each(i.value, '$.${field}') t`,
+  value: 't.value',
+});
 
 function now(): string {
   return new Date().toISOString();

@@ -213,6 +213,29 @@ describe('thread text', () => {
     assert.match(text, /CORRESP response .*answers 2021-04-01 \(14 days\); answers comments 1-2/);
   });
 
+  it('prints a staff comment’s topics, authorities, prior comments and resolution', () => {
+    const [first, second] = items(1, 2);
+    const comment = {
+      ...first!,
+      topics: ['revenue' as const, 'non_gaap' as const],
+      authorities: ['ASC 606', 'S-K 10(e)'],
+      priorComments: [3],
+    };
+    const c1 = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2021-04-01', items: [comment, second!] });
+    const text = formatThreads(buildThreads([c1]), {
+      items: new Map([[c1.accessionNumber, c1.items]]),
+      resolutions: new Map([
+        [`${c1.accessionNumber}#1`, 'followed_up'],
+        [`${c1.accessionNumber}#2`, 'open'],
+      ]),
+    });
+    assert.match(
+      text,
+      /comment: {2}comment 1\n +topics: revenue, non_gaap · authorities: ASC 606; S-K 10\(e\) · follows up: 3 · resolution: followed_up\n/,
+    );
+    assert.match(text, /comment: {2}comment 2\n +resolution: open\n/);
+  });
+
   it('says so when there is no thread', () => {
     assert.equal(formatThreads([]), 'No review threads.\n');
   });
