@@ -53,12 +53,12 @@ const quantile = (values: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-async function measure(server: RunningServer, label: string, paths: readonly string[]): Promise<void> {
-  for (const path of paths.slice(0, 3)) await get(server, path); // warm caches
+async function measure(server: RunningServer, label: string, paths: readonly string[], runs = RUNS): Promise<void> {
+  for (const path of paths.slice(0, 1)) await get(server, path); // warm caches
   const total: number[] = [];
   const ttfb: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = await get(server, paths[i % paths.length]!);
     if (t.status !== 200)
       throw new Error(`${label}: ${paths[i % paths.length]} answered ${t.status}: ${t.body.slice(0, 200)}`);
@@ -97,10 +97,18 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
       await measure(server, `${route} (50 rows, first page)`, [`${route}?limit=50`]);
       await measure(server, `${route} (50 rows, 20 pages in)`, [await deepPath(server, route, 20)]);
     }
-    await measure(server, '/api/letters?form=UPLOAD&topic=revenue (50)', [
-      '/api/letters?limit=50&form=UPLOAD&topic=revenue',
-    ]);
-    await measure(server, '/api/search?q=revenue recognition (50)', ['/api/search?q=revenue%20recognition&limit=50']);
+    await measure(
+      server,
+      '/api/letters?form=UPLOAD&topic=revenue (50)',
+      ['/api/letters?limit=50&form=UPLOAD&topic=revenue'],
+      10,
+    );
+    await measure(
+      server,
+      '/api/search?q=revenue recognition (50)',
+      ['/api/search?q=revenue%20recognition&limit=50'],
+      10,
+    );
     const ids = reviewIds.map((id) => encodeURIComponent(id));
     await measure(
       server,
