@@ -37,7 +37,16 @@ export type RunEvent =
       /** Whether this run fetched it from EDGAR (an Archives request). */
       readonly fetched: boolean;
     }
-  | { readonly type: 'finishing'; readonly what: string };
+  | { readonly type: 'finishing'; readonly what: string }
+  /** `--all`: one quarter of the full index read, skipped (final read checkpointed) or not started yet. */
+  | {
+      readonly type: 'quarter';
+      readonly quarter: string;
+      readonly outcome: 'read' | 'checkpointed' | 'not-started' | 'failed';
+      readonly letters: number;
+      readonly index: number;
+      readonly of: number;
+    };
 
 export interface TargetSummary {
   readonly target: Target;

@@ -27,6 +27,7 @@ import type {
   ListedFilingFilter,
   Page,
   PageRequest,
+  SaveListedOptions,
   SearchHit,
   SearchOptions,
   ThreadAnalytics,
@@ -220,6 +221,13 @@ export class SqliteDocumentStore implements DocumentStore {
     if (filter.accessionNumbers !== undefined) {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
+    }
+    if (filter.forms?.length) conditions.push(`form IN (${filter.forms.map(bind).join(', ')})`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
+    if (filter.after !== undefined) {
+      const { filingDate, accessionNumber } = filter.after;
+      conditions.push(`(filing_date, accession_number) > (${bind(filingDate)}, ${bind(accessionNumber)})`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
@@ -426,8 +434,8 @@ export class SqliteDocumentStore implements DocumentStore {
     return analytics.getConversation(this.#db, threadId);
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    saveListedFilings(this.#db, filings);
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {

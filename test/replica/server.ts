@@ -54,6 +54,11 @@ export interface FaultSpec {
   readonly inflatedBytes?: number;
   /** rate-limited: status of the page, 403 (default) or 429. */
   readonly status?: number;
+  /**
+   * Chance in [0, 1] that a matching request gets the fault (default 1): with count Infinity, a fault rate
+   * over the whole run (the chaos benchmark's 5% 503s). A request the draw spares goes on to the next fault.
+   */
+  readonly rate?: number;
 }
 
 export interface ReplicaLimits {
@@ -82,6 +87,8 @@ export interface ReplicaOptions {
   readonly eftsPageSize?: number;
   /** Port to listen on; default 0 (a free port). */
   readonly port?: number;
+  /** EDGAR's today (YYYY-MM-DD, New York): later quarters of the full index answer 404. Default the clock. */
+  readonly today?: string;
 }
 
 export interface FaultHandle {
@@ -123,6 +130,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     for (const fault of faults) {
       const hit = typeof fault.spec.path === 'string' ? path.includes(fault.spec.path) : fault.spec.path.test(path);
       if (hit && fault.left > 0) {
+        if (fault.spec.rate !== undefined && Math.random() >= fault.spec.rate) continue;
         fault.left--;
         return fault.spec;
       }
@@ -158,7 +166,11 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     };
     log.push(entry);
     const send = (status: number, body: Uint8Array, headers: Record<string, string>) => {
-      const compress = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 0;
+      // A .gz file is sent as is (EDGAR does not encode it twice).
+      const compress =
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+        body.length > 0 &&
+        headers['content-type'] !== 'application/x-gzip';
       entry.status = status;
       headers['vary'] = 'Accept-Encoding';
       const write = (payload: Uint8Array) => {
@@ -272,9 +284,23 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         try {
-          const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as FaultSpec & { regex?: string };
-          injectFault({ ...spec, path: spec.regex ? new RegExp(spec.regex) : spec.path });
-          json({ ok: true });
+          const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Omit<FaultSpec, 'count'> & {
+            regex?: string;
+            count?: number | null;
+          };
+          // JSON writes Infinity as null: a null count is every matching request.
+          const { count, regex, ...rest } = spec;
+          const fault: FaultSpec = {
+            ...rest,
+            ...(count === undefined ? {} : { count: count ?? Infinity }),
+            path: regex ? new RegExp(regex) : spec.path,
+          };
+          injectFault(fault);
+          // A bomb is answered once its body is built (seconds for 1 GiB): built on the first request instead,
+          // it would keep that request waiting past a client's deadline.
+          const bomb = BOMBS[fault.kind];
+          const built = bomb ? bombBody(bomb, fault.inflatedBytes ?? 1024 ** 3) : Promise.resolve();
+          void built.then(() => json({ ok: true }));
         } catch (error) {
           json({ error: String(error) }, 400);
         }

@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { EdgarConfig } from '../../../config/env.ts';
 import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '../../../src/edgar/client.ts';
 import { createEndpoints } from '../../../src/edgar/endpoints.ts';
+import type { FairAccessLimiter } from '../../../src/edgar/limiter.ts';
 import { MemoryLimiter } from '../../../src/edgar/memory-limiter.ts';
 import {
   ConfigError,
@@ -297,6 +298,30 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     for (const entry of replica.log) assert.ok(entry.bytes < 100, `${entry.bytes} bytes dripped before the deadline`);
   });
 
+  it('holds every kind of EDGAR request to EDGAR_RESPONSE_TIMEOUT_MS, headers to last byte', async () => {
+    const e = endpoints();
+    const kinds: Record<string, string> = {
+      'submissions JSON': e.submissions(TINY.cik),
+      'browse-edgar Atom by CIK': e.browseByCik(TINY.cik),
+      'browse-edgar Atom by file number': e.browseByFileNumber(TINY.fileNumber),
+      'latest filings Atom': e.latestFilings('CORRESP'),
+      'daily index': e.dailyIndex('master', TINY.letterDay),
+      'company tickers': e.companyTickers(),
+      'complete submission': txt(),
+    };
+    const made = client({ timeouts: { bodyMs: 10_000 }, retry: { maxAttempts: 1 } }, { responseTimeoutMs: 300 });
+    for (const [kind, url] of Object.entries(kinds)) {
+      assert.equal((await made.get(url)).status, 200, `${kind} is served without the fault`);
+      const { pathname, search } = new URL(url);
+      replica.injectFault({ path: pathname + search, kind: 'drip-body', delayMs: 50, count: 1 });
+      await assert.rejects(made.get(url), (error: unknown) => {
+        assert.ok(error instanceof EdgarUnavailableError, `${kind}: ${String(error)}`);
+        assert.match(error.message, /no complete response within 300 ms/, kind);
+        return true;
+      });
+    }
+  });
+
   it('turns the rate-limit page into a pause of every request of the process, then recovers', async () => {
     for (const status of [403, 429]) {
       replica.resetTraffic();
@@ -392,5 +417,45 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     const pending = client().get(txt(), { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('caller gave up')), 50);
     await assert.rejects(pending, /caller gave up/);
+  });
+
+  it('tells the limiter when each request left, every attempt, also when it never could', async () => {
+    // The limiter counts requests from when they leave (limiter.ts): a grant is reported sent after undici has
+    // written the request, so before the server sees it, or when it will not be sent: never left unreported,
+    // or the limiter would hold its place for good. Only the first report counts (limiter.ts).
+    const inner = new MemoryLimiter({ maxRps: 1000 });
+    const grants: { grantedAt: number; sentAt: number | null }[] = [];
+    const limiter: FairAccessLimiter = {
+      acquire: async (signal) => {
+        const grant = await inner.acquire(signal);
+        const record = { grantedAt: performance.now(), sentAt: null as number | null };
+        grants.push(record);
+        return {
+          sent: () => {
+            record.sentAt ??= performance.now();
+            grant.sent();
+          },
+        };
+      },
+      pause: (ms) => inner.pause(ms),
+      pausedUntil: () => inner.pausedUntil(),
+      close: () => inner.close(),
+    };
+    replica.injectFault({ path: TINY.correspAccession, kind: 'reset' });
+    assert.equal((await client({ limiter }).get(txt())).status, 200);
+    assert.equal(grants.length, 2, 'the reset and the retry');
+    for (const [i, grant] of grants.entries()) {
+      assert.ok(grant.sentAt !== null && grant.sentAt >= grant.grantedAt, `attempt ${i + 1} reported`);
+      assert.ok(grant.sentAt <= replica.log[i]!.at, `attempt ${i + 1} reported sent before it arrived`);
+    }
+    grants.length = 0;
+    const closed = client({ limiter }, { wwwUrl: 'http://127.0.0.1:1' });
+    await assert.rejects(closed.get('http://127.0.0.1:1/Archives/x.txt'), EdgarUnavailableError);
+    assert.ok(grants.length >= 2, `${grants.length} attempts`);
+    assert.ok(
+      grants.every((grant) => grant.sentAt !== null),
+      'a request never sent gives its grant back',
+    );
+    await inner.close();
   });
 });

@@ -7,6 +7,7 @@
  */
 import { parseBrowseFeed } from '../../../src/discover/browse-atom.ts';
 import { parseIndexFile } from '../../../src/discover/daily-index.ts';
+import { readQuarterIndex } from '../../../src/discover/full-index.ts';
 import { filersInHits, lettersInHits } from '../../../src/discover/file-number-routes.ts';
 import { parseFullTextSearch } from '../../../src/discover/full-text-search.ts';
 import { parseCompanySubmissions } from '../../../src/discover/submissions-json.ts';
@@ -454,6 +455,22 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
         )(
           run(
             '1|A|CORRESP|2020-01-01|edgar/data/1/0000950103-20-000001.txt\n',
+            n,
+            `CIK|Company Name|Form Type|Date Filed|Filename\n${'-'.repeat(80)}\n`,
+          ),
+        ),
+    },
+  ],
+  'full-index': [
+    {
+      name: 'letters under many co-registrants and reviewed forms',
+      prepare: (n) =>
+        (
+          (x) => () =>
+            readQuarterIndex(x)
+        )(
+          run(
+            '17|A|CORRESP|2020-01-01|edgar/data/17/0000950103-20-000001.txt\n42|B|10-K|2020-01-02|edgar/data/42/0000950103-20-000002.txt\n',
             n,
             `CIK|Company Name|Form Type|Date Filed|Filename\n${'-'.repeat(80)}\n`,
           ),

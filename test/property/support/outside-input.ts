@@ -11,6 +11,7 @@ import { parseBrowseFeed } from '../../../src/discover/browse-atom.ts';
 import { parseCompanyTickers } from '../../../src/discover/company-tickers.ts';
 import { parseIndexFile } from '../../../src/discover/daily-index.ts';
 import { filersInHits, lettersInHits } from '../../../src/discover/file-number-routes.ts';
+import { readQuarterIndex } from '../../../src/discover/full-index.ts';
 import { parseFullTextSearch } from '../../../src/discover/full-text-search.ts';
 import { parseCompanySubmissions, parseSubmissionsPage } from '../../../src/discover/submissions-json.ts';
 import { BadInputError, EdgarBadResponseError, EdgarCorrespError } from '../../../src/errors.ts';
@@ -225,5 +226,15 @@ export const OUTSIDE_INPUT_PARSERS: readonly OutsideInputParser[] = [
     name: 'daily index',
     input: (s, maxRun) => mutated(s.dailyIndex, maxRun),
     run: (input) => parseIndexFile(text(input)),
+  },
+  {
+    name: 'quarterly full index',
+    input: (s, maxRun) => mutated(s.fullIndex, maxRun),
+    run: (input) => {
+      const index = readQuarterIndex(text(input));
+      // Each letter once, whatever its filer rows.
+      assert.equal(new Set(index.letters.map((l) => l.accessionNumber)).size, index.letters.length);
+      return index;
+    },
   },
 ];

@@ -191,6 +191,27 @@ describe('review threads', () => {
   });
 });
 
+describe('draft registration statements', () => {
+  it('keeps the staff letters on the amendments of one draft (377- number in the header only) in one thread', () => {
+    const draft = (filedDate: string, form: string) => ({
+      form,
+      fiscalYearEnd: null,
+      filedDate,
+      fileNumber: null,
+    });
+    const common = { form: 'UPLOAD' as const, kind: 'comment' as const, fileNumbers: ['377-06601'] };
+    const c1 = letter({ ...common, letterDate: '2023-03-15', references: [draft('2023-02-14', 'DRS')] });
+    const c2 = letter({ ...common, letterDate: '2023-06-05', references: [draft('2023-05-16', 'DRS')] });
+    const c3 = letter({ ...common, letterDate: '2023-07-07', references: [draft('2023-06-23', 'DRS/A')] });
+    const threads = buildThreads([c1, c2, c3]);
+    assert.equal(threads.length, 1);
+    assert.deepEqual(
+      threads[0]!.letters.map((e) => e.link),
+      ['first', 'subject', 'subject'],
+    );
+  });
+});
+
 describe('thread text', () => {
   it('prints each thread letter by letter with what each answers and the items when given', () => {
     const c1 = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2021-04-01', items: items(1, 2) });
