@@ -35,10 +35,28 @@ export interface LetterFilter {
   readonly forms?: readonly LetterForm[];
   readonly kinds?: readonly LetterKind[];
   readonly threadId?: string;
+  /** Only letters after this position in the listing order (keyset pagination of the read API). */
+  readonly after?: LetterPosition;
   /** Letters with an item of this topic. */
   readonly topic?: Topic;
   /** Letters with an item citing this authority or a more precise one ("ASC 606" finds "ASC 606-10-25-19"). */
   readonly authority?: string;
+}
+
+/** A letter's position in the listing order: its sort key (see letterSortKey), filing date and accession. */
+export interface LetterPosition {
+  readonly sortKey: string;
+  readonly filingDate: string;
+  readonly accessionNumber: string;
+}
+
+export interface SearchOptions {
+  /** Hits to return: 1..1000, default 20. */
+  readonly limit?: number;
+  /** Best hits to skip first (paging through one result list); default 0. */
+  readonly offset?: number;
+  /** Only letters matching this filter (its `after` is ignored). */
+  readonly filter?: LetterFilter;
 }
 
 /** Filters of the analytic tables (DESIGN.md "Filters"); every condition given must hold. */
@@ -177,7 +195,7 @@ export interface DocumentStore {
   assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void>;
 
   /** Full-text search: plain words (all must match) and "quoted phrases"; best first; `filter` as listLetters'. */
-  searchLetters(query: string, options?: { limit?: number; filter?: LetterFilter }): Promise<SearchHit[]>;
+  searchLetters(query: string, options?: SearchOptions): Promise<SearchHit[]>;
 
   /**
    * Replaces, in one transaction, the comments and conversation of each review given (keyed by the

@@ -39,6 +39,12 @@ export function letterFilterConditions(filter: LetterFilter, bind: BindParameter
     conditions.push(`l.kind IN (${filter.kinds.map((kind) => bind(kind)).join(', ')})`);
   }
   if (filter.threadId !== undefined) conditions.push(`l.thread_id = ${bind(filter.threadId)}`);
+  if (filter.after !== undefined) {
+    const { sortKey, filingDate, accessionNumber } = filter.after;
+    conditions.push(
+      `(l.sort_key, l.filing_date, l.accession_number) > (${bind(sortKey)}, ${bind(filingDate)}, ${bind(accessionNumber)})`,
+    );
+  }
   if (filter.topic !== undefined) {
     const { from, value } = itemValues('topics');
     conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${value} = ${bind(filter.topic)})`);

@@ -29,6 +29,7 @@ import type {
   PageRequest,
   SaveListedOptions,
   SearchHit,
+  SearchOptions,
   ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
@@ -46,7 +47,7 @@ import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { parseSearchQuery, searchLimit } from './search-query.ts';
+import { parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
 export interface PostgresDocumentStoreOptions {
@@ -380,19 +381,17 @@ export class PostgresDocumentStore implements DocumentStore {
     );
   }
 
-  async searchLetters(query: string, options: { limit?: number; filter?: LetterFilter } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const terms = parseSearchQuery(query);
     if (terms.length === 0) return [];
     // Every term, word or phrase, through phraseto_tsquery: user text is data, never tsquery syntax, and a
     // word with inner punctuation ("F-33") becomes the phrase of its parts, as in FTS5.
     const params: unknown[] = terms.map((term) => term.words.join(' '));
     const tsquery = params.map((_, i) => `phraseto_tsquery('english', $${i + 1})`).join(' && ');
+    const { after: _after, ...filter } = options.filter ?? {};
     const limit = `$${params.push(searchLimit(options.limit))}`;
-    const filters = letterFilterConditions(
-      options.filter ?? {},
-      (value) => `$${params.push(value)}`,
-      postgresItemValues,
-    )
+    const offset = `$${params.push(searchOffset(options.offset))}`;
+    const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues)
       .map((condition) => ` AND ${condition}`)
       .join('');
     const { rows } = await this.#db.query<{
@@ -409,7 +408,7 @@ export class PostgresDocumentStore implements DocumentStore {
          SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, l.sort_key,
            l.letter ->> 'text' AS text, ts_rank_cd(l.search_vector, q.query) AS score
          FROM letters l, q WHERE l.search_vector @@ q.query${filters}
-         ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit})
+         ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit} OFFSET ${offset})
        SELECT h.accession_number, h.form, h.company_name, h.filing_date, h.letter_date, h.score::float8 AS score,
          ts_headline('english', h.company_name || E'\\n\\n' || h.text, q.query, '${HEADLINE_OPTIONS}') AS snippet
        FROM hits h, q ORDER BY h.score DESC, h.sort_key, h.accession_number`,

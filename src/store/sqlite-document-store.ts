@@ -29,6 +29,7 @@ import type {
   PageRequest,
   SaveListedOptions,
   SearchHit,
+  SearchOptions,
   ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
@@ -43,7 +44,7 @@ import {
 } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
-import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
+import { parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
 import { SqliteConnection, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -378,19 +379,20 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  async searchLetters(query: string, options: { limit?: number; filter?: LetterFilter } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const match = toFts5Match(parseSearchQuery(query));
     if (match === null) return [];
     const params: SQLInputValue[] = [match];
-    const filters = letterFilterConditions(options.filter ?? {}, (value) => (params.push(value), '?'), sqliteItemValues)
+    const { after: _after, ...filter } = options.filter ?? {};
+    const filters = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues)
       .map((condition) => ` AND ${condition}`)
       .join('');
-    params.push(searchLimit(options.limit));
+    params.push(searchLimit(options.limit), searchOffset(options.offset));
     const rows = this.#db.all(
       `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
          snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
        FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
-       WHERE letters_fts MATCH ?${filters} ORDER BY rank, l.sort_key, l.accession_number LIMIT ?`,
+       WHERE letters_fts MATCH ?${filters} ORDER BY rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?`,
       ...params,
     );
     return rows.map((row) => ({
