@@ -30,7 +30,7 @@ import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from '
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
 import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
-import { SqliteConnection, type SqliteRow } from './sqlite-connection.ts';
+import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { UnknownFilingError } from './store-errors.ts';
@@ -201,11 +201,11 @@ export class SqliteDocumentStore implements DocumentStore {
     const params: SQLInputValue[] = [];
     const bind = (value: string): string => (params.push(value), '?');
     const conditions: string[] = [];
-    if (filter.states?.length) conditions.push(`state IN (${filter.states.map(bind).join(', ')})`);
+    if (filter.states?.length) conditions.push(`state IN ${jsonList(bind, filter.states)}`);
     if (filter.cik !== undefined) conditions.push(`cik = ${bind(filter.cik)}`);
     if (filter.accessionNumbers !== undefined) {
       if (filter.accessionNumbers.length === 0) return [];
-      conditions.push(`accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
+      conditions.push(`accession_number IN ${jsonList(bind, filter.accessionNumbers)}`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';

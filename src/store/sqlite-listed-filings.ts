@@ -2,7 +2,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import { normalizeFileNumber } from '../identifiers.ts';
 import type { ListedFiling, ListedFilingFilter } from './document-store.ts';
-import type { SqliteConnection } from './sqlite-connection.ts';
+import { jsonList, type SqliteConnection } from './sqlite-connection.ts';
 
 export function saveListedFilings(db: SqliteConnection, filings: readonly ListedFiling[]): void {
   if (filings.length === 0) return;
@@ -43,7 +43,7 @@ export function listListedFilings(db: SqliteConnection, filter: ListedFilingFilt
   if (filter.cik !== undefined) conditions.push(`f.cik = ${bind(filter.cik)}`);
   if (filter.accessionNumbers !== undefined) {
     if (filter.accessionNumbers.length === 0) return [];
-    conditions.push(`f.accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
+    conditions.push(`f.accession_number IN ${jsonList(bind, filter.accessionNumbers)}`);
   }
   if (filter.fileNumber !== undefined) {
     const fileNumber = normalizeFileNumber(filter.fileNumber) ?? filter.fileNumber.trim();
