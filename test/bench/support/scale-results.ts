@@ -1,0 +1,65 @@
+/** The result file of one (engine, size) run of the scale benchmark, and the README table made of them. */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ScaleResult {
+  engine: 'sqlite' | 'postgres';
+  size: number;
+  storeUrl: string;
+  ingest?: {
+    letters: number;
+    /** Time inside upsertLetter, all letters. */
+    storeMs: number;
+    /** Wall time including generating the letters. */
+    wallMs: number;
+    /** letters/s of the first and the last tenth of the letters (store time). */
+    firstTenthRate: number;
+    lastTenthRate: number;
+    peakRssMb: number;
+  };
+  bytesPerLetter?: number;
+  bytesOnDisk?: number;
+  search?: { queries: number; p50Ms: number; p95Ms: number; maxMs: number; perQuery: Record<string, number> };
+  export?: { letters: number; ms: number; lettersPerSecond: number; peakRssMb: number };
+  thread?: { letters: number; threads: number; ms: number };
+  status?: { ms: number; wallMs: number };
+  machine?: string;
+}
+
+export const resultPath = (dir: string, engine: string, size: number): string =>
+  join(dir, `result-${engine}-${size}.json`);
+
+export function saveResult(dir: string, result: ScaleResult): void {
+  writeFileSync(resultPath(dir, result.engine, result.size), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+export function readResults(dir: string): ScaleResult[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((name) => /^result-.*\.json$/.test(name));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ScaleResult)
+    .sort((a, b) => a.engine.localeCompare(b.engine) || a.size - b.size);
+}
+
+const n = (value: number | undefined, digits = 0): string =>
+  value === undefined
+    ? '-'
+    : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function formatTable(results: readonly ScaleResult[]): string {
+  const lines = [
+    '| store | letters | ingest letters/s (first / last tenth) | bytes on disk / letter | search p50 / p95 ms | export letters/s (peak RSS MB) | thread rebuild, 5,000 letters | `status` ms (wall with Node start) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    const i = r.ingest;
+    lines.push(
+      `| ${r.engine} | ${n(r.size)} | ${i ? `${n(i.letters / (i.storeMs / 1000))} (${n(i.firstTenthRate)} / ${n(i.lastTenthRate)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)}` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,252 @@
+/** One (engine, size) run of the scale benchmark: see test/bench/scale.ts. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
+import type { PipelineDeps } from '../../../src/pipeline/pipeline-deps.ts';
+import { rebuildThreads } from '../../../src/pipeline/thread-stage.ts';
+import type { DocumentStore } from '../../../src/store/document-store.ts';
+import { openDocumentStore } from '../../../src/store/open-document-store.ts';
+import { saveResult, resultPath, type ScaleResult } from './scale-results.ts';
+import { BIG_COMPANY_CIK, syntheticLetters } from './synthetic-letters.ts';
+
+export interface ScaleTarget {
+  readonly engine: 'sqlite' | 'postgres';
+  readonly size: number;
+  /** SQLite: keep the store at this path (it is not removed by a later run's clean-up). */
+  readonly keepPath: string | undefined;
+}
+
+export interface ScaleOptions {
+  readonly dir: string;
+  readonly reuse: boolean;
+  readonly only: 'ingest' | 'measure' | undefined;
+}
+
+const POSTGRES_URL = process.env['SCALE_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Disk a letter needs, measured at 10^4 and 10^5 (with a margin): what the free-space check asks for. */
+const BYTES_PER_LETTER_NEEDED = { sqlite: 20_000, postgres: 16_000 } as const;
+
+/** Real-user queries: common and rare words, several words, phrases, a file number, a company-name word. */
+export const SEARCH_QUERIES = [
+  'revenue recognition',
+  'goodwill impairment',
+  '"non gaap"',
+  'segment reporting',
+  'liquidity',
+  'cybersecurity',
+  '"critical accounting estimates"',
+  'adjusted ebitda',
+  'climate',
+  'tax valuation allowance',
+  '"material weakness"',
+  'contingent consideration',
+  'pension',
+  'reserves proved',
+  'kalomer',
+  'tinvo',
+  '"principal agent"',
+  'warrants',
+  'lease right use',
+  '001-30042',
+];
+
+const mb = (bytes: number): number => Math.round(bytes / 1_048_576);
+const log = (message: string): void => console.log(`${new Date().toISOString()} ${message}`);
+
+function storeUrlOf(target: ScaleTarget, dir: string): string {
+  if (target.engine === 'postgres') return `${POSTGRES_URL}?schema=scale_${target.size}`;
+  return `sqlite:${target.keepPath ?? join(dir, `sqlite-${target.size}`, 'store.sqlite')}`;
+}
+
+/** Free space where the store goes against what this size needs; false (and says so) when short. */
+function enoughDisk(target: ScaleTarget, dir: string): boolean {
+  const where = target.engine === 'sqlite' ? dirname(storeUrlOf(target, dir).slice('sqlite:'.length)) : '/';
+  mkdirSync(where, { recursive: true });
+  const stat = statfsSync(where);
+  const free = stat.bavail * stat.bsize;
+  const needed = target.size * BYTES_PER_LETTER_NEEDED[target.engine];
+  log(
+    `${target.engine} ${target.size}: needs about ${mb(needed).toLocaleString()} MB, ${mb(free).toLocaleString()} MB free`,
+  );
+  return free > needed * 1.2;
+}
+
+async function dropPostgresSchema(size: number): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS scale_${size} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresBytes(size: number): Promise<number> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(
+      `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+      [`scale_${size}`],
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+function sqliteBytes(path: string): number {
+  return [path, `${path}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+}
+
+/** Stores `size` synthetic letters; the time inside the store is what the rates are made of. */
+async function ingest(store: DocumentStore, size: number): Promise<NonNullable<ScaleResult['ingest']>> {
+  const tenth = Math.max(1, Math.floor(size / 10));
+  const started = performance.now();
+  let storeMs = 0;
+  let tenthStartMs = 0;
+  let firstTenthRate = 0;
+  let lastTenthRate = 0;
+  let peakRss = 0;
+  let stored = 0;
+  for (const letter of syntheticLetters({ count: size })) {
+    const before = performance.now();
+    await store.upsertLetter(letter);
+    storeMs += performance.now() - before;
+    stored += 1;
+    if (stored % tenth === 0 || stored === size) {
+      const rate = (stored % tenth || tenth) / ((storeMs - tenthStartMs) / 1000);
+      if (stored === tenth) firstTenthRate = rate;
+      lastTenthRate = rate;
+      tenthStartMs = storeMs;
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      const wall = (performance.now() - started) / 1000;
+      const eta = (wall / stored) * (size - stored);
+      log(
+        `  ${stored.toLocaleString()} / ${size.toLocaleString()} letters, this tenth ${Math.round(rate)} letters/s, RSS ${mb(peakRss)} MB, ETA ${Math.round(eta)} s, load ${loadavg()[0]!.toFixed(1)}`,
+      );
+    }
+  }
+  return {
+    letters: stored,
+    storeMs,
+    wallMs: performance.now() - started,
+    firstTenthRate,
+    lastTenthRate,
+    peakRssMb: mb(peakRss),
+  };
+}
+
+async function measureSearch(store: DocumentStore): Promise<NonNullable<ScaleResult['search']>> {
+  await store.searchLetters('comment response'); // warm-up: first page reads, not one of the 20
+  const perQuery: Record<string, number> = {};
+  for (const query of SEARCH_QUERIES) {
+    const before = performance.now();
+    await store.searchLetters(query, { limit: 20 });
+    perQuery[query] = Math.round((performance.now() - before) * 10) / 10;
+  }
+  const sorted = Object.values(perQuery).sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { queries: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: sorted.at(-1)!, perQuery };
+}
+
+interface MeasuredCli {
+  readonly exitCode: number;
+  readonly maxRssKb: number;
+  readonly ms: number;
+  readonly wallMs: number;
+}
+
+/** Runs the CLI in a process of its own (test/bench/_measured-cli.ts) against the store; embedded mode. */
+async function measuredCli(storeUrl: string, dir: string, args: readonly string[]): Promise<MeasuredCli> {
+  const out = join(dir, `cli-${process.pid}.json`);
+  const script = join(import.meta.dirname, '..', '_measured-cli.ts');
+  const env: NodeJS.ProcessEnv = { ...process.env, STORE_URL: storeUrl, LOG_LEVEL: 'warn' };
+  delete env['REDIS_URL'];
+  const started = performance.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, [script, out, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (status) => resolve(status ?? 1));
+  });
+  const wallMs = performance.now() - started;
+  if (code !== 0) throw new Error(`edgar-corresp ${args.join(' ')} exited ${code}`);
+  const result = JSON.parse(readFileSync(out, 'utf8')) as Omit<MeasuredCli, 'wallMs'>;
+  rmSync(out, { force: true });
+  return { ...result, wallMs };
+}
+
+async function withStore<T>(storeUrl: string, work: (store: DocumentStore) => Promise<T>): Promise<T> {
+  const store = await openDocumentStore(storeUrl);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function fresh(target: ScaleTarget, storeUrl: string): Promise<void> {
+  if (target.engine === 'postgres') return dropPostgresSchema(target.size);
+  const path = storeUrl.slice('sqlite:'.length);
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+}
+
+async function ingestStep(target: ScaleTarget, storeUrl: string, result: ScaleResult, dir: string): Promise<void> {
+  await fresh(target, storeUrl);
+  log(`${target.engine} ${target.size}: ingest into ${storeUrl}`);
+  result.ingest = await withStore(storeUrl, (store) => ingest(store, target.size));
+  saveResult(dir, result);
+}
+
+/** Everything but the ingest, on the store the ingest left. */
+async function measureSteps(target: ScaleTarget, storeUrl: string, result: ScaleResult, dir: string): Promise<void> {
+  const bytes =
+    target.engine === 'sqlite' ? sqliteBytes(storeUrl.slice('sqlite:'.length)) : await postgresBytes(target.size);
+  result.bytesOnDisk = bytes;
+  result.bytesPerLetter = Math.round(bytes / target.size);
+  log(`${target.engine} ${target.size}: ${mb(bytes).toLocaleString()} MB on disk; search`);
+  result.search = await withStore(storeUrl, measureSearch);
+  saveResult(dir, result);
+  log(`  search p50 ${result.search.p50Ms} ms, p95 ${result.search.p95Ms} ms; thread rebuild`);
+  result.thread = await withStore(storeUrl, async (store) => {
+    const before = performance.now();
+    const rebuilt = await rebuildThreads({ store } as unknown as PipelineDeps, { ciks: [BIG_COMPANY_CIK] });
+    return { ...rebuilt, ms: performance.now() - before };
+  });
+  saveResult(dir, result);
+  log(`  thread rebuild ${Math.round(result.thread.ms)} ms; status`);
+  const status = await measuredCli(storeUrl, dir, ['status']);
+  result.status = { ms: Math.round(status.ms), wallMs: Math.round(status.wallMs) };
+  saveResult(dir, result);
+  log(`  status ${result.status.ms} ms; export`);
+  const exported = await measuredCli(storeUrl, dir, ['export', '--out', '/dev/null']);
+  result.export = {
+    letters: target.size,
+    ms: Math.round(exported.ms),
+    lettersPerSecond: Math.round(target.size / (exported.ms / 1000)),
+    peakRssMb: Math.round(exported.maxRssKb / 1024),
+  };
+  saveResult(dir, result);
+  log(`  export ${result.export.lettersPerSecond} letters/s, peak RSS ${result.export.peakRssMb} MB`);
+}
+
+export async function runScale(target: ScaleTarget, options: ScaleOptions): Promise<void> {
+  mkdirSync(options.dir, { recursive: true });
+  const storeUrl = storeUrlOf(target, options.dir);
+  const previous = resultPath(options.dir, target.engine, target.size);
+  const result: ScaleResult =
+    options.reuse && existsSync(previous)
+      ? (JSON.parse(readFileSync(previous, 'utf8')) as ScaleResult)
+      : { engine: target.engine, size: target.size, storeUrl };
+  result.machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mb(totalmem()).toLocaleString()} MB RAM, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} at start`;
+  if (options.only !== 'measure' && !(options.reuse && result.ingest)) {
+    if (!enoughDisk(target, options.dir)) return;
+    await ingestStep(target, storeUrl, result, options.dir);
+  }
+  if (options.only !== 'ingest') await measureSteps(target, storeUrl, result, options.dir);
+}
