@@ -15,6 +15,10 @@ export interface ScaleResult {
     /** letters/s of the first and the last tenth of the letters (store time). */
     firstTenthRate: number;
     lastTenthRate: number;
+    /** CPU ms of this process inside upsertLetter per letter: all, first tenth, last tenth. */
+    cpuMsPerLetter: number;
+    firstTenthCpuMs: number;
+    lastTenthCpuMs: number;
     peakRssMb: number;
   };
   bytesPerLetter?: number;
@@ -52,13 +56,13 @@ const n = (value: number | undefined, digits = 0): string =>
 
 export function formatTable(results: readonly ScaleResult[]): string {
   const lines = [
-    '| store | letters | ingest letters/s (first / last tenth) | bytes on disk / letter | search p50 / p95 ms | export letters/s (peak RSS MB) | thread rebuild, 5,000 letters | `status` ms (wall with Node start) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| store | letters | ingest letters/s | ingest CPU ms / letter (first / last tenth) | bytes on disk / letter | search p50 / p95 ms | export letters/s (peak RSS MB) | thread rebuild, 5,000 letters | `status` ms (wall with Node start) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const i = r.ingest;
     lines.push(
-      `| ${r.engine} | ${n(r.size)} | ${i ? `${n(i.letters / (i.storeMs / 1000))} (${n(i.firstTenthRate)} / ${n(i.lastTenthRate)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)}` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
+      `| ${r.engine} | ${n(r.size)} | ${i ? n(i.letters / (i.storeMs / 1000)) : '-'} | ${i?.cpuMsPerLetter !== undefined ? `${n(i.cpuMsPerLetter, 2)} (${n(i.firstTenthCpuMs, 2)} / ${n(i.lastTenthCpuMs, 2)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)}` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
     );
   }
   return lines.join('\n');

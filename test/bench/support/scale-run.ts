@@ -102,40 +102,64 @@ function sqliteBytes(path: string): number {
   return [path, `${path}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
 }
 
-/** Stores `size` synthetic letters; the time inside the store is what the rates are made of. */
+/** Letters/s and store CPU ms per letter of one stretch of the ingest. */
+interface Stretch {
+  letters: number;
+  ms: number;
+  cpuMs: number;
+}
+
+const rateOf = (s: Stretch): number => s.letters / (s.ms / 1000);
+const cpuPerLetter = (s: Stretch): number => s.cpuMs / s.letters;
+
+/**
+ * Stores `size` synthetic letters. Rates are of the time inside upsertLetter; CPU ms per letter (this
+ * process's CPU time inside upsertLetter, SQLite's work included, PostgreSQL's server not) says whether the
+ * cost per letter grows, whatever the load of the machine does to the wall-clock rate.
+ */
 async function ingest(store: DocumentStore, size: number): Promise<NonNullable<ScaleResult['ingest']>> {
   const tenth = Math.max(1, Math.floor(size / 10));
+  const progressEvery = Math.max(1, Math.floor(size / 50));
   const started = performance.now();
-  let storeMs = 0;
-  let tenthStartMs = 0;
-  let firstTenthRate = 0;
-  let lastTenthRate = 0;
+  const total: Stretch = { letters: 0, ms: 0, cpuMs: 0 };
+  let stretch: Stretch = { letters: 0, ms: 0, cpuMs: 0 };
+  let first: Stretch | null = null;
   let peakRss = 0;
-  let stored = 0;
   for (const letter of syntheticLetters({ count: size })) {
     const before = performance.now();
+    const cpu = process.cpuUsage();
     await store.upsertLetter(letter);
-    storeMs += performance.now() - before;
-    stored += 1;
-    if (stored % tenth === 0 || stored === size) {
-      const rate = (stored % tenth || tenth) / ((storeMs - tenthStartMs) / 1000);
-      if (stored === tenth) firstTenthRate = rate;
-      lastTenthRate = rate;
-      tenthStartMs = storeMs;
+    const used = process.cpuUsage(cpu);
+    const ms = performance.now() - before;
+    const cpuMs = (used.user + used.system) / 1000;
+    for (const s of [total, stretch]) {
+      s.letters += 1;
+      s.ms += ms;
+      s.cpuMs += cpuMs;
+    }
+    if (total.letters % progressEvery === 0 || total.letters === size) {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
       const wall = (performance.now() - started) / 1000;
-      const eta = (wall / stored) * (size - stored);
+      const eta = (wall / total.letters) * (size - total.letters);
       log(
-        `  ${stored.toLocaleString()} / ${size.toLocaleString()} letters, this tenth ${Math.round(rate)} letters/s, RSS ${mb(peakRss)} MB, ETA ${Math.round(eta)} s, load ${loadavg()[0]!.toFixed(1)}`,
+        `  ${total.letters.toLocaleString()} / ${size.toLocaleString()} letters, ${Math.round(rateOf(stretch))} letters/s, ${cpuPerLetter(stretch).toFixed(2)} CPU ms/letter since last tenth, RSS ${mb(peakRss)} MB, ETA ${Math.round(eta)} s, load ${loadavg()[0]!.toFixed(1)}`,
       );
     }
+    if (total.letters % tenth === 0 && total.letters < size - (size % tenth)) {
+      first ??= stretch;
+      stretch = { letters: 0, ms: 0, cpuMs: 0 };
+    }
   }
+  const last = stretch.letters > 0 ? stretch : (first ?? total);
   return {
-    letters: stored,
-    storeMs,
+    letters: total.letters,
+    storeMs: total.ms,
     wallMs: performance.now() - started,
-    firstTenthRate,
-    lastTenthRate,
+    cpuMsPerLetter: cpuPerLetter(total),
+    firstTenthRate: rateOf(first ?? total),
+    lastTenthRate: rateOf(last),
+    firstTenthCpuMs: cpuPerLetter(first ?? total),
+    lastTenthCpuMs: cpuPerLetter(last),
     peakRssMb: mb(peakRss),
   };
 }
