@@ -29,7 +29,7 @@ import type {
 import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
-import { parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
+import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
 import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -361,13 +361,22 @@ export class SqliteDocumentStore implements DocumentStore {
     const match = toFts5Match(parseSearchQuery(query));
     if (match === null) return [];
     const limit = searchLimit(options.limit);
+    // Ranked among the latest SEARCH_CANDIDATES matches (rowid order is FTS5's own, no sort), then the snippet
+    // of the hits only: snippet() reads and tokenizes a letter's whole text. CROSS JOIN keeps that order.
     const rows = this.#db.all(
-      `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
-         snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
-       FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
-       WHERE letters_fts MATCH ? ORDER BY rank, l.sort_key, l.accession_number LIMIT ?`,
+      `WITH candidates AS (
+         SELECT rowid AS id, bm25(letters_fts, 2.0, 1.0) AS rank FROM letters_fts
+         WHERE letters_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3),
+       top AS (
+         SELECT c.id, c.rank FROM candidates c CROSS JOIN letters l ON l.id = c.id
+         ORDER BY c.rank, l.sort_key, l.accession_number LIMIT ?2)
+       SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, top.rank,
+         snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet
+       FROM top CROSS JOIN letters_fts ON letters_fts.rowid = top.id CROSS JOIN letters l ON l.id = top.id
+       WHERE letters_fts MATCH ?1 ORDER BY top.rank, l.sort_key, l.accession_number`,
       match,
       limit,
+      SEARCH_CANDIDATES,
     );
     return rows.map((row) => ({
       accessionNumber: String(row['accession_number']),
