@@ -274,6 +274,23 @@ async function measureSteps(target: ScaleTarget, storeUrl: string, result: Scale
   log(`  export ${result.export.lettersPerSecond} letters/s, peak RSS ${result.export.peakRssMb} MB`);
 }
 
+/** A kept store is read by other tools (`serve`): every company's threads built, as after a backfill. */
+async function threadEveryCompany(storeUrl: string): Promise<void> {
+  await withStore(storeUrl, async (store) => {
+    const ciks = new Set<string>();
+    for await (const letter of store.listLetters()) ciks.add(letter.cik);
+    const all = [...ciks];
+    let letters = 0;
+    for (let i = 0; i < all.length; i += 500) {
+      const rebuilt = await rebuildThreads({ store } as unknown as PipelineDeps, { ciks: all.slice(i, i + 500) });
+      letters += rebuilt.letters;
+    }
+    log(
+      `  kept store: threads of all ${all.length.toLocaleString()} companies rebuilt (${letters.toLocaleString()} letters)`,
+    );
+  });
+}
+
 export async function runScale(target: ScaleTarget, options: ScaleOptions): Promise<void> {
   mkdirSync(options.dir, { recursive: true });
   const storeUrl = storeUrlOf(target, options.dir);
@@ -290,4 +307,5 @@ export async function runScale(target: ScaleTarget, options: ScaleOptions): Prom
     await ingestStep(target, storeUrl, result, options.dir);
   }
   if (options.only !== 'ingest') await measureSteps(target, storeUrl, result, options.dir);
+  if (target.keepPath !== undefined && options.only !== 'ingest') await threadEveryCompany(storeUrl);
 }
