@@ -35,7 +35,8 @@ export interface ScaleResult {
   };
   export?: { letters: number; ms: number; lettersPerSecond: number; peakRssMb: number };
   thread?: { letters: number; threads: number; ms: number };
-  status?: { ms: number; wallMs: number };
+  /** peakRssMb: the CLI's own baseline, to read export's peak RSS against. */
+  status?: { ms: number; wallMs: number; peakRssMb?: number };
   machine?: string;
 }
 

@@ -260,7 +260,11 @@ async function measureSteps(target: ScaleTarget, storeUrl: string, result: Scale
   saveResult(dir, result);
   log(`  thread rebuild ${Math.round(result.thread.ms)} ms; status`);
   const status = await measuredCli(storeUrl, dir, ['status']);
-  result.status = { ms: Math.round(status.ms), wallMs: Math.round(status.wallMs) };
+  result.status = {
+    ms: Math.round(status.ms),
+    wallMs: Math.round(status.wallMs),
+    peakRssMb: Math.round(status.maxRssKb / 1024),
+  };
   saveResult(dir, result);
   log(`  status ${result.status.ms} ms; export`);
   const exported = await measuredCli(storeUrl, dir, ['export', '--out', '/dev/null']);
