@@ -21,6 +21,8 @@ export interface ScaleResult {
     lastTenthCpuMs: number;
     peakRssMb: number;
   };
+  /** Letters in the store when measured (fewer than `size` when the ingest was stopped). */
+  lettersInStore?: number;
   bytesPerLetter?: number;
   bytesOnDisk?: number;
   search?: {
@@ -72,7 +74,7 @@ export function formatTable(results: readonly ScaleResult[]): string {
   for (const r of results) {
     const i = r.ingest;
     lines.push(
-      `| ${r.engine} | ${n(r.size)} | ${i ? n(i.letters / (i.storeMs / 1000)) : '-'} | ${i?.cpuMsPerLetter !== undefined ? `${n(i.cpuMsPerLetter, 2)} (${n(i.firstTenthCpuMs, 2)} / ${n(i.lastTenthCpuMs, 2)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)} (${n(r.search.cpuP95Ms, 1)})` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
+      `| ${r.engine} | ${n(r.lettersInStore ?? r.size)} | ${i ? n(i.letters / (i.storeMs / 1000)) : '-'} | ${i?.cpuMsPerLetter !== undefined ? `${n(i.cpuMsPerLetter, 2)} (${n(i.firstTenthCpuMs, 2)} / ${n(i.lastTenthCpuMs, 2)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)} (${n(r.search.cpuP95Ms, 1)})` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
     );
   }
   return lines.join('\n');

@@ -247,7 +247,10 @@ async function measureSteps(target: ScaleTarget, storeUrl: string, result: Scale
   const bytes =
     target.engine === 'sqlite' ? sqliteBytes(storeUrl.slice('sqlite:'.length)) : await postgresBytes(target.size);
   result.bytesOnDisk = bytes;
-  result.bytesPerLetter = Math.round(bytes / target.size);
+  // The letters actually stored: a run stopped during its ingest is measured on what it holds.
+  const stored = await withStore(storeUrl, (store) => store.countLetters());
+  result.lettersInStore = stored;
+  result.bytesPerLetter = Math.round(bytes / stored);
   log(`${target.engine} ${target.size}: ${mb(bytes).toLocaleString()} MB on disk; search`);
   result.search = await withStore(storeUrl, measureSearch);
   saveResult(dir, result);
@@ -269,9 +272,9 @@ async function measureSteps(target: ScaleTarget, storeUrl: string, result: Scale
   log(`  status ${result.status.ms} ms; export`);
   const exported = await measuredCli(storeUrl, dir, ['export', '--out', '/dev/null']);
   result.export = {
-    letters: target.size,
+    letters: stored,
     ms: Math.round(exported.ms),
-    lettersPerSecond: Math.round(target.size / (exported.ms / 1000)),
+    lettersPerSecond: Math.round(stored / (exported.ms / 1000)),
     peakRssMb: Math.round(exported.maxRssKb / 1024),
   };
   saveResult(dir, result);
