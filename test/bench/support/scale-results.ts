@@ -35,10 +35,18 @@ export interface ScaleResult {
     cpuP95Ms?: number;
     perQuery: Record<string, number>;
   };
-  export?: { letters: number; ms: number; lettersPerSecond: number; peakRssMb: number };
+  export?: {
+    letters: number;
+    ms: number;
+    lettersPerSecond: number;
+    peakRssMb: number;
+    /** CPU of the export process, and per 1,000 letters after taking off what `status` costs (start-up). */
+    cpuMs?: number;
+    cpuMsPerThousand?: number;
+  };
   thread?: { letters: number; threads: number; ms: number };
   /** peakRssMb: the CLI's own baseline, to read export's peak RSS against. */
-  status?: { ms: number; wallMs: number; peakRssMb?: number };
+  status?: { ms: number; wallMs: number; peakRssMb?: number; cpuMs?: number };
   machine?: string;
 }
 
@@ -68,13 +76,13 @@ const n = (value: number | undefined, digits = 0): string =>
 
 export function formatTable(results: readonly ScaleResult[]): string {
   const lines = [
-    '| store | letters | ingest letters/s | ingest CPU ms / letter (first / last tenth) | bytes on disk / letter | search p50 / p95 ms (CPU p95) | export letters/s (peak RSS MB) | thread rebuild, 5,000 letters | `status` ms (wall with Node start) |',
+    '| store | letters | ingest letters/s | ingest CPU ms / letter (first / last tenth) | bytes on disk / letter | search p50 / p95 ms (CPU p95) | export letters/s (CPU ms / 1,000 letters; peak RSS MB) | thread rebuild, 5,000 letters | `status` ms (wall with Node start) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const i = r.ingest;
     lines.push(
-      `| ${r.engine} | ${n(r.lettersInStore ?? r.size)} | ${i ? n(i.letters / (i.storeMs / 1000)) : '-'} | ${i?.cpuMsPerLetter !== undefined ? `${n(i.cpuMsPerLetter, 2)} (${n(i.firstTenthCpuMs, 2)} / ${n(i.lastTenthCpuMs, 2)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)} (${n(r.search.cpuP95Ms, 1)})` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
+      `| ${r.engine} | ${n(r.lettersInStore ?? r.size)} | ${i ? n(i.letters / (i.storeMs / 1000)) : '-'} | ${i?.cpuMsPerLetter !== undefined ? `${n(i.cpuMsPerLetter, 2)} (${n(i.firstTenthCpuMs, 2)} / ${n(i.lastTenthCpuMs, 2)})` : '-'} | ${n(r.bytesPerLetter)} | ${r.search ? `${n(r.search.p50Ms, 1)} / ${n(r.search.p95Ms, 1)} (${n(r.search.cpuP95Ms, 1)})` : '-'} | ${r.export ? `${n(r.export.lettersPerSecond)} (${n(r.export.cpuMsPerThousand)}; ${n(r.export.peakRssMb)})` : '-'} | ${r.thread ? `${n(r.thread.ms / 1000, 1)} s (${n(r.thread.threads)} threads)` : '-'} | ${r.status ? `${n(r.status.ms)} (${n(r.status.wallMs)})` : '-'} |`,
     );
   }
   return lines.join('\n');

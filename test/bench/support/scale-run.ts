@@ -198,6 +198,7 @@ interface MeasuredCli {
   readonly exitCode: number;
   readonly maxRssKb: number;
   readonly ms: number;
+  readonly cpuMs: number;
   readonly wallMs: number;
 }
 
@@ -276,6 +277,8 @@ async function measureSteps(target: ScaleTarget, storeUrl: string, result: Scale
     ms: Math.round(exported.ms),
     lettersPerSecond: Math.round(stored / (exported.ms / 1000)),
     peakRssMb: Math.round(exported.maxRssKb / 1024),
+    cpuMs: Math.round(exported.cpuMs),
+    cpuMsPerThousand: Math.round((exported.cpuMs - status.cpuMs) / (stored / 1000)),
   };
   saveResult(dir, result);
   log(`  export ${result.export.lettersPerSecond} letters/s, peak RSS ${result.export.peakRssMb} MB`);
