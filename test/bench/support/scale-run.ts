@@ -321,10 +321,11 @@ export async function runScale(target: ScaleTarget, options: ScaleOptions): Prom
   result.machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mb(totalmem()).toLocaleString()} MB RAM, load ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')} at start`;
-  if (options.only !== 'measure' && !(options.reuse && result.ingest)) {
+  const ingestNow = options.only !== 'measure' && !(options.reuse && result.ingest);
+  if (ingestNow) {
     if (!enoughDisk(target, options.dir)) return;
     await ingestStep(target, storeUrl, result, options.dir);
   }
   if (options.only !== 'ingest') await measureSteps(target, storeUrl, result, options.dir);
-  if (target.keepPath !== undefined && options.only !== 'ingest') await threadEveryCompany(storeUrl);
+  if (target.keepPath !== undefined && ingestNow) await threadEveryCompany(storeUrl);
 }
