@@ -20,6 +20,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['queue', 'store', 'archive', 'edgar'],
   // Pure domain: filing records, run scope, the filing lifecycle.
   ['filing'],
+  // Pure derivation of the analytic tables (comments, conversations) from a thread's letters.
+  ['analytics'],
   // Pure parsers, in data-flow order read upwards: submission -> normalize -> letter; discover lists filings.
   ['discover'],
   ['letter'],

@@ -3,6 +3,8 @@
  * other process, the EDGAR client paced by it (with metrics hooks), the store, the archive and (for workers)
  * the parse pool — the pipeline deps — and the metrics. Whoever opens a runtime closes it.
  */
+import { fullIndexProgress } from '../pipeline/full-index-stage.ts';
+import type { DocumentStore } from '../store/document-store.ts';
 import type { Config } from '../../config/env.ts';
 import { createRedisLimiter, type RedisLimiter } from '../edgar/redis-limiter.ts';
 import { ConfigError } from '../errors.ts';
@@ -48,7 +50,13 @@ export async function openDistributedRuntime(config: Config, options: RuntimeOpt
   const connection: QueueConnection = { url, prefix: config.queuePrefix };
   const queues = openQueues(connection);
   const limiter = createRedisLimiter({ maxRps: config.edgar.maxRps, prefix: config.queuePrefix, redis: url });
-  const metrics = createMetrics({ queues, lateGrants: () => limiter.lateGrants });
+  // The store opens after the metrics (its client reports to them): the gauges read it once it is there.
+  let store: DocumentStore | null = null;
+  const metrics = createMetrics({
+    queues,
+    lateGrants: () => limiter.lateGrants,
+    fullIndex: () => (store ? fullIndexProgress(store) : Promise.resolve(null)),
+  });
   try {
     const deps = await openPipelineDeps(config, {
       logger: options.logger,
@@ -57,6 +65,7 @@ export async function openDistributedRuntime(config: Config, options: RuntimeOpt
       offline: options.offline,
       parsePool: options.parsePool,
     });
+    store = deps.store;
     return {
       connection,
       queues,

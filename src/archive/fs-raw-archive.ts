@@ -14,7 +14,7 @@ import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promis
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { normalizeAccession } from '../identifiers.ts';
-import { ArchiveIntegrityError, type ArchiveEntry, type RawArchive } from './raw-archive.ts';
+import { ArchiveIntegrityError, type ArchiveEntry, type ArchiveWriter, type RawArchive } from './raw-archive.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 /**
@@ -73,7 +73,7 @@ const isMissing = (error: unknown) =>
 export class FsRawArchive implements RawArchive {
   readonly dir: string;
   private readonly tmpDir: string;
-  private readonly writer = tempWriterIdentity();
+  private readonly writerId = tempWriterIdentity();
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -108,6 +108,68 @@ export class FsRawArchive implements RawArchive {
     const entry: ArchiveEntry = { accessionNumber: accession, sha256, bytes: body.byteLength };
     await this.writeAtomically(this.indexPath(accession), Buffer.from(`${JSON.stringify(entry)}\n`));
     return entry;
+  }
+
+  async writer(accessionNumber: string): Promise<ArchiveWriter> {
+    const accession = this.requireAccession(accessionNumber);
+    const temp = join(this.tmpDir, `${this.writerId}_${process.pid}_${randomUUID()}`);
+    const handle = await open(temp, 'wx');
+    let hash = createHash('sha256');
+    let bytes = 0;
+    let head = Buffer.alloc(0);
+    let done = false;
+    const finish = async (): Promise<void> => {
+      if (done) return;
+      done = true;
+      await handle.close();
+    };
+    return {
+      get bytes() {
+        return bytes;
+      },
+      head: () => head,
+      write: async (chunk) => {
+        for (let offset = 0; offset < chunk.length;) {
+          const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, bytes + offset);
+          offset += bytesWritten;
+        }
+        hash.update(chunk);
+        if (head.length < 512) head = Buffer.concat([head, chunk.subarray(0, 512 - head.length)]);
+        bytes += chunk.length;
+      },
+      reset: async () => {
+        await handle.truncate(0);
+        hash = createHash('sha256');
+        bytes = 0;
+        head = Buffer.alloc(0);
+      },
+      commit: async () => {
+        const sha256 = hash.digest('hex');
+        await handle.datasync();
+        await finish();
+        await this.place(temp, this.objectPath(sha256), bytes, sha256);
+        const entry: ArchiveEntry = { accessionNumber: accession, sha256, bytes };
+        await this.writeAtomically(this.indexPath(accession), Buffer.from(`${JSON.stringify(entry)}\n`));
+        return entry;
+      },
+      discard: async () => {
+        await finish().catch(() => undefined);
+        await rm(temp, { force: true });
+      },
+    };
+  }
+
+  /** Renames a written temp file to `path` unless `path` already holds those bytes. */
+  private async place(temp: string, path: string, bytes: number, sha256: string): Promise<void> {
+    try {
+      if (!(await this.holds(path, bytes, sha256))) {
+        await mkdir(dirname(path), { recursive: true });
+        await rename(temp, path);
+        await syncDirectory(dirname(path));
+      }
+    } finally {
+      await rm(temp, { force: true });
+    }
   }
 
   async lookup(accessionNumber: string): Promise<ArchiveEntry | null> {
@@ -160,7 +222,7 @@ export class FsRawArchive implements RawArchive {
   }
 
   private async writeAtomically(path: string, body: Uint8Array): Promise<void> {
-    const temp = join(this.tmpDir, `${this.writer}_${process.pid}_${randomUUID()}`);
+    const temp = join(this.tmpDir, `${this.writerId}_${process.pid}_${randomUUID()}`);
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(body);
@@ -187,7 +249,7 @@ export class FsRawArchive implements RawArchive {
       const path = join(this.tmpDir, name);
       const named = TEMP_NAME.exec(name);
       try {
-        const deadWriter = named !== null && named[1] === this.writer && !processExists(Number(named[2]));
+        const deadWriter = named !== null && named[1] === this.writerId && !processExists(Number(named[2]));
         if (deadWriter || now - (await stat(path)).mtimeMs > FOREIGN_TEMP_MS) await rm(path, { force: true });
       } catch {
         // Another process swept it first.
@@ -197,7 +259,7 @@ export class FsRawArchive implements RawArchive {
 
   /** The time on the clock that stamps files in the archive (a file server's, on a network share). */
   private async directoryNow(): Promise<number> {
-    const probe = join(this.tmpDir, `${this.writer}_${process.pid}_${randomUUID()}`);
+    const probe = join(this.tmpDir, `${this.writerId}_${process.pid}_${randomUUID()}`);
     await (await open(probe, 'wx')).close();
     try {
       return (await stat(probe)).mtimeMs;

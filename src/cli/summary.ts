@@ -1,4 +1,5 @@
 /** The end-of-run summary of `backfill` and `crawl`: counts, then every failure with its reason. */
+import { describeResolution } from '../discover/file-number-routes.ts';
 import type { RunSummary } from '../pipeline/run-events.ts';
 import { terminalSafe } from './terminal-text.ts';
 
@@ -18,6 +19,7 @@ export function formatRunSummary(summary: RunSummary): string {
     `  requests: ${summary.fetched} Archives (complete submissions), ${discovery} discovery; ${summary.fromArchive} read from the archive; ${(summary.durationMs / 1000).toFixed(1)} s`,
   );
   for (const target of summary.targets) {
+    if (target.resolution) for (const line of describeResolution(target.resolution)) lines.push(`  ${line}`);
     if (target.failure)
       lines.push(`  target ${target.targetKey} FAILED ${target.failure.code}: ${target.failure.reason}`);
   }

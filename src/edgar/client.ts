@@ -29,7 +29,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import type { FairAccessLimiter } from './limiter.ts';
 import { MemoryLimiter } from './memory-limiter.ts';
 import { classifyRefusalPage } from './refusal-page.ts';
-import { readBody, readErrorPage } from './response-body.ts';
+import { readBody, readErrorPage, streamBody } from './response-body.ts';
 
 export interface EdgarResponse {
   readonly url: string;
@@ -52,6 +52,17 @@ export interface GetOptions {
    * retried). Default the config's maxResponseBytes (EDGAR_MAX_RESPONSE_BYTES); submissions pass their own.
    */
   readonly maxBytes?: number;
+  /**
+   * Stream the body here instead of returning it (the response's body is then empty): each attempt that gets
+   * a body starts with `reset()`, so a retried download starts over; bounded memory whatever the size.
+   */
+  readonly sink?: BodySink;
+}
+
+/** Where a streamed body goes (the archive's writer for complete submissions). */
+export interface BodySink {
+  reset(): Promise<void>;
+  write(chunk: Uint8Array): Promise<void>;
 }
 
 export interface EdgarClient {
@@ -309,6 +320,12 @@ class UndiciEdgarClient implements EdgarClient {
         return { url, status, headers: responseHeaders, body: Buffer.alloc(0), notModified: true };
       }
       const ok = status >= 200 && status < 300;
+      if (ok && options.sink) {
+        bytes = await this.stream(url, status, response.body, responseHeaders, options).catch((error: unknown) => {
+          throw failure(error);
+        });
+        return { url, status, headers: responseHeaders, body: Buffer.alloc(0), notModified: false };
+      }
       const body = await (
         ok
           ? readBody(url, status, response.body, responseHeaders, options.maxBytes ?? this.maxResponseBytes)
@@ -328,6 +345,20 @@ class UndiciEdgarClient implements EdgarClient {
       const durationMs = performance.now() - started;
       this.notify(() => this.hooks.onResponse?.({ url, status, code, bytes, durationMs, attempt }));
     }
+  }
+
+  /** A successful body into `options.sink`, from its start: the decoded length. */
+  private async stream(
+    url: string,
+    status: number,
+    body: Parameters<typeof streamBody>[2],
+    headers: Record<string, string>,
+    options: GetOptions,
+  ): Promise<number> {
+    const sink = options.sink!;
+    await sink.reset();
+    const limit = options.maxBytes ?? this.maxResponseBytes;
+    return streamBody(url, status, body, headers, limit, (chunk) => sink.write(chunk));
   }
 
   private notify(call: () => void): void {

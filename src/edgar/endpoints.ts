@@ -31,12 +31,7 @@ export function createEndpoints(bases: EdgarBases) {
     filingIndexJson: (cik: string, accession: string) => `${archive(cik, accession)}/index.json`,
     /** The human filing index page. */
     filingIndexHtml: (cik: string, accession: string) => `${archive(cik, accession)}/${accession}-index.htm`,
-    /** A daily index file, e.g. form.20230703.idx; `date` is YYYY-MM-DD. */
-    dailyIndex: (kind: DailyIndexKind, date: string) => {
-      const [y, m, d] = date.split('-');
-      const quarter = Math.floor((Number(m) - 1) / 3) + 1;
-      return `${www}/Archives/edgar/daily-index/${y}/QTR${quarter}/${kind}.${y}${m}${d}.idx`;
-    },
+    ...indexFiles(www),
     /** Ticker -> CIK map. */
     companyTickers: () => `${www}/files/company_tickers.json`,
     /** browse-edgar company feed (Atom) by CIK, optionally filtered by form type. */
@@ -73,8 +68,41 @@ export function createEndpoints(bases: EdgarBases) {
         count: String(options.count ?? 100),
         output: 'atom',
       })}`,
+    /**
+     * Full-text search for a file number as a quoted phrase: the filings whose text cites it (each hit names its
+     * own file numbers and CIKs); with `forms`, only those forms (e.g. CORRESP,UPLOAD); `from` pages by hits.
+     */
+    fileNumberSearch: (
+      fileNumber: string,
+      options: { forms?: readonly string[]; from?: number; since?: string | null; until?: string | null } = {},
+    ) => {
+      const params = new URLSearchParams({ q: `"${fileNumber}"` });
+      if (options.forms && options.forms.length > 0) params.set('forms', options.forms.join(','));
+      if (options.since || options.until) {
+        params.set('dateRange', 'custom');
+        if (options.since) params.set('startdt', options.since);
+        if (options.until) params.set('enddt', options.until);
+      }
+      if (options.from) params.set('from', String(options.from));
+      return `${efts}/search-index?${params}`;
+    },
     /** Full-text search. */
     fullTextSearch: (params: Record<string, string>) => `${efts}/search-index?${new URLSearchParams(params)}`,
+  };
+}
+
+/** EDGAR's index files under Archives: what was disseminated on a day, or in a quarter. */
+function indexFiles(www: string) {
+  return {
+    /** A daily index file, e.g. form.20230703.idx; `date` is YYYY-MM-DD. */
+    dailyIndex: (kind: DailyIndexKind, date: string) => {
+      const [y, m, d] = date.split('-');
+      const quarter = Math.floor((Number(m) - 1) / 3) + 1;
+      return `${www}/Archives/edgar/daily-index/${y}/QTR${quarter}/${kind}.${y}${m}${d}.idx`;
+    },
+    /** A quarterly full-index file, e.g. master.gz of 2021 QTR1: every filing disseminated in the quarter. */
+    fullIndex: (year: number, quarter: number, file: string) =>
+      `${www}/Archives/edgar/full-index/${year}/QTR${quarter}/${file}`,
   };
 }
 

@@ -98,6 +98,34 @@ export async function readBody(
   headers: Readonly<Record<string, string>>,
   limit: number,
 ): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const decoded = await decodeBody(url, status, body, headers, limit, (chunk) => void chunks.push(chunk));
+  return Buffer.concat(chunks, decoded);
+}
+
+/**
+ * As readBody, but each decoded chunk goes to `write` as it comes (awaited: the body is read no faster than it
+ * is written) and nothing is kept: memory stays bounded whatever the size. Resolves with the decoded length.
+ */
+export function streamBody(
+  url: string,
+  status: number,
+  body: BodyStream,
+  headers: Readonly<Record<string, string>>,
+  limit: number,
+  write: (chunk: Buffer) => Promise<void>,
+): Promise<number> {
+  return decodeBody(url, status, body, headers, limit, write);
+}
+
+async function decodeBody(
+  url: string,
+  status: number,
+  body: BodyStream,
+  headers: Readonly<Record<string, string>>,
+  limit: number,
+  take: (chunk: Buffer) => Promise<void> | void,
+): Promise<number> {
   const declared = headers['content-length'] === undefined ? null : Number(headers['content-length']);
   if (declared !== null && declared > limit) {
     await body.dump({ limit: 0 }).catch(() => undefined);
@@ -121,7 +149,6 @@ export async function readBody(
       throw new EdgarUnavailableError(url, status, `${url}: truncated body, ${received} of ${declared} bytes`);
     }
   }
-  const chunks: Buffer[] = [];
   let decoded = 0;
   const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
     for await (const chunk of source) {
@@ -129,19 +156,19 @@ export async function readBody(
       if (decoded > limit) {
         throw tooLarge(url, status, limit, `${encoding} body of ${received} bytes so far, once decoded,`);
       }
-      chunks.push(chunk);
+      await take(chunk);
     }
   };
   if (encoding === 'identity') {
     await pipeline(body as unknown as Readable, counted, collect);
-    return Buffer.concat(chunks, decoded);
+    return decoded;
   }
   try {
     await pipeline(body as unknown as Readable, counted, inflating(encoding), collect);
   } catch (error) {
     throw decodeFailure(url, status, encoding, error);
   }
-  return Buffer.concat(chunks, decoded);
+  return decoded;
 }
 
 /**

@@ -16,6 +16,8 @@ const ASKS = [
   /\b(?:response|reply)\s+(?:date|deadline|period)\s+be\s+extended\b|\bextend\s+(?:the\s+)?(?:reply|response|due)\s+(?:date|deadline|period)\b/i,
   /\b(?:will|intends?\s+to|expects?\s+to|plans?\s+to|anticipates?\s+(?:being\s+able\s+)?to)\s+(?:respond\b|(?:submit|file|provide|furnish)\s+(?:(?:its|our|a|the|their|this|such)\s+)?(?:[\w-]+\s+)?(?:response|responses|reply)\b)[^.]{0,120}\b(?:no\s+later\s+than|on\s+or\s+(?:before|about)|by\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i,
   /\b(?:anticipates?|expects?)\s+(?:that\s+)?(?:its|our|the\s+company's|the\s+registrant's)\s+response\s+will\s+be\s+(?:submitted|filed|provided)\b/i,
+  // "is finalizing its response, which it intends to submit no later than October 15".
+  /\bresponse,?\s+which\s+(?:it|we|the\s+company)\s+(?:intends?\s+to|expects?\s+to|plans?\s+to|anticipates?|will)\s+(?:submit|file|provide|furnish)\b[^.]{0,40}\b(?:no\s+later\s+than|on\s+or\s+(?:before|about)|by)\b/i,
 ];
 
 /** Whether the opening of a company letter without numbered answers asks for more time to respond. */

@@ -152,7 +152,9 @@ const LIST = String.raw`${NUM}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-|–
 const PRIOR = new RegExp(
   String.raw`\b(?:prior|previous|earlier|original)\s+comments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})` +
     String.raw`|\bcomments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})\s+(?:(?:in|of|from)\s+)?(?:our|the\s+staff'?s)\s+(?:prior\s+|previous\s+|earlier\s+)?(?:comment\s+)?letter` +
-    String.raw`|\b(?:your|the\s+company'?s)\s+responses?\s+to\s+(?:our\s+)?(?:prior\s+|previous\s+)?comments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})`,
+    String.raw`|\b(?:(?:your|the\s+company'?s)\s+)?responses?\s+to\s+(?:our\s+)?(?:prior\s+|previous\s+)?comments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})` +
+    // "We reissue comment 5 in part", "and reissue prior comments 2 and 3".
+    String.raw`|\bre-?issu(?:e|es|ed|ing)\s+(?:(?:our|the|prior|previous|earlier)\s+)*comments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})`,
   'gi',
 );
 
@@ -160,12 +162,15 @@ function valueOf(token: string): number {
   return /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token.toLowerCase()] ?? NaN);
 }
 
-/** Numbers of earlier comments a comment refers to: "prior comment 3", "prior comments 2 and 4", "comments 1 through 3 of our letter". */
+/**
+ * Numbers of earlier comments a comment refers to: "prior comment 3", "prior comments 2 and 4", "comments 1
+ * through 3 of our letter", "in response to comment 8", "we reissue comment 5".
+ */
 export function findPriorComments(comment: string | null): number[] {
   if (comment === null) return [];
   const out: number[] = [];
   for (const m of flat(comment).matchAll(PRIOR)) {
-    const list = m[1] ?? m[2] ?? m[3] ?? '';
+    const list = m.slice(1).find((g) => g !== undefined) ?? '';
     const tokens = list.split(/\s*(?:,\s*(?:and\s+)?|\band\b|&|\bor\b)\s*/i).filter((t) => t !== '');
     for (const token of tokens) {
       const range = /^(\S+)\s*(?:through|to|-|–)\s*(\S+)$/i.exec(token);

@@ -27,6 +27,10 @@ const SHORTFALL = [
   /\b(?:however|but)\b,?\s+(?:it\s+(?:remains|is\s+still)\s+unclear|(?:it\s+appears\s+(?:that\s+)?)?you\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:revised|addressed|provided|included|disclosed|explained|updated)|(?:your|the|these|this)\s+(?:[\w-]+\s+){0,2}(?:response|disclosures?|revisions?|changes)\s+(?:still\s+)?(?:(?:does|do|did)\s+not|continues?\s+to|remains?|(?:is|are)\s+(?:still\s+)?(?:not|unclear|incomplete)))/i,
   /\bwe\s+are\s+unable\s+to\s+(?:locate|find|understand|determine)\b|\bwe\s+could\s+not\s+(?:locate|find)\b/i,
   /\b(?:your|the)\s+response\b[^.]{0,60}\b(?:conclusory|insufficient|inadequate|incomplete)\b/i,
+  // The staff rejects the position the response takes: "you believe revenue is ...; it is not the most directly
+  // comparable measure", "we do not believe your analysis supports ...".
+  /\b(?:it|this|that|such\s+\w+)\s+is\s+not\s+(?:the\s+most\s+directly\s+comparable|appropriate|acceptable|consistent\s+with)\b/i,
+  /\b(?:we|the\s+staff)\s+(?:do|does)\s+not\s+believe\s+(?:that\s+)?(?:your|the|this|these|such|it)\b/i,
 ];
 
 /** The comment answers a response or names an earlier comment. */

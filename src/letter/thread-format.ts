@@ -10,6 +10,18 @@ export interface ThreadFormatOptions {
   readonly items?: ReadonlyMap<string, readonly Item[]>;
   /** Longest excerpt of a comment or response, in characters; default 100. */
   readonly excerpt?: number;
+  /** Each staff comment's resolution (addressed, followed_up, reissued, open), by `accession#number`. */
+  readonly resolutions?: ReadonlyMap<string, string>;
+}
+
+/** The classification line of a staff comment: topics, authorities, resolution; null when there is none. */
+function classificationLine(item: Item, resolution: string | undefined): string | null {
+  const parts: string[] = [];
+  if (item.topics.length > 0) parts.push(`topics: ${item.topics.join(', ')}`);
+  if (item.authorities.length > 0) parts.push(`authorities: ${item.authorities.join('; ')}`);
+  if (item.priorComments.length > 0) parts.push(`follows up: ${numbers(item.priorComments)}`);
+  if (resolution !== undefined) parts.push(`resolution: ${resolution}`);
+  return parts.length > 0 ? `         ${parts.join(' · ')}` : null;
 }
 
 function excerpt(text: string | null, max: number): string {
@@ -75,6 +87,10 @@ export function formatThreads(threads: readonly ReviewThread[], options: ThreadF
             : '';
         lines.push(`      ${item.number}.${where}`);
         if (item.comment !== null) lines.push(`         comment:  ${excerpt(item.comment, max)}`);
+        if (e.form === 'UPLOAD') {
+          const line = classificationLine(item, options.resolutions?.get(`${e.accessionNumber}#${item.number}`));
+          if (line !== null) lines.push(line);
+        }
         if (item.response !== null) lines.push(`         response: ${excerpt(item.response, max)}`);
       }
     }

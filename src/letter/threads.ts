@@ -111,14 +111,17 @@ function dateOf(l: ThreadLetter): string {
 }
 
 /**
- * The filing under review as a key: a registration statement by its own file number (333-...), whatever its
- * amendment; a periodic report by form and fiscal year end (or filing date).
+ * The filing under review as a key: a registration statement by its own file number (333-..., or 377-... for a
+ * draft, whose Re: block often names none: the letter's header number then), whatever its amendment; a periodic
+ * report by form and fiscal year end (or filing date).
  */
-function subjectKey(refs: readonly Reference[]): string | null {
-  const r = refs[0];
+function subjectKey(l: ThreadLetter): string | null {
+  const r = l.references[0];
   if (!r || r.form === null) return null;
   const form = r.form.replace(/\/A$/, '');
-  if (r.fileNumber !== null && /^333-/.test(r.fileNumber)) return `${form}|${r.fileNumber}`;
+  const named = r.fiscalYearEnd === null ? [r.fileNumber, ...l.fileNumbers] : [r.fileNumber];
+  const registration = named.find((n) => n !== null && /^(?:333|377)-/.test(n));
+  if (registration !== undefined) return `${form}|${registration}`;
   const when = r.fiscalYearEnd ?? r.filedDate;
   return when === null ? null : `${form}|${when}`;
 }
@@ -167,7 +170,7 @@ function place(
     const d = [...mine].reverse().find((x) => x.referenceAccession === l.referenceAccession);
     if (d) return { draft: d, answers: lastOther(d), link: 'reference-accession' };
   }
-  const key = subjectKey(l.references);
+  const key = subjectKey(l);
   const recent = (d: Draft, days: number): boolean => daysBetween(lastDate(d), dateOf(l)) <= days;
   if (key !== null) {
     const d = [...mine]
@@ -238,7 +241,7 @@ export function buildThreads(letters: readonly ThreadLetter[]): ReviewThread[] {
       drafts.push(draft);
     }
     draft.letters.push(l);
-    const key = subjectKey(l.references);
+    const key = subjectKey(l);
     if (key !== null) draft.subjects.add(key);
     for (const n of l.fileNumbers) if (!draft.fileNumbers.includes(n)) draft.fileNumbers.push(n);
     draft.referenceAccession ??= l.referenceAccession;

@@ -134,7 +134,7 @@ export const TEXT_CUES: readonly Cue[] = [
     2.5,
     /\bcountry of domicile\b|\bindividual (?:foreign )?countr(?:y|ies)\b|\bentity-wide\b|\bgeographic (?:area|information|regions?)\b|\bproducts? and services\b|\bmajor customers?\b/i,
   ),
-  cue('segments', 1.5, /\bsegments?\b/i),
+  cue('segments', 1.5, /(?<!\bmarket )\bsegments?\b/i),
   // impairment and fair value
   cue('impairment_fair_value', 3, /\bimpair(?:ment|ments|ed)?\b|\breporting units?\b/i),
   cue(

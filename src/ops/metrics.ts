@@ -29,6 +29,17 @@ export interface MetricsOptions {
   readonly lateGrants?: () => number;
   /** Process metrics (CPU, memory, event loop lag); default true. */
   readonly processMetrics?: boolean;
+  /** When given, read at each scrape: how far `backfill --all` is (null before any quarter was read). */
+  readonly fullIndex?: () => Promise<FullIndexGauges | null>;
+}
+
+/** The whole-EDGAR backfill's progress as the metrics expose it (the same figures as `status`). */
+export interface FullIndexGauges {
+  readonly quarters: number;
+  readonly read: number;
+  readonly final: number;
+  readonly toFetch: number;
+  readonly toParse: number;
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
@@ -77,6 +88,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       },
     });
   }
+  if (options.fullIndex) registerFullIndexGauges(registry, options.fullIndex);
   const queues = options.queues;
   if (queues) {
     new Gauge({
@@ -122,4 +134,31 @@ export function metricsHooks(metrics: Metrics): EdgarClientHooks {
       metrics.edgarPauses.inc();
     },
   };
+}
+
+/** Gauges of `backfill --all`: quarters read and final, letters left (the figures `status` prints). */
+function registerFullIndexGauges(registry: Registry, fullIndex: () => Promise<FullIndexGauges | null>): void {
+  new Gauge({
+    name: 'edgar_corresp_full_index_quarters',
+    help: 'Quarters of the full index (backfill --all): all since 2004 QTR3, read, read final',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const progress = await fullIndex();
+      this.set({ state: 'all' }, progress?.quarters ?? 0);
+      this.set({ state: 'read' }, progress?.read ?? 0);
+      this.set({ state: 'final' }, progress?.final ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'edgar_corresp_letters_left',
+    help: 'Letters listed and not stored yet: to fetch, or archived to parse',
+    labelNames: ['step'] as const,
+    registers: [registry],
+    async collect() {
+      const progress = await fullIndex();
+      this.set({ step: 'fetch' }, progress?.toFetch ?? 0);
+      this.set({ step: 'parse' }, progress?.toParse ?? 0);
+    },
+  });
 }

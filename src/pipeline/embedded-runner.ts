@@ -12,6 +12,7 @@ import { EdgarUndeclaredToolError } from '../errors.ts';
 import { scopeOf, type Scope } from '../filing/scope.ts';
 import { targetKey } from '../identifiers.ts';
 import { LETTER_FORMS } from '../letter/schema.ts';
+import { planAllEdgar, runAllEdgar } from './all-edgar-run.ts';
 import { commitCrawlCursor, crawlPass } from './crawl-pass.ts';
 import { discoverTarget } from './discover-stage.ts';
 import { describeFailure } from './failures.ts';
@@ -115,6 +116,8 @@ export function createEmbeddedRunner(deps: ParseDeps, options: EmbeddedRunnerOpt
   const withHooks = (hooks: RunHooks = {}): EmbeddedRunOptions => ({ ...options, onEvent: hooks.onEvent });
   return {
     runTargets: (request: TargetsRequest, hooks?: RunHooks) => runBackfill(deps, { ...request, ...withHooks(hooks) }),
+    runAll: (request, hooks) => runAllEdgar(deps, request, withHooks(hooks)),
+    planAll: (request, hooks) => planAllEdgar(deps, request, hooks?.onEvent),
     runCrawlPass: (request: CrawlRequest, hooks?: RunHooks) => runEmbeddedCrawlPass(deps, request, withHooks(hooks)),
     async crawlEvery(intervalMs, request, hooks): Promise<CrawlLoopOutcome> {
       let passes = 0;

@@ -25,9 +25,9 @@ export interface FetchOutput {
 const MIB = 1024 * 1024;
 
 /** What EDGAR sends instead of a submission when something is wrong upstream: never archive it. */
-function refuseNonSubmission(url: string, status: number, body: Buffer): void {
-  if (body.length === 0) throw new EdgarBadResponseError(url, status, `${url}: empty body instead of a submission`);
-  const head = body.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+function refuseNonSubmission(url: string, status: number, bytes: number, first: Buffer): void {
+  if (bytes === 0) throw new EdgarBadResponseError(url, status, `${url}: empty body instead of a submission`);
+  const head = first.toString('latin1').trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) {
     throw new EdgarBadResponseError(url, status, `${url}: an HTML page instead of the submission text`);
   }
@@ -42,23 +42,35 @@ export async function fetchFiling(deps: PipelineDeps, input: FetchInput): Promis
   }
   const url = deps.endpoints.submissionText(input.cik, accessionNumber);
   const maxBytes = deps.maxSubmissionBytes ?? DEFAULT_MAX_SUBMISSION_BYTES;
-  let response;
+  // Streamed to disk as it arrives: a submission of 160 MiB, or a bomb inflating to the limit, is never held
+  // in memory. Nothing reaches the archive before the whole body is in and checked.
+  const writer = await deps.archive.writer(accessionNumber);
   try {
-    response = await deps.client.get(url, { maxBytes });
-  } catch (error) {
-    // The size cap is a property of the filing, not a fault of EDGAR: fail it as bad input, do not retry.
-    if (error instanceof EdgarResponseTooLargeError) {
-      throw badInput(
-        'oversize',
-        accessionNumber,
-        `complete submission is larger than the ${(maxBytes / MIB).toFixed(0)} MiB limit; not fetched`,
-        { cause: error },
-      );
+    let response;
+    try {
+      response = await deps.client.get(url, { maxBytes, sink: writer });
+    } catch (error) {
+      // The size cap is a property of the filing, not a fault of EDGAR: fail it as bad input, do not retry.
+      if (error instanceof EdgarResponseTooLargeError) {
+        throw badInput(
+          'oversize',
+          accessionNumber,
+          `complete submission is larger than the ${(maxBytes / MIB).toFixed(0)} MiB limit; not fetched`,
+          { cause: error },
+        );
+      }
+      throw error;
     }
-    throw error;
+    // A client that does not stream (a stand-in) returns the body instead.
+    if (response.body.length > 0) {
+      await writer.reset();
+      await writer.write(response.body);
+    }
+    refuseNonSubmission(url, response.status, writer.bytes, writer.head());
+    const entry = await writer.commit();
+    await deps.store.recordFetched(accessionNumber, entry);
+    return { accessionNumber, sha256: entry.sha256, bytes: entry.bytes, fetched: true };
+  } finally {
+    await writer.discard();
   }
-  refuseNonSubmission(url, response.status, response.body);
-  const entry = await deps.archive.put(accessionNumber, response.body);
-  await deps.store.recordFetched(accessionNumber, entry);
-  return { accessionNumber, sha256: entry.sha256, bytes: entry.bytes, fetched: true };
 }

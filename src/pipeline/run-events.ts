@@ -3,6 +3,7 @@
  * Both runners emit the same shapes through one RunReport (run-report.ts), so `backfill` and `crawl` print the
  * same progress and summary, and pick the same exit code, in either mode.
  */
+import type { FileNumberResolution } from '../discover/file-number-routes.ts';
 import type { ErrorCode } from '../errors.ts';
 import { HOLD_REASONS, type PipelineStage } from '../filing/filing-record.ts';
 import type { Target } from '../identifiers.ts';
@@ -36,7 +37,16 @@ export type RunEvent =
       /** Whether this run fetched it from EDGAR (an Archives request). */
       readonly fetched: boolean;
     }
-  | { readonly type: 'finishing'; readonly what: string };
+  | { readonly type: 'finishing'; readonly what: string }
+  /** `--all`: one quarter of the full index read, skipped (final read checkpointed) or not started yet. */
+  | {
+      readonly type: 'quarter';
+      readonly quarter: string;
+      readonly outcome: 'read' | 'checkpointed' | 'not-started' | 'failed';
+      readonly letters: number;
+      readonly index: number;
+      readonly of: number;
+    };
 
 export interface TargetSummary {
   readonly target: Target;
@@ -47,6 +57,8 @@ export interface TargetSummary {
   /** Discovery requests made for this target. */
   readonly requests: number;
   readonly warnings: readonly string[];
+  /** For a file number: which route (browse-edgar, full-text search) named its companies; null otherwise. */
+  readonly resolution?: FileNumberResolution | null;
   /** Set when the target could not be discovered. */
   readonly failure: { readonly code: ErrorCode; readonly reason: string } | null;
 }

@@ -3,6 +3,7 @@
  * filing's outcome (re-counted when a later scope or the thread tie-up changes it), EDGAR fetches and archive
  * reads, failures; it emits the RunEvents as it counts and sums the run up as a RunSummary.
  */
+import type { FileNumberResolution } from '../discover/file-number-routes.ts';
 import type { ErrorCode } from '../errors.ts';
 import type { FilingFailure } from '../filing/filing-record.ts';
 import { targetKey, type Target } from '../identifiers.ts';
@@ -25,6 +26,8 @@ export interface TargetFound {
   readonly skipped: number;
   readonly requests: number;
   readonly warnings: readonly string[];
+  /** For a file number: which route named its companies; absent or null otherwise. */
+  readonly resolution?: FileNumberResolution | null;
 }
 
 const keyOf = (target: Target | null) => (target ? targetKey(target) : 'crawl');
@@ -60,7 +63,8 @@ export class RunReport {
   /** A target (or, with null, a crawl pass) discovered: summed up for a target, announced either way. */
   targetDiscovered(target: Target | null, found: TargetFound): void {
     const key = keyOf(target);
-    if (target) this.targets.push({ target, targetKey: key, ...found, failure: null });
+    if (target)
+      this.targets.push({ target, targetKey: key, ...found, resolution: found.resolution ?? null, failure: null });
     this.skipped += found.skipped;
     this.emit({ type: 'target-discovered', targetKey: key, ...found });
   }
@@ -76,6 +80,7 @@ export class RunReport {
         skipped: 0,
         requests: 0,
         warnings: [],
+        resolution: null,
         failure: { code: failure.code, reason: failure.reason },
       });
     }

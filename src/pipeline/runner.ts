@@ -7,6 +7,7 @@
  */
 import type { Target } from '../identifiers.ts';
 import type { LetterForm } from '../letter/schema.ts';
+import type { AllEdgarPlan, AllEdgarRequest, AllEdgarSummary } from './all-edgar-run.ts';
 import type { RunEvent, RunSummary } from './run-events.ts';
 
 export interface TargetsRequest {
@@ -45,6 +46,10 @@ export type CrawlLoopOutcome =
 export interface PipelineRunner {
   /** Discovers, fetches, parses and stores every letter of the targets; resolves when all of it is done. */
   runTargets(request: TargetsRequest, hooks?: RunHooks): Promise<RunSummary>;
+  /** `backfill --all`: every letter of the quarterly full index in the filing-date range. */
+  runAll(request: AllEdgarRequest, hooks?: RunHooks): Promise<AllEdgarSummary>;
+  /** `backfill --all --dry-run`: the indexes read, letters counted, nothing fetched. */
+  planAll(request: AllEdgarRequest, hooks?: RunHooks): Promise<AllEdgarPlan>;
   /** One crawl pass (daily indexes and the latest-filings feed) and every letter it lists. */
   runCrawlPass(request: CrawlRequest, hooks?: RunHooks): Promise<RunSummary>;
   /** A crawl pass every `intervalMs`: made here until `signal` aborts, or by the workers on a job scheduler. */

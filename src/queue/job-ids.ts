@@ -23,3 +23,8 @@ export function targetJobId(target: Target): string {
 export function crawlPassJobId(passId: string): string {
   return `crawl-once=${passId}`;
 }
+
+/** The job id of one step of an `enqueue --all` run: "all=<run id>=<step>". */
+export function allEdgarJobId(runId: string, step: number): string {
+  return `all=${runId}=${step}`;
+}

@@ -52,6 +52,21 @@ export const CrawlPayloadSchema = z.object({
   since: isoDate.nullable().default(null),
 });
 
+/**
+ * discover/all: one step of a whole-EDGAR backfill. Step 0 reads the quarterly full index; every step tops the
+ * fetch queue up to `window` letters, then enqueues the next step after `refillMs`, until no letter is left.
+ */
+export const AllEdgarPayloadSchema = z.object({
+  runId: z.string().regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes'),
+  step: z.number().int().min(0),
+  forms: z.array(z.enum(LETTER_FORMS)).min(1),
+  since: isoDate.nullable(),
+  until: isoDate.nullable(),
+  window: z.number().int().min(1),
+  refillMs: z.number().int().min(0).default(2000),
+});
+export type AllEdgarPayload = z.infer<typeof AllEdgarPayloadSchema>;
+
 /** fetch: one GET of the complete submission, archived. */
 export const FetchPayloadSchema = z.object({ ref: FilingRefSchema, scope: ScopeSchema });
 

@@ -9,8 +9,10 @@ import type { FilingRef } from '../discover/filing-ref.ts';
 import type { Scope } from '../filing/scope.ts';
 import type { Target } from '../identifiers.ts';
 import type { LetterForm } from '../letter/schema.ts';
-import { crawlPassJobId, filingJobId, targetJobId } from './job-ids.ts';
+import { allEdgarJobId, crawlPassJobId, filingJobId, targetJobId } from './job-ids.ts';
 import {
+  AllEdgarPayloadSchema,
+  type AllEdgarPayload,
   CrawlPayloadSchema,
   DiscoverTargetPayloadSchema,
   FetchPayloadSchema,
@@ -63,6 +65,18 @@ export async function enqueueTargets(
     ids.push(await addUniqueJob(queues.discover, JOB_NAMES.target, payload, targetJobId(target)));
   }
   return ids;
+}
+
+/** One step of an `enqueue --all` run, after `delay` ms; returns its job id. */
+export async function enqueueAllEdgarStep(queues: Queues, payload: AllEdgarPayload, delay = 0): Promise<string> {
+  const data = AllEdgarPayloadSchema.parse(payload);
+  return addUniqueJob(queues.discover, JOB_NAMES.all, data, allEdgarJobId(data.runId, data.step), { delay });
+}
+
+/** Jobs waiting or running on the fetch queue: the backlog an `--all` run keeps under its window. */
+export async function fetchBacklog(queues: Queues): Promise<number> {
+  const counts = await queues.fetch.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
 /** A fetch job per filing (complete submission -> archive); the parse job follows when it is archived. */

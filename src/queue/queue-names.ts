@@ -14,6 +14,8 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export const JOB_NAMES = {
   target: 'target',
   crawl: 'crawl',
+  /** `enqueue --all`: discovery from the full index, then refills of the bounded fetch window. */
+  all: 'all',
   fetch: 'fetch',
   parse: 'parse',
   threads: 'threads',

@@ -13,6 +13,14 @@ export interface FilingFilter {
   readonly states?: readonly FilingState[];
   readonly cik?: string;
   readonly accessionNumbers?: readonly string[];
+  /** Filings of these forms as listed (CORRESP, UPLOAD). */
+  readonly forms?: readonly string[];
+  /** filingDate >= filedFrom (YYYY-MM-DD). */
+  readonly filedFrom?: string;
+  /** filingDate <= filedTo (YYYY-MM-DD). */
+  readonly filedTo?: string;
+  /** Keyset paging: filings after this one in the listing order (filing date, then accession). */
+  readonly after?: { readonly filingDate: string; readonly accessionNumber: string };
   readonly limit?: number;
 }
 
@@ -73,6 +81,14 @@ export interface ListedFiling {
   readonly fileNumbers: readonly string[];
 }
 
+export interface SaveListedOptions {
+  /**
+   * Rows already listed are left as they are (form, dates and file numbers): the full index, which gives no file
+   * numbers nor report date, must not blank what a company's submissions listing recorded.
+   */
+  readonly keepExisting?: boolean;
+}
+
 export interface ListedFilingFilter {
   readonly cik?: string;
   readonly accessionNumbers?: readonly string[];
@@ -113,7 +129,7 @@ export interface DocumentStore {
   searchLetters(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
 
   /** Upserts filings as a company listing names them (by cik and accession; file numbers replaced). */
-  saveListedFilings(filings: readonly ListedFiling[]): Promise<void>;
+  saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void>;
   /** Listed filings matching every given condition, by cik then accession. */
   listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]>;
 

@@ -22,6 +22,7 @@ import type {
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  SaveListedOptions,
   SearchHit,
   UpsertLetterOptions,
   UpsertOutcome,
@@ -199,6 +200,13 @@ export class PostgresDocumentStore implements DocumentStore {
     if (filter.accessionNumbers !== undefined) {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number = ANY(${bind(filter.accessionNumbers)}::text[])`);
+    }
+    if (filter.forms?.length) conditions.push(`form = ANY(${bind(filter.forms)}::text[])`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
+    if (filter.after !== undefined) {
+      const { filingDate, accessionNumber } = filter.after;
+      conditions.push(`(filing_date, accession_number) > (${bind(filingDate)}, ${bind(accessionNumber)})`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
@@ -405,8 +413,8 @@ export class PostgresDocumentStore implements DocumentStore {
     }));
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    await saveListedFilings(this.#db, filings);
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    await saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {

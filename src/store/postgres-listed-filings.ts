@@ -1,12 +1,17 @@
 /** The `listed_filings` table of the PostgreSQL store (see ListedFiling): one row per company and accession. */
 import { normalizeFileNumber } from '../identifiers.ts';
-import type { ListedFiling, ListedFilingFilter } from './document-store.ts';
+import type { ListedFiling, ListedFilingFilter, SaveListedOptions } from './document-store.ts';
 import type { PostgresConnection } from './postgres-connection.ts';
 
-export async function saveListedFilings(db: PostgresConnection, filings: readonly ListedFiling[]): Promise<void> {
+export async function saveListedFilings(
+  db: PostgresConnection,
+  filings: readonly ListedFiling[],
+  options: SaveListedOptions = {},
+): Promise<void> {
   // Last listing wins for a (cik, accession) named twice in one call.
   const unique = [...new Map(filings.map((f) => [`${f.cik} ${f.accessionNumber}`, f])).values()];
   if (unique.length === 0) return;
+  if (options.keepExisting) return insertNewListed(db, unique);
   const numbers = unique.flatMap((f) =>
     [...new Set(f.fileNumbers)].map((fileNumber, position) => ({ f, fileNumber, position })),
   );
@@ -40,6 +45,22 @@ export async function saveListedFilings(db: PostgresConnection, filings: readonl
       ],
     );
   });
+}
+
+/** Rows not listed yet, without file numbers (the full index gives none); existing rows untouched. */
+async function insertNewListed(db: PostgresConnection, unique: readonly ListedFiling[]): Promise<void> {
+  await db.query(
+    `INSERT INTO listed_filings (cik, accession_number, form, filing_date, report_date)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+     ON CONFLICT (cik, accession_number) DO NOTHING`,
+    [
+      unique.map((f) => f.cik),
+      unique.map((f) => f.accessionNumber),
+      unique.map((f) => f.form),
+      unique.map((f) => f.filingDate),
+      unique.map((f) => f.reportDate),
+    ],
+  );
 }
 
 export async function listListedFilings(db: PostgresConnection, filter: ListedFilingFilter): Promise<ListedFiling[]> {

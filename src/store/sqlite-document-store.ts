@@ -22,6 +22,7 @@ import type {
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  SaveListedOptions,
   SearchHit,
   UpsertLetterOptions,
   UpsertOutcome,
@@ -207,6 +208,13 @@ export class SqliteDocumentStore implements DocumentStore {
       if (filter.accessionNumbers.length === 0) return [];
       conditions.push(`accession_number IN ${jsonList(bind, filter.accessionNumbers)}`);
     }
+    if (filter.forms?.length) conditions.push(`form IN ${jsonList(bind, filter.forms)}`);
+    if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
+    if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
+    if (filter.after !== undefined) {
+      const { filingDate, accessionNumber } = filter.after;
+      conditions.push(`(filing_date, accession_number) > (${bind(filingDate)}, ${bind(accessionNumber)})`);
+    }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = filter.limit !== undefined ? `LIMIT ${Math.max(0, Math.trunc(filter.limit))}` : '';
     const rows = this.#db.all(
@@ -390,8 +398,8 @@ export class SqliteDocumentStore implements DocumentStore {
     }));
   }
 
-  async saveListedFilings(filings: readonly ListedFiling[]): Promise<void> {
-    saveListedFilings(this.#db, filings);
+  async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
+    saveListedFilings(this.#db, filings, options);
   }
 
   async listListedFilings(filter: ListedFilingFilter): Promise<ListedFiling[]> {

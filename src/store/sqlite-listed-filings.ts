@@ -1,23 +1,33 @@
 /** The `listed_filings` table of the SQLite store (see ListedFiling): one row per company and accession. */
 import type { SQLInputValue } from 'node:sqlite';
 import { normalizeFileNumber } from '../identifiers.ts';
-import type { ListedFiling, ListedFilingFilter } from './document-store.ts';
+import type { ListedFiling, ListedFilingFilter, SaveListedOptions } from './document-store.ts';
 import { jsonList, type SqliteConnection } from './sqlite-connection.ts';
 
-export function saveListedFilings(db: SqliteConnection, filings: readonly ListedFiling[]): void {
+const UPSERT_LISTED = `INSERT INTO listed_filings (cik, accession_number, form, filing_date, report_date)
+  VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (cik, accession_number) DO UPDATE SET form = excluded.form, filing_date = excluded.filing_date,
+    report_date = excluded.report_date`;
+const INSERT_NEW_LISTED = `INSERT INTO listed_filings (cik, accession_number, form, filing_date, report_date)
+  VALUES (?, ?, ?, ?, ?) ON CONFLICT (cik, accession_number) DO NOTHING`;
+
+export function saveListedFilings(
+  db: SqliteConnection,
+  filings: readonly ListedFiling[],
+  options: SaveListedOptions = {},
+): void {
   if (filings.length === 0) return;
   db.write(() => {
     for (const filing of filings) {
-      db.run(
-        `INSERT INTO listed_filings (cik, accession_number, form, filing_date, report_date) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (cik, accession_number) DO UPDATE SET form = excluded.form, filing_date = excluded.filing_date,
-           report_date = excluded.report_date`,
+      const { changes } = db.run(
+        options.keepExisting ? INSERT_NEW_LISTED : UPSERT_LISTED,
         filing.cik,
         filing.accessionNumber,
         filing.form,
         filing.filingDate,
         filing.reportDate,
       );
+      if (changes === 0) continue;
       db.run(
         'DELETE FROM listed_filing_file_numbers WHERE cik = ? AND accession_number = ?',
         filing.cik,

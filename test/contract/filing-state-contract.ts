@@ -301,6 +301,29 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
           [accessionFor(2), accessionFor(39_999)],
         );
       }));
+
+    it('listFilings filters by form and by filing date, bounds inclusive, and pages after a filing', () =>
+      withStore(harness, async ({ store }) => {
+        await store.recordDiscovered([
+          makeFilingRef({ accessionNumber: accessionFor(1), form: 'UPLOAD', filingDate: '2014-03-31' }),
+          makeFilingRef({ accessionNumber: accessionFor(2), form: 'CORRESP', filingDate: '2014-04-01' }),
+          makeFilingRef({ accessionNumber: accessionFor(3), form: 'UPLOAD', filingDate: '2014-06-30' }),
+          makeFilingRef({ accessionNumber: accessionFor(4), form: 'CORRESP', filingDate: '2014-07-01' }),
+        ]);
+        const ids = (records: ReadonlyArray<{ accessionNumber: string }>): string[] =>
+          records.map((r) => r.accessionNumber);
+        const range = { filedFrom: '2014-04-01', filedTo: '2014-06-30' };
+        assert.deepEqual(ids(await store.listFilings(range)), [accessionFor(2), accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ ...range, forms: ['UPLOAD'] })), [accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ forms: ['CORRESP'] })), [accessionFor(2), accessionFor(4)]);
+        const after = { filingDate: '2014-04-01', accessionNumber: accessionFor(2) };
+        assert.deepEqual(ids(await store.listFilings({ after, limit: 1 })), [accessionFor(3)]);
+        assert.deepEqual(ids(await store.listFilings({ after: { ...after, accessionNumber: accessionFor(1) } })), [
+          accessionFor(2),
+          accessionFor(3),
+          accessionFor(4),
+        ]);
+      }));
   });
 
   describe('checkpoints', () => {

@@ -37,6 +37,18 @@ export function listedFilingsContract(harness: DocumentStoreHarness): void {
         );
       }));
 
+    it('keepExisting adds rows not listed yet and leaves listed ones as they are (the full index blanks nothing)', () =>
+      withStore(harness, async ({ store }) => {
+        const fromSubmissions = listed(1, { fileNumbers: ['001-35126', '333-1'] });
+        await store.saveListedFilings([fromSubmissions]);
+        const fromIndex = (n: number, cik = '1999001') =>
+          listed(n, { cik, form: '20-F', reportDate: null, fileNumbers: [] });
+        await store.saveListedFilings([fromIndex(1), fromIndex(2), fromIndex(1, '1999002')], { keepExisting: true });
+        assert.deepEqual(await store.listListedFilings({ cik: '1999001' }), [fromSubmissions, fromIndex(2)]);
+        assert.deepEqual(await store.listListedFilings({ cik: '1999002' }), [fromIndex(1, '1999002')]);
+        await store.saveListedFilings([], { keepExisting: true });
+      }));
+
     it('a later listing of the same filing replaces its facts and file numbers; co-registrants keep a row each', () =>
       withStore(harness, async ({ store }) => {
         await store.saveListedFilings([listed(1, { fileNumbers: ['001-35126', '333-1'] })]);

@@ -5,7 +5,7 @@
  * letters processed, skipped (SEC STAFF forms), failures by reason, share with non-empty text, share whose
  * letterDate lies within 10 days before the filingDate, share of UPLOADs with at least one numbered item, and
  * throughput (letters/s, HTML and PDF apart, one thread: letters are built one after another). Then letter's
- * accuracy harness (labelled set + corpus linkage). A script, not a test: the corpus is read at run time, nothing is written.
+ * accuracy harness (labelled set + corpus linkage), then the analytic tables' accuracy (analytics-accuracy.ts). A script, not a test: the corpus is read at run time, nothing is written.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { BadInputError, errorCode } from '../../src/errors.ts';
 import type { Letter } from '../../src/letter/schema.ts';
 import { buildLetter } from '../../src/pipeline/build-letter.ts';
 import { formatAccuracy, runAccuracy } from './accuracy.ts';
+import { runAnalyticsAccuracy } from './analytics-accuracy.ts';
 import { readCorpusIndex, wrapCorpusLetter, type CorpusLetter } from './corpus.ts';
 
 const { values, positionals } = parseArgs({
@@ -128,3 +129,7 @@ if (values.show) {
 // letter's accuracy harness: the labelled set and the corpus linkage.
 console.log('\nletter accuracy (test/eval/accuracy.ts):');
 console.log(formatAccuracy(await runAccuracy({ corpusDir: dir })));
+
+// The analytic tables (issue 12): derived rows against the labelled set, beside the labellers' agreement.
+console.log('\nanalytic tables accuracy (test/eval/analytics-accuracy.ts):');
+console.log(await runAnalyticsAccuracy(dir));

@@ -22,6 +22,8 @@ export interface ReplicaCatalog {
   isFilerOf(cik: string, filing: ReplicaFiling, primary: ReplicaCompany): boolean;
   /** Every (filer, filing) pair disseminated on `date` (YYYY-MM-DD). */
   disseminatedOn(date: string): readonly ListedFiling[];
+  /** Every (filer, filing) pair disseminated from `first` to `last` inclusive (YYYY-MM-DD). */
+  disseminatedBetween(first: string, last: string): readonly ListedFiling[];
   /** Every (filer, filing) pair, newest dissemination first, then newest acceptance. */
   latest(): readonly ListedFiling[];
   /** Companies whose registrations carry a file number. */
@@ -73,6 +75,8 @@ export function buildCatalog(dataset: ReplicaDataset): ReplicaCatalog {
     filing: (accession) => byAccession.get(accession),
     isFilerOf: (cik, filing, primary) => primary.cik === cik || filing.coRegistrantCiks.includes(cik),
     disseminatedOn: (date) => pairs.filter((pair) => pair.filing.disseminationDate === date),
+    disseminatedBetween: (first, last) =>
+      pairs.filter((pair) => pair.filing.disseminationDate >= first && pair.filing.disseminationDate <= last),
     latest: () => latest,
     companiesWithFileNumber: (fileNumber) =>
       dataset.companies.filter(

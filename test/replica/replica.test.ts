@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { parseBrowseFeed } from '../../src/discover/browse-atom.ts';
+import { parseFullTextSearch } from '../../src/discover/full-text-search.ts';
 import { createEndpoints } from '../../src/edgar/endpoints.ts';
 import { startReplica, type Replica } from './server.ts';
 import { TINY, tinyDataset } from './tiny-dataset.ts';
@@ -18,7 +20,13 @@ describe('EDGAR replica formats', () => {
   };
 
   before(async () => {
-    replica = await startReplica({ dataset: tinyDataset(5), limits: { maxRps: null }, recentLimit: 4, pageSize: 3 });
+    replica = await startReplica({
+      dataset: tinyDataset(5),
+      limits: { maxRps: null },
+      recentLimit: 4,
+      pageSize: 3,
+      today: '2020-08-12',
+    });
     edgar = createEndpoints(replica.bases);
   });
   after(() => replica.close());
@@ -118,6 +126,54 @@ describe('EDGAR replica formats', () => {
     assert.equal((await get(edgar.dailyIndex('form', '2020-06-16'))).text.split('\n').length, 11, 'a quiet weekday');
   });
 
+  it('writes the quarterly full index: master pipes by CIK, form.idx fixed width, gzip, listing, 404 ahead', async () => {
+    const base = `${replica.url}/Archives/edgar/full-index`;
+    const master = await get(`${base}/2020/QTR2/master.idx`);
+    assert.equal(master.status, 200);
+    const lines = master.text.split('\n');
+    assert.deepEqual(lines.slice(0, 11), [
+      'Description:           Master Index of EDGAR Dissemination Feed',
+      'Last Data Received:    June 30, 2020',
+      'Comments:              webmaster@sec.gov',
+      'Anonymous FTP:         ftp://ftp.sec.gov/edgar/',
+      'Cloud HTTP:            https://www.sec.gov/Archives/',
+      '',
+      '',
+      '',
+      '',
+      'CIK|Company Name|Form Type|Date Filed|Filename',
+      '-'.repeat(80),
+    ]);
+    // Letters filed in Q2 and disseminated in June; the co-registrant lists the CORRESP too.
+    assert.deepEqual(lines.slice(11, -1), [
+      `${TINY.cik}|Example Holdings Ltd|CORRESP|2020-05-04|edgar/data/${TINY.cik}/${TINY.correspAccession}.txt`,
+      `${TINY.cik}|Example Holdings Ltd|UPLOAD|2020-04-20|edgar/data/${TINY.cik}/${TINY.uploadAccession}.txt`,
+      `${TINY.coRegistrantCik}|Example Holdings Finance Sub Ltd|CORRESP|2020-05-04|edgar/data/${TINY.coRegistrantCik}/${TINY.correspAccession}.txt`,
+    ]);
+    const form = (await get(`${base}/2020/QTR1/form.idx`)).text.split('\n');
+    assert.equal(form[1], 'Last Data Received:    March 31, 2020');
+    assert.equal(
+      form[9],
+      'Form Type   Company Name                                                  CIK         Date Filed  File Name',
+    );
+    assert.equal(form[11]!.slice(0, 12), '20-F        ');
+    assert.equal(form[11]!.slice(74, 98), `${TINY.cik}     2020-03-30  `);
+    const gz = await fetch(`${base}/2020/QTR2/master.gz`, { headers: { ...UA, 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers.get('content-type'), 'application/x-gzip');
+    assert.equal(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('latin1'), master.text);
+    const current = await get(`${base}/2020/QTR3/master.idx`);
+    assert.match(current.text, /^Last Data Received: {4}August 12, 2020$/m);
+    assert.equal(current.text.split('\n').length, 12, 'an empty quarter has its headers alone');
+    assert.equal((await get(`${base}/2020/QTR4/master.idx`)).status, 404, 'a quarter not started yet');
+    const listing = (await get(`${base}/2020/QTR2/index.json`)).text;
+    assert.match(
+      listing,
+      /^\{"directory":\{"item":\[\{"last-modified":"06\\\/30\\\/2020 10:12:32 PM","name":"company\.gz"/,
+    );
+    assert.match(listing, /"name":"full-index\\\/2020\\\/QTR2\\\/","parent-dir":"\.\.\\\/"\}\}$/);
+    assert.equal((await get(`${base}/2020/QTR4/index.json`)).status, 404);
+  });
+
   it('answers full-text search in the Elasticsearch shape, filtered by form and CIK', async () => {
     const url = edgar.fullTextSearch({ q: '"staff comment letter"', forms: 'CORRESP,UPLOAD', ciks: '0007654321' });
     const answer = JSON.parse((await get(url)).text);
@@ -126,6 +182,31 @@ describe('EDGAR replica formats', () => {
     assert.equal(answer.hits.hits[0]._id, `${TINY.correspAccession}:filename1.htm`);
     const none = JSON.parse((await get(edgar.fullTextSearch({ q: 'reviewed', forms: 'CORRESP' }))).text);
     assert.equal(none.hits.total.value, 0);
+  });
+
+  it('answers a file number search the project parses, echoing the page asked', async () => {
+    const url = edgar.fileNumberSearch(TINY.fileNumber, { from: 0 });
+    const answer = JSON.parse((await get(url)).text);
+    assert.equal(answer.query.from, 0);
+    assert.equal(answer.query.size, 100);
+    const page = parseFullTextSearch(answer, url, 0);
+    assert.deepEqual(page.warnings, []);
+    assert.ok(page.hits.length > 0 && page.hits.every((hit) => hit.ciks.includes(TINY.cik)));
+  });
+
+  it('answers a browse-edgar fault of a file number: 500, an empty feed, garbage', async () => {
+    const url = edgar.browseByFileNumber(TINY.fileNumber);
+    replica.injectFault({ path: 'filenum=', kind: '500' });
+    assert.equal((await get(url)).status, 500);
+    replica.injectFault({ path: 'filenum=', kind: 'empty-feed' });
+    const empty = await get(url);
+    assert.equal(empty.status, 200);
+    assert.equal(parseBrowseFeed(empty.text).kind, 'empty');
+    replica.injectFault({ path: 'filenum=', kind: 'garbage' });
+    const garbage = await get(url);
+    assert.equal(garbage.status, 200);
+    assert.equal(parseBrowseFeed(garbage.text).kind, 'empty');
+    assert.equal(parseBrowseFeed((await get(url)).text).companies[0]?.cik, TINY.cik, 'faults spent: the real answer');
   });
 
   it('maps tickers to CIKs in company_tickers.json', async () => {

@@ -12,6 +12,7 @@ import { matchesType, renderCompanyFeed, renderCompanyListFeed, renderLatestFeed
 import { renderCompanyTickers } from './formats/company-tickers.ts';
 import { renderDailyIndex } from './formats/daily-index.ts';
 import { renderFullTextSearch } from './formats/efts.ts';
+import { fullIndexResource } from './full-index-route.ts';
 import { renderSubmissions, type SubmissionsOptions } from './formats/submissions.ts';
 
 export interface Resource {
@@ -28,12 +29,18 @@ export interface RouteOptions extends SubmissionsOptions {
   readonly www: string;
   /** `filenum=` queries always answer as the company-list feed (default: like a CIK query when one company matches). */
   readonly fileNumberAsList?: boolean;
+  /** EDGAR's today (YYYY-MM-DD): full-index quarters after it answer 404. Default the clock (New York). */
+  readonly today?: string;
+  /** `filenum=` answers naming these CIKs for a file number, right or not (a stale index); default the data's. */
+  readonly fileNumberCiks?: Readonly<Record<string, readonly string[]>>;
+  /** Full-text search hits a page; default 100 (EDGAR's). */
+  readonly eftsPageSize?: number;
 }
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 
-function archived(body: Uint8Array, contentType: string, acceptance: string): Resource {
+export function archived(body: Uint8Array, contentType: string, acceptance: string): Resource {
   const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
   return { body, contentType, cache: { etag, lastModified: new Date(acceptance).toUTCString() } };
 }
@@ -73,13 +80,15 @@ export function route(catalog: ReplicaCatalog, pathAndQuery: string, options: Ro
     return archived(body, 'text/plain', `${date}T22:00:00-05:00`);
   }
 
+  if (path.startsWith('/Archives/edgar/full-index/')) return fullIndexResource(catalog, path, options.today);
+
   if (path === '/files/company_tickers.json') {
     return { body: utf8(renderCompanyTickers(catalog.dataset)), contentType: 'application/json', cache: 'no-cache' };
   }
 
   if (path === '/cgi-bin/browse-edgar') return browse(catalog, url.searchParams, options);
   if (path === '/LATEST/search-index') {
-    const body = utf8(renderFullTextSearch(catalog, url.searchParams));
+    const body = utf8(renderFullTextSearch(catalog, url.searchParams, options.eftsPageSize));
     return { body, contentType: 'application/json', cache: 'no-store' };
   }
   return null;
@@ -142,7 +151,12 @@ function browse(catalog: ReplicaCatalog, params: URLSearchParams, options: Route
   const filenum = params.get('filenum');
   if (filenum) {
     const fileNumber = normalizeFileNumber(filenum);
-    const companies = fileNumber ? catalog.companiesWithFileNumber(fileNumber) : [];
+    const named = fileNumber ? options.fileNumberCiks?.[fileNumber] : undefined;
+    const companies = named
+      ? named.flatMap((cik) => catalog.company(cik) ?? [])
+      : fileNumber
+        ? catalog.companiesWithFileNumber(fileNumber)
+        : [];
     if (companies.length === 1 && !options.fileNumberAsList) {
       const company = companies[0]!;
       const filings = catalog

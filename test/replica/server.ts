@@ -13,12 +13,18 @@ import { isDeclaredUserAgent } from '../../config/env.ts';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
 import { buildCatalog } from './catalog.ts';
 import type { ReplicaDataset, ReplicaStream } from './dataset.ts';
+import { emptyAtomFeed } from './formats/browse-atom.ts';
 import { notFoundPage, rateExceededPage, serviceUnavailablePage, undeclaredToolPage } from './formats/pages.ts';
 import { route, type Resource } from './routes.ts';
 import { RateGuard, summarize, type ReplicaLogEntry, type ReplicaStats } from './traffic.ts';
 
 export type FaultKind =
+  | '500'
   | '503'
+  /** 200 with an Atom feed without any entry (browse-edgar naming nothing). */
+  | 'empty-feed'
+  /** 200 with bytes that are neither Atom, JSON nor HTML. */
+  | 'garbage'
   | 'reset'
   | 'slow-body'
   | 'drip-body'
@@ -48,6 +54,11 @@ export interface FaultSpec {
   readonly inflatedBytes?: number;
   /** rate-limited: status of the page, 403 (default) or 429. */
   readonly status?: number;
+  /**
+   * Chance in [0, 1] that a matching request gets the fault (default 1): with count Infinity, a fault rate
+   * over the whole run (the chaos benchmark's 5% 503s). A request the draw spares goes on to the next fault.
+   */
+  readonly rate?: number;
 }
 
 export interface ReplicaLimits {
@@ -70,8 +81,14 @@ export interface ReplicaOptions {
   readonly pageSize?: number;
   /** `filenum=` queries answer as the company-list feed even when one company matches. */
   readonly fileNumberAsList?: boolean;
+  /** `filenum=` queries answer these CIKs for a file number (a wrong or stale browse-edgar index). */
+  readonly fileNumberCiks?: Readonly<Record<string, readonly string[]>>;
+  /** Full-text search hits a page (default 100, EDGAR's): smaller to exercise paging. */
+  readonly eftsPageSize?: number;
   /** Port to listen on; default 0 (a free port). */
   readonly port?: number;
+  /** EDGAR's today (YYYY-MM-DD, New York): later quarters of the full index answer 404. Default the clock. */
+  readonly today?: string;
 }
 
 export interface FaultHandle {
@@ -113,6 +130,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     for (const fault of faults) {
       const hit = typeof fault.spec.path === 'string' ? path.includes(fault.spec.path) : fault.spec.path.test(path);
       if (hit && fault.left > 0) {
+        if (fault.spec.rate !== undefined && Math.random() >= fault.spec.rate) continue;
         fault.left--;
         return fault.spec;
       }
@@ -148,7 +166,11 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     };
     log.push(entry);
     const send = (status: number, body: Uint8Array, headers: Record<string, string>) => {
-      const compress = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 0;
+      // A .gz file is sent as is (EDGAR does not encode it twice).
+      const compress =
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+        body.length > 0 &&
+        headers['content-type'] !== 'application/x-gzip';
       entry.status = status;
       headers['vary'] = 'Accept-Encoding';
       const write = (payload: Uint8Array) => {
@@ -178,8 +200,16 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     if (fault) {
       entry.fault = fault.kind;
       switch (fault.kind) {
+        case '500':
+          return html(500, '<html><body><h1>Internal Server Error</h1></body></html>');
         case '503':
           return html(503, serviceUnavailablePage());
+        case 'empty-feed':
+          return send(200, Buffer.from(emptyAtomFeed(www), 'latin1'), { 'content-type': 'application/atom+xml' });
+        case 'garbage':
+          return send(200, Buffer.from('\u0000\u00ff{<feed garbage ]]>\u0007 not a feed\n', 'latin1'), {
+            'content-type': 'text/html',
+          });
         case 'reset':
           return req.socket.resetAndDestroy();
         case 'rate-limited':
@@ -254,9 +284,23 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         try {
-          const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as FaultSpec & { regex?: string };
-          injectFault({ ...spec, path: spec.regex ? new RegExp(spec.regex) : spec.path });
-          json({ ok: true });
+          const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Omit<FaultSpec, 'count'> & {
+            regex?: string;
+            count?: number | null;
+          };
+          // JSON writes Infinity as null: a null count is every matching request.
+          const { count, regex, ...rest } = spec;
+          const fault: FaultSpec = {
+            ...rest,
+            ...(count === undefined ? {} : { count: count ?? Infinity }),
+            path: regex ? new RegExp(regex) : spec.path,
+          };
+          injectFault(fault);
+          // A bomb is answered once its body is built (seconds for 1 GiB): built on the first request instead,
+          // it would keep that request waiting past a client's deadline.
+          const bomb = BOMBS[fault.kind];
+          const built = bomb ? bombBody(bomb, fault.inflatedBytes ?? 1024 ** 3) : Promise.resolve();
+          void built.then(() => json({ ok: true }));
         } catch (error) {
           json({ error: String(error) }, 400);
         }

@@ -18,7 +18,8 @@ export interface ChildReplica {
   stats(): Promise<ReplicaStats>;
   log(from?: number): Promise<ReplicaLogEntry[]>;
   reset(): Promise<void>;
-  injectFault(spec: Omit<FaultSpec, 'path'> & { path: string }): Promise<void>;
+  /** `regex`: the path as a RegExp source instead of a substring; a count of Infinity is kept. */
+  injectFault(spec: Omit<FaultSpec, 'path'> & { path: string; regex?: string }): Promise<void>;
   close(): Promise<void>;
 }
 

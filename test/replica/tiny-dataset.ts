@@ -70,7 +70,10 @@ function filing(company: string, spec: FilingSpec): ReplicaFiling {
         type: spec.form === 'UPLOAD' ? 'LETTER' : spec.form,
         filename: primaryDocument,
         description: null,
-        bytes: bytes(spec.body ?? `${spec.form} document`),
+        // A cover page cites the filing's own file number, as real ones do (full-text search finds it there).
+        bytes: bytes(
+          spec.body ?? `${spec.form} document${spec.fileNumber ? `, Commission File Number ${spec.fileNumber}` : ''}`,
+        ),
       },
     ],
   };

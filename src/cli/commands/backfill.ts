@@ -8,6 +8,7 @@ import { exitCodeOf } from '../../pipeline/run-events.ts';
 import { parseDateOption, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { createProgressReporter } from '../progress.ts';
 import { formatRunSummary } from '../summary.ts';
+import { runBackfillAll } from './backfill-all.ts';
 
 export interface BackfillRequest {
   readonly targets: Target[];
@@ -43,16 +44,36 @@ export function readBackfillRequest(
   return { targets, forms, since, until };
 }
 
+interface BackfillOptions {
+  forms?: string;
+  since?: string;
+  until?: string;
+  all?: boolean;
+  dryRun?: boolean;
+}
+
 export function registerBackfill(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
   program
     .command('backfill')
-    .description('discover, fetch, parse and store every letter of each target (file number, CIK or ticker)')
-    .argument('<target...>', 'file number (001-35126, 0-12345), CIK (1508475) or ticker (VNET)')
+    .description(
+      'discover, fetch, parse and store every letter of each target (file number, CIK or ticker), or of all EDGAR',
+    )
+    .argument('[target...]', 'file number (001-35126, 0-12345), CIK (1508475) or ticker (VNET)')
+    .option('--all', 'every letter EDGAR disseminated, from the quarterly full index (2004 QTR3 on without --since)')
+    .option('--dry-run', 'with --all: read the indexes only, print letters per year and form and the projected time')
     .option('--forms <forms>', 'letter forms to collect: CORRESP, UPLOAD or both', 'CORRESP,UPLOAD')
     .option('--since <date>', 'only letters filed on or after this date (YYYY-MM-DD)')
     .option('--until <date>', 'only letters filed on or before this date (YYYY-MM-DD)')
-    .action(async (rawTargets: string[], options: { forms?: string; since?: string; until?: string }) => {
+    .action(async (rawTargets: string[], options: BackfillOptions) => {
       const ctx = context();
+      if (options.all === true || rawTargets.length === 0) {
+        if (rawTargets.length > 0) throw usageError('give targets or --all, not both');
+        if (options.all !== true) throw usageError('give at least one target, or --all');
+        const request = readBackfillRequest([], options);
+        requireUserAgent(ctx.config());
+        return runBackfillAll(ctx, request, options.dryRun === true, setExit);
+      }
+      if (options.dryRun === true) throw usageError('--dry-run goes with --all');
       const request = readBackfillRequest(rawTargets, options);
       requireUserAgent(ctx.config());
       const session = await ctx.openRunner({ command: 'backfill' });

@@ -4,6 +4,7 @@ import { openPipelineDeps } from '../../app/open-pipeline-deps.ts';
 import { FILING_STATES, type FilingRecord } from '../../filing/filing-record.ts';
 import { nextStep } from '../../filing/lifecycle.ts';
 import { normalizeAccession } from '../../identifiers.ts';
+import { fullIndexProgress } from '../../pipeline/full-index-stage.ts';
 import { PARSER_VERSION } from '../../pipeline/parser-version.ts';
 import type { DocumentStore } from '../../store/document-store.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
@@ -81,6 +82,12 @@ async function storeStatusLines(store: DocumentStore): Promise<string[]> {
   const out: string[] = [];
   out.push(`filings: ${FILING_STATES.map((s) => `${s} ${counts[s] ?? 0}`).join(', ')}`);
   out.push(`letters stored: ${await store.countLetters()}`);
+  const all = await fullIndexProgress(store);
+  if (all !== null) {
+    out.push(
+      `full index (backfill --all): quarters ${all.read}/${all.quarters} read, ${all.final} final; letters left: ${all.toFetch} to fetch, ${all.toParse} archived to parse`,
+    );
+  }
   const held = (await store.listFilings({ states: ['fetched'] })).filter((f) => f.hold !== null);
   if (held.length > 0) {
     out.push(`archived, not stored (${held.length}):`);

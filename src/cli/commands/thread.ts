@@ -1,5 +1,8 @@
 /** `thread <file-number>`: the review threads of a file number, letter by letter (src/letter's formatter). */
 import type { Command } from 'commander';
+import { deriveThread } from '../../analytics/derive.ts';
+import type { Letter } from '../../letter/schema.ts';
+import type { ReviewThread } from '../../letter/threads.ts';
 import { normalizeFileNumber } from '../../identifiers.ts';
 import { formatThreads } from '../../letter/thread-format.ts';
 import type { Item } from '../../letter/schema.ts';
@@ -7,6 +10,22 @@ import { openPipelineDeps } from '../../app/open-pipeline-deps.ts';
 import { loadCompanyLetters, threadsOf } from '../../pipeline/thread-stage.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { terminalSafe } from '../terminal-text.ts';
+
+/** Each staff comment's resolution (src/analytics), by `accession#number`. */
+function resolutionsOf(
+  threads: readonly ReviewThread[],
+  byCompany: ReadonlyMap<string, readonly Letter[]>,
+): Map<string, string> {
+  const letters = new Map([...byCompany.values()].flat().map((l) => [l.accessionNumber, l]));
+  const out = new Map<string, string>();
+  for (const t of threads) {
+    const own = t.letters.map((e) => letters.get(e.accessionNumber)).filter((l) => l !== undefined);
+    if (own.length === 0) continue;
+    const { comments } = deriveThread({ threadId: t.threadId, letters: own, listedFilings: [] });
+    for (const c of comments) out.set(`${c.accessionNumber}#${c.number}`, c.resolution);
+  }
+  return out;
+}
 
 export function registerThread(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
   program
@@ -32,7 +51,8 @@ export function registerThread(program: Command, context: () => CliContext, setE
         const items = new Map<string, readonly Item[]>();
         if (options.items)
           for (const letters of byCompany.values()) for (const l of letters) items.set(l.accessionNumber, l.items);
-        await ctx.stdout.write(terminalSafe(formatThreads(threads, options.items ? { items } : {})));
+        const resolutions = options.items ? resolutionsOf(threads, byCompany) : undefined;
+        await ctx.stdout.write(terminalSafe(formatThreads(threads, options.items ? { items, resolutions } : {})));
         setExit(EXIT.OK);
       } finally {
         await deps.close();

@@ -5,7 +5,7 @@
  * embedded runner, so `backfill` and `crawl --once` print the same progress and exit with the same code in
  * either mode. `crawl` without --once installs the job scheduler that makes the workers crawl.
  */
-import { ERROR_CODES } from '../../errors.ts';
+import { ConfigError, ERROR_CODES } from '../../errors.ts';
 import { LETTER_FORMS } from '../../letter/schema.ts';
 import type { FilingRecord } from '../../filing/filing-record.ts';
 import { crawlPassJobId, targetJobId } from '../../queue/job-ids.ts';
@@ -80,6 +80,9 @@ async function runTracked(
   return finishRun(deps, report, (what) => hooks.onEvent?.({ type: 'finishing', what }));
 }
 
+const ALL_IN_DISTRIBUTED =
+  'backfill --all follows the run in embedded mode only: in distributed mode use enqueue --all (bounded fetch window) and status';
+
 export function createDistributedRunner(options: DistributedRunnerOptions): PipelineRunner {
   const { queues } = options;
   return {
@@ -96,6 +99,9 @@ export function createDistributedRunner(options: DistributedRunnerOptions): Pipe
       }));
       return runTracked(options, work, true, hooks);
     },
+    // The full-index discovery with a bounded fetch window is not on the queues yet: say so plainly.
+    runAll: () => Promise.reject(new ConfigError(ALL_IN_DISTRIBUTED)),
+    planAll: () => Promise.reject(new ConfigError(ALL_IN_DISTRIBUTED)),
     runCrawlPass(request: CrawlRequest, hooks?: RunHooks) {
       const forms = request.forms ?? LETTER_FORMS;
       const passId = new Date().toISOString().replace(/[:.]/g, '-');

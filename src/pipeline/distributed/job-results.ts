@@ -11,6 +11,8 @@ import { PARSE_OUTCOMES } from '../parse-stage.ts';
 const accession = z.string().refine((value) => normalizeAccession(value) === value, 'accession number');
 const cik = z.string().refine((value) => normalizeCik(value) === value, 'CIK without leading zeros');
 
+const routeAnswer = z.object({ ciks: z.array(cik).readonly(), problem: z.string().nullable() });
+
 /** discover (target or crawl pass): what it listed, for the waiting run. */
 export const DiscoverResultSchema = z.object({
   accessions: z.array(accession),
@@ -18,6 +20,17 @@ export const DiscoverResultSchema = z.object({
   skipped: z.number().int().nonnegative(),
   requests: z.number().int().nonnegative(),
   warnings: z.array(z.string()),
+  /** A file number's resolution (discover/file-number-routes.ts); absent from jobs of earlier versions. */
+  resolution: z
+    .object({
+      fileNumber: z.string(),
+      route: z.enum(['browse-edgar', 'full-text-search']).nullable(),
+      browseEdgar: routeAnswer,
+      fullTextSearch: routeAnswer.nullable(),
+      textOnlyLetters: z.number().int().nonnegative(),
+    })
+    .nullable()
+    .default(null),
 });
 export type DiscoverResult = z.infer<typeof DiscoverResultSchema>;
 

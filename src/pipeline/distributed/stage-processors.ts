@@ -5,6 +5,7 @@
  * redoes nothing that is done — an archived filing is never fetched again, a stored letter is upserted unchanged.
  *   discover/target: discoverTarget -> refs -> dispatch; returns what it listed (DiscoverResult).
  *   discover/crawl:  crawlPass -> refs -> dispatch -> commit the cursor.
+ *   discover/all:    full index (step 0) -> top the fetch queue up to the window -> next step.
  *   fetch:           fetchFiling (archive hit = no request) -> parse job.
  *   parse/parse:     parseFiling (normalize + parse + store) -> a debounced threads job for the company.
  *   parse/threads:   rebuildThreads for one company.
@@ -14,6 +15,7 @@ import { scopeOf } from '../../filing/scope.ts';
 import type { Logger } from '../../log.ts';
 import { createJobProcessor, type JobOutcome } from '../../queue/job-processor.ts';
 import {
+  AllEdgarPayloadSchema,
   CrawlPayloadSchema,
   DiscoverTargetPayloadSchema,
   FetchPayloadSchema,
@@ -30,6 +32,7 @@ import { fetchFiling } from '../fetch-stage.ts';
 import { parseFiling, type ParseDeps } from '../parse-stage.ts';
 import { PARSER_VERSION } from '../parser-version.ts';
 import { rebuildThreads } from '../thread-stage.ts';
+import { runAllEdgarStep } from './all-edgar-window.ts';
 import { dispatchRefs } from './dispatch.ts';
 import type { DiscoverResult, FetchResult, ParseResult, ThreadsResult } from './job-results.ts';
 
@@ -63,6 +66,7 @@ function targetProcessor(d: StageProcessorDeps): Processor {
         skipped: found.skipped.length,
         requests: found.requests,
         warnings: [...found.warnings],
+        resolution: found.resolution,
       };
     },
   });
@@ -86,7 +90,25 @@ function crawlProcessor(d: StageProcessorDeps): Processor {
         skipped: 0,
         requests: result.requests,
         warnings: [],
+        resolution: null,
       };
+    },
+  });
+}
+
+function allEdgarProcessor(d: StageProcessorDeps): Processor {
+  return createJobProcessor({
+    ...common(d),
+    queue: 'discover',
+    schema: AllEdgarPayloadSchema,
+    run: async (payload, { log }): Promise<DiscoverResult> => {
+      const step = await runAllEdgarStep(d.deps, d.queues, payload);
+      log.info(
+        { runId: payload.runId, step: payload.step, added: step.accessions.length, done: step.done },
+        'all-EDGAR step',
+      );
+      const { accessions, requests } = step;
+      return { accessions, ciks: [], skipped: 0, requests, warnings: [], resolution: null };
     },
   });
 }
@@ -137,10 +159,16 @@ function threadsProcessor(d: StageProcessorDeps): Processor {
 export function createStageProcessors(d: StageProcessorDeps): Record<QueueName, Processor> {
   const target = targetProcessor(d);
   const crawl = crawlProcessor(d);
+  const all = allEdgarProcessor(d);
   const parse = parseProcessor(d);
   const threads = threadsProcessor(d);
   return {
-    discover: (job: Job, token?: string) => (job.name === JOB_NAMES.crawl ? crawl(job, token) : target(job, token)),
+    discover: (job: Job, token?: string) =>
+      job.name === JOB_NAMES.crawl
+        ? crawl(job, token)
+        : job.name === JOB_NAMES.all
+          ? all(job, token)
+          : target(job, token),
     fetch: fetchProcessor(d),
     parse: (job: Job, token?: string) => (job.name === JOB_NAMES.threads ? threads(job, token) : parse(job, token)),
   };

@@ -297,6 +297,30 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     for (const entry of replica.log) assert.ok(entry.bytes < 100, `${entry.bytes} bytes dripped before the deadline`);
   });
 
+  it('holds every kind of EDGAR request to EDGAR_RESPONSE_TIMEOUT_MS, headers to last byte', async () => {
+    const e = endpoints();
+    const kinds: Record<string, string> = {
+      'submissions JSON': e.submissions(TINY.cik),
+      'browse-edgar Atom by CIK': e.browseByCik(TINY.cik),
+      'browse-edgar Atom by file number': e.browseByFileNumber(TINY.fileNumber),
+      'latest filings Atom': e.latestFilings('CORRESP'),
+      'daily index': e.dailyIndex('master', TINY.letterDay),
+      'company tickers': e.companyTickers(),
+      'complete submission': txt(),
+    };
+    const made = client({ timeouts: { bodyMs: 10_000 }, retry: { maxAttempts: 1 } }, { responseTimeoutMs: 300 });
+    for (const [kind, url] of Object.entries(kinds)) {
+      assert.equal((await made.get(url)).status, 200, `${kind} is served without the fault`);
+      const { pathname, search } = new URL(url);
+      replica.injectFault({ path: pathname + search, kind: 'drip-body', delayMs: 50, count: 1 });
+      await assert.rejects(made.get(url), (error: unknown) => {
+        assert.ok(error instanceof EdgarUnavailableError, `${kind}: ${String(error)}`);
+        assert.match(error.message, /no complete response within 300 ms/, kind);
+        return true;
+      });
+    }
+  });
+
   it('turns the rate-limit page into a pause of every request of the process, then recovers', async () => {
     for (const status of [403, 429]) {
       replica.resetTraffic();

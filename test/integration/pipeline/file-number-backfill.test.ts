@@ -117,6 +117,8 @@ describe('backfill of file number 001-35126 (21Vianet) against the replica', () 
     assert.equal(thread.code, 0);
     assert.match(thread.stdout, new RegExp(VNET_ACCESSIONS.comment2013a));
     assert.match(thread.stdout, new RegExp(`${VNET_ACCESSIONS.response2013b}\\s+answers 2013-12-17`));
+    // Each staff comment with its classification and resolution (src/analytics).
+    assert.match(thread.stdout, /topics: [a-z_]+.* resolution: (?:addressed|followed_up|reissued|open)\n/);
     const show = await ws.cli(['show', VNET_ACCESSIONS.response2013b]);
     assert.equal(show.code, 0);
     assert.match(show.stdout, /in response to\s+2013-12-17/);

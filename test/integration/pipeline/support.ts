@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runCli } from '../../../src/cli/program.ts';
 import { MemoryLimiter } from '../../../src/edgar/memory-limiter.ts';
 import type { ReplicaCompany } from '../../replica/dataset.ts';
-import { startReplica, type Replica } from '../../replica/server.ts';
+import { startReplica, type Replica, type ReplicaOptions } from '../../replica/server.ts';
 
 export interface CliRun {
   readonly code: number;
@@ -29,10 +29,13 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-export async function openWorkspace(companies: readonly ReplicaCompany[]): Promise<Workspace> {
+export async function openWorkspace(
+  companies: readonly ReplicaCompany[],
+  replicaOptions: Omit<ReplicaOptions, 'dataset' | 'limits'> = {},
+): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), 'edgar-integration-'));
   // A rate-limit block lasts 2 s here (EDGAR: 10 min) so that a breach fails a test instead of stalling it.
-  const replica = await startReplica({ dataset: { companies }, limits: { blockMs: 2000 } });
+  const replica = await startReplica({ ...replicaOptions, dataset: { companies }, limits: { blockMs: 2000 } });
   // One limiter for every CLI run of the workspace, as one long-running process would have. Half of EDGAR's
   // rate: the replica shares this process's event loop, so a busy moment here (a SQLite commit, GC) delays
   // the stamp of a request that already arrived and bunches it with the next; at 5/s that slack cannot add up

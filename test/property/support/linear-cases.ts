@@ -7,7 +7,11 @@
  */
 import { parseBrowseFeed } from '../../../src/discover/browse-atom.ts';
 import { parseIndexFile } from '../../../src/discover/daily-index.ts';
+import { readQuarterIndex } from '../../../src/discover/full-index.ts';
+import { filersInHits, lettersInHits } from '../../../src/discover/file-number-routes.ts';
+import { parseFullTextSearch } from '../../../src/discover/full-text-search.ts';
 import { parseCompanySubmissions } from '../../../src/discover/submissions-json.ts';
+import { eftsAnswer, eftsHit } from '../../fixtures/efts.ts';
 import { EdgarCorrespError } from '../../../src/errors.ts';
 import { parseLetter } from '../../../src/letter/parse-letter.ts';
 import type { LetterForm } from '../../../src/letter/schema.ts';
@@ -455,6 +459,64 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
             `CIK|Company Name|Form Type|Date Filed|Filename\n${'-'.repeat(80)}\n`,
           ),
         ),
+    },
+  ],
+  'full-index': [
+    {
+      name: 'letters under many co-registrants and reviewed forms',
+      prepare: (n) =>
+        (
+          (x) => () =>
+            readQuarterIndex(x)
+        )(
+          run(
+            '17|A|CORRESP|2020-01-01|edgar/data/17/0000950103-20-000001.txt\n42|B|10-K|2020-01-02|edgar/data/42/0000950103-20-000002.txt\n',
+            n,
+            `CIK|Company Name|Form Type|Date Filed|Filename\n${'-'.repeat(80)}\n`,
+          ),
+        ),
+    },
+  ],
+  'full-text-search': [
+    {
+      name: 'many hits, each listing many CIKs and file numbers',
+      prepare: (n) => {
+        // About 1 KB of JSON a hit, as EDGAR's are; ten CIKs and file numbers each.
+        const hits = Array.from({ length: Math.floor(n / 1000) }, (_, i) =>
+          eftsHit({
+            adsh: `0001104659-17-${String(i % 1_000_000).padStart(6, '0')}`,
+            ciks: Array.from({ length: 10 }, (_, c) => String(1_000_000 + c)),
+            form: i % 2 === 0 ? 'CORRESP' : '10-K',
+            fileDate: '2017-04-20',
+            fileNumbers: Array.from({ length: 10 }, (_, f) => `001-3512${f}`),
+          }),
+        );
+        const answer = eftsAnswer({ q: '001-35120', hits, total: 10_000, relation: 'gte' });
+        return typed(() => {
+          const page = parseFullTextSearch(answer, 'search-index');
+          return [
+            filersInHits(page.hits, '001-35120'),
+            lettersInHits(page.hits, ['CORRESP'], { since: null, until: null }),
+          ];
+        });
+      },
+    },
+    {
+      name: 'one hit with a huge _id and long lists',
+      prepare: (n) => {
+        const hit = eftsHit({ adsh: '0001104659-17-000001', ciks: ['1'], form: 'CORRESP', fileDate: '2017-04-20' });
+        const answer = eftsAnswer({
+          q: '001-35120',
+          hits: [
+            {
+              ...hit,
+              _id: `0001104659-17-000001:${'x'.repeat(n / 2)}`,
+              _source: { ...hit._source, ciks: Array.from({ length: n / 40 }, () => '0000000001') },
+            },
+          ],
+        });
+        return typed(() => parseFullTextSearch(answer, 'search-index'));
+      },
     },
   ],
   'submissions-json': [

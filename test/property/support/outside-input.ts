@@ -10,6 +10,9 @@ import fc from 'fast-check';
 import { parseBrowseFeed } from '../../../src/discover/browse-atom.ts';
 import { parseCompanyTickers } from '../../../src/discover/company-tickers.ts';
 import { parseIndexFile } from '../../../src/discover/daily-index.ts';
+import { filersInHits, lettersInHits } from '../../../src/discover/file-number-routes.ts';
+import { readQuarterIndex } from '../../../src/discover/full-index.ts';
+import { parseFullTextSearch } from '../../../src/discover/full-text-search.ts';
 import { parseCompanySubmissions, parseSubmissionsPage } from '../../../src/discover/submissions-json.ts';
 import { BadInputError, EdgarBadResponseError, EdgarCorrespError } from '../../../src/errors.ts';
 import { LetterSchema } from '../../../src/letter/schema.ts';
@@ -24,6 +27,7 @@ import { decodeText } from '../../../src/submission/charset.ts';
 import { parseSubmission } from '../../../src/submission/parse-submission.ts';
 import { readHeader } from '../../../src/submission/sgml-header.ts';
 import { uudecode } from '../../../src/submission/uudecode.ts';
+import { eftsAnswer, eftsHit } from '../../fixtures/efts.ts';
 import { mutated, mutatedJson } from './mutations.ts';
 import type { Seeds } from './seeds.ts';
 
@@ -171,6 +175,49 @@ export const OUTSIDE_INPUT_PARSERS: readonly OutsideInputParser[] = [
     run: (input) => parseCompanyTickers(json(input), 'company_tickers.json'),
   },
   {
+    name: 'full-text search JSON',
+    input: (_s, maxRun) => {
+      const answers = [
+        eftsAnswer({
+          q: '001-35126',
+          total: 250,
+          hits: [
+            eftsHit({
+              adsh: '0001104659-17-024001',
+              ciks: ['1508475'],
+              form: '20-F',
+              fileDate: '2017-04-20',
+              fileNumbers: ['001-35126'],
+            }),
+            eftsHit({
+              adsh: '0001326389-17-000789',
+              ciks: ['1326389', '1508475'],
+              form: '4',
+              fileDate: '2017-05-15',
+              fileNumbers: ['001-35126'],
+            }),
+            eftsHit({ adsh: '0001104659-17-046512', ciks: ['1508475'], form: 'CORRESP', fileDate: '2017-07-18' }),
+          ],
+        }),
+        eftsAnswer({ q: '001-35126', hits: [], total: 10_000, relation: 'gte', from: 9_900 }),
+      ];
+      return fc.oneof(
+        { arbitrary: mutatedJson(answers).map((value): Input => ({ json: value })), weight: 3 },
+        mutated(
+          answers.map((v) => JSON.stringify(v)),
+          maxRun,
+        ),
+      );
+    },
+    run: (input) => {
+      const page = parseFullTextSearch(json(input), 'search-index?q=%22001-35126%22', 100);
+      assert.ok(page.nextFrom === null || page.nextFrom > page.from, 'paging moves forward');
+      assert.ok(page.nextFrom === null || page.nextFrom <= 10_000, 'paging stays in the window');
+      filersInHits(page.hits, '001-35126');
+      return lettersInHits(page.hits, ['CORRESP', 'UPLOAD'], { since: null, until: null });
+    },
+  },
+  {
     name: 'browse-edgar Atom',
     input: (s, maxRun) => mutated(s.atom, maxRun),
     run: (input) => parseBrowseFeed(text(input)),
@@ -179,5 +226,15 @@ export const OUTSIDE_INPUT_PARSERS: readonly OutsideInputParser[] = [
     name: 'daily index',
     input: (s, maxRun) => mutated(s.dailyIndex, maxRun),
     run: (input) => parseIndexFile(text(input)),
+  },
+  {
+    name: 'quarterly full index',
+    input: (s, maxRun) => mutated(s.fullIndex, maxRun),
+    run: (input) => {
+      const index = readQuarterIndex(text(input));
+      // Each letter once, whatever its filer rows.
+      assert.equal(new Set(index.letters.map((l) => l.accessionNumber)).size, index.letters.length);
+      return index;
+    },
   },
 ];

@@ -8,6 +8,7 @@ import { buildVnetCompany } from '../../replica/data/index.ts';
 import type { ReplicaFiling } from '../../replica/dataset.ts';
 import { renderCompanyFeed, renderCompanyListFeed, renderLatestFeed } from '../../replica/formats/browse-atom.ts';
 import { renderDailyIndex } from '../../replica/formats/daily-index.ts';
+import { renderFullIndex } from '../../replica/formats/full-index.ts';
 import { renderSubmissions } from '../../replica/formats/submissions.ts';
 import {
   renderHtml,
@@ -32,6 +33,7 @@ export interface Seeds {
   readonly atom: readonly string[];
   readonly submissionsJson: readonly unknown[];
   readonly dailyIndex: readonly string[];
+  readonly fullIndex: readonly string[];
 }
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
@@ -95,6 +97,9 @@ async function buildSeeds(): Promise<Seeds> {
     submissionsJson: [JSON.parse(submissions.main), ...[...submissions.pages.values()].map((p) => JSON.parse(p))],
     dailyIndex: (['form', 'company', 'master', 'crawler'] as const).map((kind) =>
       renderDailyIndex(kind, letters[0]!.disseminationDate, listed.slice(0, 12), WWW),
+    ),
+    fullIndex: (['master', 'form', 'company'] as const).map((kind) =>
+      renderFullIndex(kind, letters[0]!.disseminationDate, listed.slice(0, 12)),
     ),
   };
 }

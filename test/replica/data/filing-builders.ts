@@ -199,7 +199,9 @@ export interface OtherFilingOptions {
 
 /** Any other form (20-F, 10-K, 6-K, F-1, S-3, ...): a small HTML document under its file number. */
 export function buildOtherFiling(profile: CompanyProfile, options: OtherFilingOptions): ReplicaFiling {
-  const html = `<html><head><title>${options.form}</title></head><body><p>${options.summary}</p></body></html>\n`;
+  // The cover page cites the filing's file number, as real ones do: full-text search finds it there.
+  const cover = options.fileNumber ? `<p>Commission File Number ${options.fileNumber}</p>` : '';
+  const html = `<html><head><title>${options.form}</title></head><body>${cover}<p>${options.summary}</p></body></html>\n`;
   const doc: SubmissionDocumentSpec = {
     type: options.form,
     filename: options.primaryDocument,

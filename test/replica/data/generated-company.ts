@@ -49,7 +49,8 @@ const NUMBERINGS = ['dot', 'dot', 'comment-label', 'paren', 'dash-dot'] as const
 const MARKERS = ['response-colon', 'none', 'company-response', 'response-bare'] as const;
 const QUOTES = ['bold', 'italic', 'underline', 'plain'] as const;
 
-function profileFor(seed: number, cik: string): CompanyProfile {
+/** The profile (name, file number, SGML header blocks) of the company generated for `seed` and `cik`. */
+export function profileFor(seed: number, cik: string): CompanyProfile {
   const base = NAMES[seed % NAMES.length]!;
   const name = `${base}, Inc.`;
   const fileNumber = `001-${String(30000 + ((seed * 7919) % 9000)).padStart(5, '0')}`;

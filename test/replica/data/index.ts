@@ -14,6 +14,7 @@ export { buildBrightwaterCompanies, brightwaterLetterSpecs, BRIGHTWATER } from '
 export { buildGeneratedCompany } from './generated-company.ts';
 export type { GeneratedCompanyOptions } from './generated-company.ts';
 export { buildBadInputCompany, BAD_INPUT_COMPANY } from './bad-input-company.ts';
+export { buildUnderwriterCompany, UNDERWRITER } from './underwriter-company.ts';
 export { buildCorrespFiling, buildUploadFiling, buildOtherFiling, companyOf } from './filing-builders.ts';
 export type { CompanyProfile, LetterFilingOptions, OtherFilingOptions } from './filing-builders.ts';
 

@@ -222,3 +222,8 @@ export function renderLatestFeed(www: string, listed: readonly ListedFiling[], t
     '',
   ].join('\n');
 }
+
+/** A browse-edgar answer naming nothing: the company-list feed without any entry. */
+export function emptyAtomFeed(www: string): string {
+  return renderCompanyListFeed(www, [], 'owner=include&count=100');
+}

@@ -18,7 +18,8 @@ function terms(q: string): string[] {
     .filter((word) => word !== '');
 }
 
-export function renderFullTextSearch(catalog: ReplicaCatalog, params: URLSearchParams): string {
+/** `pageSize`: hits a page (EDGAR: 100; tests page sooner). */
+export function renderFullTextSearch(catalog: ReplicaCatalog, params: URLSearchParams, pageSize = PAGE): string {
   const wanted = terms(params.get('q') ?? '');
   const forms = (params.get('forms') ?? '').split(',').filter((form) => form !== '');
   const ciks = (params.get('ciks') ?? '')
@@ -80,7 +81,7 @@ export function renderFullTextSearch(catalog: ReplicaCatalog, params: URLSearchP
     hits: {
       total: { value: Math.min(hits.length, CAP), relation: hits.length > CAP ? 'gte' : 'eq' },
       max_score: hits.length > 0 ? 1 : null,
-      hits: hits.slice(from, from + PAGE),
+      hits: hits.slice(from, from + pageSize),
     },
     aggregations: {
       form_filter: {
@@ -88,6 +89,13 @@ export function renderFullTextSearch(catalog: ReplicaCatalog, params: URLSearchP
         sum_other_doc_count: 0,
         buckets: [...formCounts].map(([key, count]) => ({ key, doc_count: count })),
       },
+    },
+    // EDGAR echoes the query it ran, with the page asked (`from`, `size`).
+    query: {
+      _source: { exclude: ['doc_text'] },
+      query: { bool: { must: wanted.map((term) => ({ match_phrase: { doc_text: term } })), must_not: [], should: [] } },
+      from,
+      size: PAGE,
     },
   });
 }

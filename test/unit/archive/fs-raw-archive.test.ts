@@ -80,6 +80,29 @@ describe('filesystem raw archive', () => {
     assert.deepEqual(await archive.read(entry.sha256), body);
   });
 
+  it('streams a filing in through a writer: nothing visible before commit, a reset starts over, discard leaves nothing', async () => {
+    const archive = await FsRawArchive.open(join(dir, 'w'));
+    const body = Buffer.from('<SEC-DOCUMENT>0001193125-14-000947.txt : 20140214\n'.repeat(100));
+    const writer = await archive.writer('0001193125-14-000947');
+    await writer.write(Buffer.from('a cut attempt'));
+    await writer.reset();
+    for (let at = 0; at < body.length; at += 700) await writer.write(body.subarray(at, at + 700));
+    assert.equal(writer.bytes, body.length);
+    assert.equal(writer.head().toString(), body.subarray(0, 512).toString());
+    assert.equal(await archive.lookup('0001193125-14-000947'), null, 'not visible before commit');
+    const entry = await writer.commit();
+    await writer.discard();
+    assert.deepEqual(entry, { accessionNumber: '0001193125-14-000947', sha256: sha256Hex(body), bytes: body.length });
+    assert.deepEqual(await archive.lookup('0001193125-14-000947'), entry);
+    assert.deepEqual(await archive.read(entry.sha256), body);
+
+    const dropped = await archive.writer('0001193125-14-000948');
+    await dropped.write(body);
+    await dropped.discard();
+    assert.equal(await archive.lookup('0001193125-14-000948'), null);
+    assert.deepEqual(await readdir(join(dir, 'w', 'tmp')), []);
+  });
+
   it('leaves no temp file behind after writing', async () => {
     const path = join(dir, 'e');
     const archive = await FsRawArchive.open(path);

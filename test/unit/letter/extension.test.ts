@@ -5,6 +5,11 @@ import { isExtensionRequest } from '../../../src/letter/extension.ts';
 describe('extension requests', () => {
   const cases: Array<[string, string, boolean]> = [
     [
+      'the response "which it intends to submit no later than" a date',
+      'As discussed with the staff, the Company is finalizing its response, which it intends to submit no later than October 15, 2021.',
+      true,
+    ],
+    [
       '"we respectfully request an extension"',
       'We have received your letter. We respectfully request an extension until May 20 to respond.',
       true,

@@ -72,6 +72,24 @@ describe('reissued comments', () => {
       false,
     ],
     [
+      'the staff rejects the position of the response',
+      'We note in your response to comments 25 and 26 that you believe revenue is the most directly comparable GAAP measure. Since revenue does not contemplate costs, it is not the most directly comparable GAAP measure. Please reconcile to gross profit.',
+      [25, 26],
+      true,
+    ],
+    [
+      '"we do not believe" your analysis, answering a response',
+      'We note your response to prior comment 2. We do not believe your analysis supports aggregating the two segments.',
+      [2],
+      true,
+    ],
+    [
+      '"it is not appropriate" in a first-round comment is a new comment',
+      'You present adjusted revenue. It is not appropriate to adjust revenue for deferred revenue haircuts. Please remove it.',
+      [],
+      false,
+    ],
+    [
       'a shortfall word with no earlier comment is a new comment',
       'It remains unclear how you allocate costs between segments. Please explain.',
       [],

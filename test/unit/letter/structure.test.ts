@@ -90,6 +90,11 @@ describe('comment and response inside an item', () => {
     ['You indicate in your response to prior comment one that targets are set.', [1]],
     ['See comments 1 through 3 of our letter dated May 1, 2020.', [1, 2, 3]],
     ['Please revise the table on page 12.', []],
+    ['We reissue comment 5 in part. Please revise to provide more detail.', [5]],
+    ['We note your revised disclosure in response to comment 10 and reissue the comment.', [10]],
+    ['We note your response to comment 6. Please tell us more.', [6]],
+    ['We reissue prior comments 2 and 3.', [2, 3]],
+    ['Within your response, please refer to the literature.', []],
   ];
   for (const [text, expected] of prior) {
     it(`finds prior comments ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () =>

@@ -191,6 +191,27 @@ describe('review threads', () => {
   });
 });
 
+describe('draft registration statements', () => {
+  it('keeps the staff letters on the amendments of one draft (377- number in the header only) in one thread', () => {
+    const draft = (filedDate: string, form: string) => ({
+      form,
+      fiscalYearEnd: null,
+      filedDate,
+      fileNumber: null,
+    });
+    const common = { form: 'UPLOAD' as const, kind: 'comment' as const, fileNumbers: ['377-06601'] };
+    const c1 = letter({ ...common, letterDate: '2023-03-15', references: [draft('2023-02-14', 'DRS')] });
+    const c2 = letter({ ...common, letterDate: '2023-06-05', references: [draft('2023-05-16', 'DRS')] });
+    const c3 = letter({ ...common, letterDate: '2023-07-07', references: [draft('2023-06-23', 'DRS/A')] });
+    const threads = buildThreads([c1, c2, c3]);
+    assert.equal(threads.length, 1);
+    assert.deepEqual(
+      threads[0]!.letters.map((e) => e.link),
+      ['first', 'subject', 'subject'],
+    );
+  });
+});
+
 describe('thread text', () => {
   it('prints each thread letter by letter with what each answers and the items when given', () => {
     const c1 = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2021-04-01', items: items(1, 2) });
@@ -211,6 +232,29 @@ describe('thread text', () => {
     assert.match(lines[2]!, /2021-04-01 +UPLOAD +comment +0000000000-21-/);
     assert.match(text, /comment: {2}comment 1/);
     assert.match(text, /CORRESP response .*answers 2021-04-01 \(14 days\); answers comments 1-2/);
+  });
+
+  it('prints a staff comment’s topics, authorities, prior comments and resolution', () => {
+    const [first, second] = items(1, 2);
+    const comment = {
+      ...first!,
+      topics: ['revenue' as const, 'non_gaap' as const],
+      authorities: ['ASC 606', 'S-K 10(e)'],
+      priorComments: [3],
+    };
+    const c1 = letter({ form: 'UPLOAD', kind: 'comment', letterDate: '2021-04-01', items: [comment, second!] });
+    const text = formatThreads(buildThreads([c1]), {
+      items: new Map([[c1.accessionNumber, c1.items]]),
+      resolutions: new Map([
+        [`${c1.accessionNumber}#1`, 'followed_up'],
+        [`${c1.accessionNumber}#2`, 'open'],
+      ]),
+    });
+    assert.match(
+      text,
+      /comment: {2}comment 1\n +topics: revenue, non_gaap · authorities: ASC 606; S-K 10\(e\) · follows up: 3 · resolution: followed_up\n/,
+    );
+    assert.match(text, /comment: {2}comment 2\n +resolution: open\n/);
   });
 
   it('says so when there is no thread', () => {

@@ -17,6 +17,12 @@ describe('topics: the main topic comes first', () => {
       'revenue',
     ],
     [
+      'market segments of an industry are not reportable segments',
+      'We note your statement that the industries in which you participate represent a $190 billion opportunity, and the opportunity in each of the four listed market segments. Please clarify what you mean by opportunity.',
+      ['Information Statement Summary', 'Market Segment Opportunity'],
+      'offering_transaction',
+    ],
+    [
       'a reconciliation of an adjusted measure is non-GAAP, even in MD&A',
       'Please reconcile Adjusted EBITDA to net income, the most directly comparable GAAP measure. Refer to Item 10(e)(1)(i)(B) of Regulation S-K.',
       ["Management's Discussion and Analysis", 'Results of Operations'],

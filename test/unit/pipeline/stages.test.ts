@@ -4,6 +4,7 @@ import { EdgarNotFoundError } from '../../../src/errors.ts';
 import { discoverTarget } from '../../../src/pipeline/discover-stage.ts';
 import { fetchFiling } from '../../../src/pipeline/fetch-stage.ts';
 import { attributeUnnumbered, parseFiling } from '../../../src/pipeline/parse-stage.ts';
+import { eftsAnswer, eftsHit } from '../../fixtures/efts.ts';
 import { endpoints, openHarness, type Harness } from './support/stand-ins.ts';
 import { acc, archivesRequests, CIK, FN, OTHER_CIK, serveCompany, withCompany } from './support/stand-in-company.ts';
 
@@ -55,6 +56,31 @@ describe('discover stage', () => {
       discoverTarget(h.deps, { target: { kind: 'ticker', value: 'NOPE' } }),
       (e: unknown) => e instanceof EdgarNotFoundError && /ticker NOPE is not listed/.test(e.message),
     );
+  });
+
+  it('asks full-text search when browse-edgar names nothing, and lists a letter only its text names', async () => {
+    const fn = '001-35127';
+    h.client.serve(endpoints.browseByFileNumber(fn), '<html><body>No matching file number</body></html>');
+    const filing = eftsHit({ adsh: '0001999001-15-000009', ciks: [CIK], form: '10-K', fileDate: '2015-03-01' });
+    const cited = { ...filing, _source: { ...filing._source, file_num: [fn] } };
+    const letter = eftsHit({
+      adsh: '0001777777-15-000001',
+      ciks: ['1777777'],
+      form: 'CORRESP',
+      fileDate: '2015-04-01',
+    });
+    h.client.serve(endpoints.fileNumberSearch(fn), eftsAnswer({ q: fn, hits: [cited] }));
+    h.client.serve(
+      endpoints.fileNumberSearch(fn, { forms: ['CORRESP', 'UPLOAD'] }),
+      eftsAnswer({ q: fn, hits: [letter] }),
+    );
+    const found = await discoverTarget(h.deps, { target: { kind: 'file-number', value: fn } });
+    // The stand-in listing carries 001-35126 only: CIK named by full-text search, kept unconfirmed.
+    assert.deepEqual(found.ciks, [CIK]);
+    assert.equal(found.resolution?.route, 'full-text-search');
+    assert.deepEqual(found.resolution?.fullTextSearch?.ciks, [CIK]);
+    assert.equal(found.resolution?.textOnlyLetters, 1);
+    assert.ok(found.refs.some((r) => r.accessionNumber === '0001777777-15-000001' && r.cik === '1777777'));
   });
 
   it('fails a file number that no company files under', async () => {

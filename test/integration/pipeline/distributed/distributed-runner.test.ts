@@ -29,6 +29,8 @@ describe('distributed runner (in one process)', () => {
       assert.equal(summary.skipped, 1);
       assert.equal(exitCodeOf(summary), 0);
       assert.equal(await h.deps.store.countLetters({ fileNumber: FN }), 5);
+      // Which route named the companies comes back through the queue with the discover job's result.
+      assert.equal(summary.targets[0]?.resolution?.route, 'browse-edgar');
     }));
 
   it('stores the letter of other file numbers when the same run also backfills its CIK', () =>

@@ -1,0 +1,84 @@
+/**
+ * The comment rows of one review (../DESIGN.md "comments"): every numbered item of its staff comment letters,
+ * with its round, the company letter answering it, whether it reissues an earlier comment and its resolution.
+ * Pure.
+ */
+import { isReissued } from '../letter/reissue.ts';
+import type { Item } from '../letter/schema.ts';
+import { dateOf, laterStaffLetterExists, type AnalyticsLetter } from './letters.ts';
+import type { CommentResponse, CommentRow, Resolution } from './rows.ts';
+
+export interface CommentContext {
+  readonly threadId: string;
+  readonly cik: string;
+  readonly companyName: string;
+  readonly fileNumbers: readonly string[];
+  /** The review's letters (any order). */
+  readonly letters: readonly AnalyticsLetter[];
+  /** Staff comment letters in review order. */
+  readonly rounds: readonly AnalyticsLetter[];
+  /** The company responses answering each round, by the round's accession, in review order. */
+  readonly responses: ReadonlyMap<string, readonly AnalyticsLetter[]>;
+}
+
+/**
+ * The response to comment `number`: the first answering letter that carries that number; else the first that
+ * answers in prose (no numbered answers: a letter answering other numbers skipped this one); else the first.
+ */
+export function responseTo(number: number, answering: readonly AnalyticsLetter[]): CommentResponse | null {
+  const withItem = answering.find((l) => l.items.some((i) => i.number === number));
+  const letter = withItem ?? answering.find((l) => l.items.length === 0) ?? answering[0];
+  if (!letter) return null;
+  const text = letter.items.find((i) => i.number === number)?.response ?? null;
+  return { accessionNumber: letter.accessionNumber, letterDate: letter.letterDate, text };
+}
+
+/** A comment's own reissue flag: the staff repeats it, or says the answer fell short. */
+export const reissuedOf = (item: Item): boolean =>
+  isReissued({ comment: item.comment, priorComments: item.priorComments });
+
+/**
+ * The resolution of a comment (DESIGN.md): `reissued` when a comment of the next round lists it and is reissued,
+ * `followed_up` when one lists it without reissuing it, `addressed` when a later staff letter exists and none
+ * lists it, `open` when no later staff letter exists yet.
+ */
+export function resolutionOf(input: {
+  readonly number: number;
+  readonly next: readonly { readonly priorComments: readonly number[]; readonly reissued: boolean }[] | null;
+  readonly laterStaffLetter: boolean;
+}): Resolution {
+  const listing = (input.next ?? []).filter((c) => c.priorComments.includes(input.number));
+  if (listing.some((c) => c.reissued)) return 'reissued';
+  if (listing.length > 0) return 'followed_up';
+  return input.laterStaffLetter ? 'addressed' : 'open';
+}
+
+export function deriveComments(ctx: CommentContext): CommentRow[] {
+  const flags = ctx.rounds.map((letter) =>
+    letter.items.map((item) => ({ priorComments: item.priorComments, reissued: reissuedOf(item) })),
+  );
+  return ctx.rounds.flatMap((letter, r) => {
+    const answering = ctx.responses.get(letter.accessionNumber) ?? [];
+    const laterStaffLetter = laterStaffLetterExists(ctx.letters, letter);
+    return letter.items.map((item, k): CommentRow => ({
+      threadId: ctx.threadId,
+      cik: ctx.cik,
+      companyName: ctx.companyName,
+      fileNumbers: [...ctx.fileNumbers],
+      accessionNumber: letter.accessionNumber,
+      letterDate: dateOf(letter),
+      disseminationDate: letter.disseminationDate,
+      round: r + 1,
+      number: item.number,
+      headings: [...item.headings],
+      pageRef: item.pageRef,
+      text: item.comment ?? '',
+      topics: [...item.topics],
+      authorities: [...item.authorities],
+      priorComments: [...item.priorComments],
+      reissued: flags[r]![k]!.reissued,
+      response: responseTo(item.number, answering),
+      resolution: resolutionOf({ number: item.number, next: flags[r + 1] ?? null, laterStaffLetter }),
+    }));
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The filing under review (../DESIGN.md "conversations": `reviewedFiling`): form, fiscal year end and filed date
+ * as the review's letters name it, and its accession resolved from the company's listed filings (the submissions
+ * listing, or after `backfill --all` the full-index rows). Null accession when no listed filing fits. Pure.
+ */
+import { daysBetween } from '../letter/dates.ts';
+import type { Reference } from '../letter/schema.ts';
+import type { ReviewedFiling } from './rows.ts';
+
+/** What the derivation reads of a listed filing (the store's ListedFiling satisfies it). */
+export interface ListedFilingRow {
+  readonly accessionNumber: string;
+  readonly cik: string;
+  readonly form: string | null;
+  readonly filingDate: string | null;
+  readonly reportDate: string | null;
+  readonly fileNumbers: readonly string[];
+}
+
+/** How far a listed period may lie from the fiscal year end the letter names (52/53-week years, loose wording). */
+const PERIOD_TOLERANCE_DAYS = 7;
+/** How far a listed filing date may lie from the filed date the letter names. */
+const FILED_TOLERANCE_DAYS = 3;
+/** How long before the first letter an unnamed-period filing may have been filed. */
+const LOOKBACK_DAYS = 400;
+
+const baseForm = (form: string): string => form.trim().toUpperCase().replace(/\/A$/, '');
+
+const near = (a: string | null, b: string | null, days: number): boolean =>
+  a !== null && b !== null && Math.abs(daysBetween(a, b)) <= days;
+
+/** Listed filings of the named form (an amendment matches its original's form and back). */
+function ofForm(listed: readonly ListedFilingRow[], form: string): ListedFilingRow[] {
+  const base = baseForm(form);
+  return listed.filter((r) => r.form !== null && baseForm(r.form) === base);
+}
+
+/** The best of several candidates: the exact form first, then the one filed last before the review opened. */
+function best(candidates: readonly ListedFilingRow[], form: string, openedOn: string): ListedFilingRow | null {
+  const exact = form.trim().toUpperCase();
+  const before = candidates.filter((r) => r.filingDate === null || r.filingDate <= openedOn);
+  const pool = before.length > 0 ? before : candidates;
+  const ranked = [...pool].sort(
+    (a, b) =>
+      Number(b.form?.toUpperCase() === exact) - Number(a.form?.toUpperCase() === exact) ||
+      (b.filingDate ?? '').localeCompare(a.filingDate ?? '') ||
+      a.accessionNumber.localeCompare(b.accessionNumber),
+  );
+  return ranked[0] ?? null;
+}
+
+function resolveAccession(ref: Reference, listed: readonly ListedFilingRow[], openedOn: string): string | null {
+  if (ref.form === null) return null;
+  const form = ref.form;
+  const candidates = ofForm(listed, form);
+  if (ref.filedDate !== null) {
+    const filed = candidates.filter((r) => near(r.filingDate, ref.filedDate, FILED_TOLERANCE_DAYS));
+    if (filed.length > 0) return best(filed, form, openedOn)?.accessionNumber ?? null;
+  }
+  if (ref.fiscalYearEnd !== null) {
+    const period = candidates.filter((r) => near(r.reportDate, ref.fiscalYearEnd, PERIOD_TOLERANCE_DAYS));
+    return best(period, form, openedOn)?.accessionNumber ?? null;
+  }
+  if (ref.fileNumber !== null && /^333-/.test(ref.fileNumber)) {
+    const registration = candidates.filter((r) => r.fileNumbers.includes(ref.fileNumber!));
+    return best(registration, form, openedOn)?.accessionNumber ?? null;
+  }
+  if (ref.filedDate !== null) return null;
+  const recent = candidates.filter(
+    (r) => r.filingDate !== null && r.filingDate <= openedOn && daysBetween(r.filingDate, openedOn) <= LOOKBACK_DAYS,
+  );
+  return best(recent, form, openedOn)?.accessionNumber ?? null;
+}
+
+/**
+ * The reviewed filing of a review: the first reference its letters name (staff letters first), with its accession
+ * from the listed filings of the company; null when no letter names a filing.
+ */
+export function resolveReviewedFiling(
+  references: readonly Reference[],
+  listed: readonly ListedFilingRow[],
+  openedOn: string,
+): ReviewedFiling | null {
+  const ref = references.find((r) => r.form !== null);
+  if (!ref) return null;
+  return {
+    form: ref.form,
+    fiscalYearEnd: ref.fiscalYearEnd,
+    filedDate: ref.filedDate,
+    accessionNumber: resolveAccession(ref, listed, openedOn),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Accuracy of the analytic tables (issue 12) against the labelled set test/eval/analytics-labels/final.json:
+ * the real corpus letters of the labelled reviews go through the backfill's letter path (buildLetter), the
+ * pipeline's thread builder and src/analytics' deriveThread, with each company's listing from its
+ * company_submissions.json as listed filings; the derived rows are compared with the labels field by field.
+ * Beside every score, the agreement of the two independent labellings (b.json against a.json).
+ *
+ *   npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses]
+ *
+ * A script, not a test: the corpus is read at run time and nothing is written.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deriveThread } from '../../src/analytics/derive.ts';
+import type { ListedFilingRow } from '../../src/analytics/reviewed-filing.ts';
+import { parseCompanySubmissions } from '../../src/discover/submissions-json.ts';
+import type { Letter } from '../../src/letter/schema.ts';
+import { buildThreads } from '../../src/letter/threads.ts';
+import { buildLetter } from '../../src/pipeline/build-letter.ts';
+import { readCorpusIndex, wrapCorpusLetter, type CorpusRow } from './corpus.ts';
+import { compareLabellings, formatAnalyticsReport, type Labelling, type LabelledReview } from './analytics-compare.ts';
+
+const LABELS = new URL('./analytics-labels/', import.meta.url);
+const readLabels = (name: string): Labelling => JSON.parse(readFileSync(new URL(name, LABELS), 'utf8')) as Labelling;
+
+function listedFilingsOf(dir: string, ticker: string): ListedFilingRow[] {
+  const path = join(dir, ticker, 'company_submissions.json');
+  if (!existsSync(path)) return [];
+  const parsed = parseCompanySubmissions(JSON.parse(readFileSync(path, 'utf8')), path);
+  return parsed.rows.map((r) => ({
+    accessionNumber: r.accessionNumber,
+    cik: parsed.cik,
+    form: r.form,
+    filingDate: r.filingDate,
+    reportDate: r.reportDate,
+    fileNumbers: r.fileNumbers,
+  }));
+}
+
+async function buildAll(dir: string, rows: readonly CorpusRow[]): Promise<Letter[]> {
+  const out: Letter[] = [];
+  for (const row of rows) {
+    const wrapped = wrapCorpusLetter(dir, row);
+    try {
+      out.push(
+        await buildLetter(wrapped.submission, {
+          accessionNumber: row.accession,
+          listedFilingDate: row.filingDate,
+          listingFileNumbers: {},
+        }),
+      );
+    } catch (error) {
+      console.error(`${row.accession}: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/** The labelled set's shape, derived: one review per labelled review key, from the thread holding that letter. */
+export async function deriveLabelling(dir: string, gold: Labelling): Promise<Labelling> {
+  const index = readCorpusIndex(dir);
+  const wanted = new Set(gold.reviews.map((r) => r.review));
+  const tickers = new Set(index.letters.filter((r) => wanted.has(r.accession)).map((r) => r.ticker));
+  const reviews: LabelledReview[] = [];
+  for (const ticker of tickers) {
+    const letters = await buildAll(
+      dir,
+      index.letters.filter((r) => r.ticker === ticker),
+    );
+    const listed = listedFilingsOf(dir, ticker);
+    const byAccession = new Map(letters.map((l) => [l.accessionNumber, l]));
+    for (const thread of buildThreads(letters)) {
+      const own = thread.letters.map((e) => byAccession.get(e.accessionNumber)!);
+      const { comments, conversation } = deriveThread({
+        threadId: thread.threadId,
+        letters: own,
+        listedFilings: listed,
+      });
+      // Every thread is kept (comments are compared by accession and number, wherever the builder put them);
+      // the review key is the labelled letter the thread holds, for the reviewed filing.
+      const key = own.find((l) => wanted.has(l.accessionNumber)) ?? own[0]!;
+      const staff = [...new Set(comments.map((c) => c.accessionNumber))];
+      reviews.push({
+        review: key.accessionNumber,
+        reviewedFiling: conversation.reviewedFiling,
+        staffLetters: staff.map((accession) => ({
+          accession,
+          comments: comments
+            .filter((c) => c.accessionNumber === accession)
+            .map((c) => ({
+              number: c.number,
+              topics: c.topics,
+              authorities: c.authorities,
+              priorComments: c.priorComments,
+              reissued: c.reissued,
+              response: c.response?.accessionNumber ?? null,
+            })),
+        })),
+        companyLetters: own
+          .filter((l) => l.form === 'CORRESP')
+          .map((l) => ({ accession: l.accessionNumber, kind: l.kind })),
+      });
+    }
+  }
+  return { labeller: 'derived', reviews };
+}
+
+export async function runAnalyticsAccuracy(dir: string, options: { misses?: boolean } = {}): Promise<string> {
+  const final = readLabels('final.json');
+  const derived = await deriveLabelling(dir, final);
+  const measured = compareLabellings(final, derived);
+  const agreement = compareLabellings(readLabels('a.json'), readLabels('b.json'));
+  return formatAnalyticsReport(measured, agreement, options);
+}
+
+if (import.meta.main) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { misses: { type: 'boolean', default: false } },
+  });
+  const dir = positionals[0];
+  if (!dir || !existsSync(dir)) {
+    console.error('usage: npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses]');
+    process.exit(2);
+  }
+  process.stdout.write(await runAnalyticsAccuracy(dir, { misses: values.misses }));
+}
