@@ -7,7 +7,7 @@
  * company with 5,000 letters, and `status` (the CLI, in-process time and wall time with Node's start).
  *
  *   node test/bench/scale.ts [--sqlite 10000,100000,1000000] [--postgres 10000,100000] [--dir D]
- *     [--keep-sqlite 100000=/tmp/scale-keep/store.sqlite] [--reuse] [--only ingest|measure]
+ *     [--keep-sqlite 100000=/tmp/scale-keep/store.sqlite] [--reuse] [--resume] [--only ingest|measure]
  *
  * Results go to <dir>/result-<engine>-<size>.json as each step ends (a long run can be watched and resumed:
  * --reuse keeps a store whose ingest finished and measures it again). Without options: SQLite at 10^4 only.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: '/tmp/scale-bench' },
     'keep-sqlite': { type: 'string', default: '' },
     reuse: { type: 'boolean', default: false },
+    resume: { type: 'boolean', default: false },
     only: { type: 'string' },
     table: { type: 'boolean', default: false },
   },
@@ -50,6 +51,7 @@ if (!values.table) {
     await runScale(target, {
       dir: values.dir,
       reuse: values.reuse,
+      resume: values.resume,
       only: values.only === 'ingest' || values.only === 'measure' ? values.only : undefined,
     });
   }

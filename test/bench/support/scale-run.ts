@@ -22,6 +22,8 @@ export interface ScaleOptions {
   readonly dir: string;
   readonly reuse: boolean;
   readonly only: 'ingest' | 'measure' | undefined;
+  /** Go on with a stopped ingest: the letters the store holds are not stored again (figures: the rest only). */
+  readonly resume?: boolean;
 }
 
 const POSTGRES_URL = process.env['SCALE_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -117,7 +119,7 @@ const cpuPerLetter = (s: Stretch): number => s.cpuMs / s.letters;
  * process's CPU time inside upsertLetter, SQLite's work included, PostgreSQL's server not) says whether the
  * cost per letter grows, whatever the load of the machine does to the wall-clock rate.
  */
-async function ingest(store: DocumentStore, size: number): Promise<NonNullable<ScaleResult['ingest']>> {
+async function ingest(store: DocumentStore, size: number, skip = 0): Promise<NonNullable<ScaleResult['ingest']>> {
   const tenth = Math.max(1, Math.floor(size / 10));
   const progressEvery = Math.max(1, Math.floor(size / 50));
   const started = performance.now();
@@ -125,7 +127,10 @@ async function ingest(store: DocumentStore, size: number): Promise<NonNullable<S
   let stretch: Stretch = { letters: 0, ms: 0, cpuMs: 0 };
   let first: Stretch | null = null;
   let peakRss = 0;
+  let position = 0;
   for (const letter of syntheticLetters({ count: size })) {
+    // Resuming a stopped ingest: the letters stored already are generated again (same seed), not stored.
+    if ((position += 1) <= skip) continue;
     const before = performance.now();
     const cpu = process.cpuUsage();
     await store.upsertLetter(letter);
@@ -137,15 +142,15 @@ async function ingest(store: DocumentStore, size: number): Promise<NonNullable<S
       s.ms += ms;
       s.cpuMs += cpuMs;
     }
-    if (total.letters % progressEvery === 0 || total.letters === size) {
+    if (position % progressEvery === 0 || position === size) {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
       const wall = (performance.now() - started) / 1000;
-      const eta = (wall / total.letters) * (size - total.letters);
+      const eta = (wall / total.letters) * (size - position);
       log(
-        `  ${total.letters.toLocaleString()} / ${size.toLocaleString()} letters, ${Math.round(rateOf(stretch))} letters/s, ${cpuPerLetter(stretch).toFixed(2)} CPU ms/letter since last tenth, RSS ${mb(peakRss)} MB, ETA ${Math.round(eta)} s, load ${loadavg()[0]!.toFixed(1)}`,
+        `  ${position.toLocaleString()} / ${size.toLocaleString()} letters, ${Math.round(rateOf(stretch))} letters/s, ${cpuPerLetter(stretch).toFixed(2)} CPU ms/letter since last tenth, RSS ${mb(peakRss)} MB, ETA ${Math.round(eta)} s, load ${loadavg()[0]!.toFixed(1)}`,
       );
     }
-    if (total.letters % tenth === 0 && total.letters < size - (size % tenth)) {
+    if (position % tenth === 0 && position < size - (size % tenth)) {
       first ??= stretch;
       stretch = { letters: 0, ms: 0, cpuMs: 0 };
     }
@@ -245,10 +250,12 @@ async function fresh(target: ScaleTarget, storeUrl: string): Promise<void> {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
-async function ingestStep(target: ScaleTarget, storeUrl: string, result: ScaleResult, dir: string): Promise<void> {
-  await fresh(target, storeUrl);
-  log(`${target.engine} ${target.size}: ingest into ${storeUrl}`);
-  result.ingest = await withStore(storeUrl, (store) => ingest(store, target.size));
+async function ingestStep(target: ScaleTarget, storeUrl: string, result: ScaleResult, options: ScaleOptions) {
+  const dir = options.dir;
+  if (!options.resume) await fresh(target, storeUrl);
+  const skip = options.resume ? await withStore(storeUrl, (store) => store.countLetters()) : 0;
+  log(`${target.engine} ${target.size}: ingest into ${storeUrl}${skip ? `, resumed after ${skip} letters` : ''}`);
+  result.ingest = await withStore(storeUrl, (store) => ingest(store, target.size, skip));
   saveResult(dir, result);
 }
 
@@ -324,7 +331,7 @@ export async function runScale(target: ScaleTarget, options: ScaleOptions): Prom
   const ingestNow = options.only !== 'measure' && !(options.reuse && result.ingest);
   if (ingestNow) {
     if (!enoughDisk(target, options.dir)) return;
-    await ingestStep(target, storeUrl, result, options.dir);
+    await ingestStep(target, storeUrl, result, options);
   }
   if (options.only !== 'ingest') await measureSteps(target, storeUrl, result, options.dir);
   if (target.keepPath !== undefined && ingestNow) await threadEveryCompany(storeUrl);
