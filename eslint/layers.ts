@@ -14,6 +14,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['app'],
   // Stages, the two runners and the distributed runner's queue processors and tracker.
   ['pipeline'],
+  // The read API and viewer (serve): read the store, derive reviews, render pages; never write.
+  ['serve'],
   // Operations (metrics, dashboard) observe the queues and the EDGAR client.
   ['ops'],
   // Adapters: BullMQ queues, document stores, raw archive, EDGAR client and limiters.

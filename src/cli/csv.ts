@@ -1,5 +1,6 @@
 /**
- * CSV export: one row per letter with exactly the columns of DESIGN.md, RFC 4180 quoting. A text cell starting
+ * CSV export: one row per letter with exactly the columns of DESIGN.md (the analytic tables' rows through
+ * csvLine, export-columns.ts choosing their columns), RFC 4180 quoting. A text cell starting
  * with = + - @, tab or CR is prefixed with a single quote (OWASP's advice against formula injection): a
  * spreadsheet would otherwise run a company name such as `=HYPERLINK(...)` as a formula. Numbers stay numbers.
  */
@@ -26,6 +27,11 @@ function cell(value: string | number | null): string {
   if (value === null) return '';
   const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record (CRLF-terminated) of cells, each quoted and neutralised as above. */
+export function csvLine(values: ReadonlyArray<string | number | null>): string {
+  return `${values.map(cell).join(',')}\r\n`;
 }
 
 export function csvHeader(): string {

@@ -14,6 +14,7 @@ import { registerEnqueue } from './commands/enqueue.ts';
 import { registerExport } from './commands/export.ts';
 import { registerSearch, registerShow, registerStatus } from './commands/read-commands.ts';
 import { registerReparse } from './commands/reparse.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerThread } from './commands/thread.ts';
 import { registerWorker } from './commands/worker.ts';
 import { createCliContext, EXIT, type CliContext, type CliIo, type ExitCode } from './context.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandRegistrar[] = [
   registerSearch,
   registerStatus,
   registerReparse,
+  registerServe,
 ];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never calls process.exit. */

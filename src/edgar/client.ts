@@ -5,7 +5,7 @@
  * classes of ../errors.ts. This is the only module that imports undici.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, errors as undiciErrors, request } from 'undici';
+import { Agent, Dispatcher, errors as undiciErrors, request } from 'undici';
 import type { EdgarConfig } from '../../config/env.ts';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -26,7 +26,7 @@ import {
   type ErrorCode,
 } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import type { FairAccessLimiter } from './limiter.ts';
+import type { FairAccessGrant, FairAccessLimiter } from './limiter.ts';
 import { MemoryLimiter } from './memory-limiter.ts';
 import { classifyRefusalPage } from './refusal-page.ts';
 import { readBody, readErrorPage, streamBody } from './response-body.ts';
@@ -197,7 +197,7 @@ class UndiciEdgarClient implements EdgarClient {
     let attempt = 0;
     let throttleRounds = 0;
     for (;;) {
-      await this.limiter.acquire(signal).catch((error: unknown) => {
+      const grant = await this.limiter.acquire(signal).catch((error: unknown) => {
         if (signal?.aborted) throw signal.reason;
         // A limiter that cannot pace (Redis down) must not let the request through unpaced: fail it, retryably.
         const cause = error instanceof Error ? error.message : String(error);
@@ -205,7 +205,7 @@ class UndiciEdgarClient implements EdgarClient {
       });
       attempt++;
       try {
-        return await this.send(target, attempt, options);
+        return await this.send(target, attempt, options, grant);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (!(error instanceof EdgarRequestError)) throw error;
@@ -276,7 +276,12 @@ class UndiciEdgarClient implements EdgarClient {
   }
 
   /** One attempt: a response, or a typed error saying what went wrong. */
-  private async send(target: URL, attempt: number, options: GetOptions): Promise<EdgarResponse> {
+  private async send(
+    target: URL,
+    attempt: number,
+    options: GetOptions,
+    grant: FairAccessGrant,
+  ): Promise<EdgarResponse> {
     const url = target.href;
     const headers: Record<string, string> = {
       'user-agent': this.userAgent,
@@ -308,7 +313,8 @@ class UndiciEdgarClient implements EdgarClient {
       const response = await request(target, {
         method: 'GET',
         headers,
-        dispatcher: this.agent,
+        // The limiter counts the request from when undici has written it, not from its grant.
+        dispatcher: new DepartureObserver(this.agent, () => grant.sent()),
         signal: deadline.signal,
       }).catch((error: unknown) => {
         throw failure(error);
@@ -340,6 +346,8 @@ class UndiciEdgarClient implements EdgarClient {
       code = errorCode(error);
       throw error;
     } finally {
+      // Never written (no connection, aborted): the grant is given back as sent now, so it is not held forever.
+      grant.sent();
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
       const durationMs = performance.now() - started;
@@ -367,6 +375,31 @@ class UndiciEdgarClient implements EdgarClient {
     } catch {
       // Observers must not change the outcome of a request.
     }
+  }
+}
+
+/**
+ * Passes every dispatch to the agent, and calls `onSent` when undici has written the request to its connection
+ * (the request handler's `onRequestSent`, which undici calls right after the write). A request of this client
+ * has no body, so that is when it leaves.
+ */
+class DepartureObserver extends Dispatcher {
+  private readonly inner: Dispatcher;
+  private readonly onSent: () => void;
+
+  constructor(inner: Dispatcher, onSent: () => void) {
+    super();
+    this.inner = inner;
+    this.onSent = onSent;
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const previous = (handler as { onRequestSent?: () => void }).onRequestSent?.bind(handler);
+    (handler as { onRequestSent?: () => void }).onRequestSent = () => {
+      this.onSent();
+      previous?.();
+    };
+    return this.inner.dispatch(options, handler);
   }
 }
 

@@ -8,9 +8,13 @@
  * stamped before the rest of the caller's synchronous work (starting other fetches, a slow step, a process
  * starved of CPU) and used after it: 300 ms of such work let 11 callers proceed within one second. This is the
  * in-process counterpart of the Redis limiter's late grants (LATE_GRANT_MS), without a round trip to be late on.
+ * Even so the caller can be held between the grant and the write (the OS gives the CPU to other processes, a
+ * connection is opened first): the log therefore records when each request left (`FairAccessGrant.sent()`), and
+ * a grant not yet sent counts as leaving at every check (pacing.ts), so no second where requests leave ever
+ * holds more than the limit, however late they leave.
  */
-import type { FairAccessLimiter } from './limiter.ts';
-import { initialPacingState, pacingRule, tryGrant, type PacingRule, type PacingState } from './pacing.ts';
+import type { FairAccessGrant, FairAccessLimiter } from './limiter.ts';
+import { initialPacingState, pacingRule, recordSent, tryGrant, type PacingRule, type PacingState } from './pacing.ts';
 
 export interface MemoryLimiterOptions {
   /** Requests per second allowed in any sliding second (EDGAR_MAX_RPS, default 10). */
@@ -22,7 +26,7 @@ export interface MemoryLimiterOptions {
 }
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (grant: FairAccessGrant) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
@@ -44,10 +48,10 @@ export class MemoryLimiter implements FairAccessLimiter {
     this.now = options.now ?? (() => performance.now());
   }
 
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<FairAccessGrant> {
     if (this.closed) return Promise.reject(new Error('the fair-access limiter is closed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<FairAccessGrant>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
       if (signal) {
         waiter.onAbort = () => {
@@ -97,7 +101,21 @@ export class MemoryLimiter implements FairAccessLimiter {
   private settle(waiter: Waiter, error: Error | null): void {
     if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
     if (error) waiter.reject(error);
-    else waiter.resolve();
+    else waiter.resolve(this.grant());
+  }
+
+  /** The grant just recorded as unsent by tryGrant; its `sent()` logs the departure and wakes the queue. */
+  private grant(): FairAccessGrant {
+    let done = false;
+    return {
+      sent: () => {
+        if (done) return;
+        done = true;
+        recordSent(this.rule, this.state, this.now());
+        // The wait armed while this grant was unsent may now be shorter (never granted here: see the header).
+        if (this.queue.length > 0 && !this.closed) this.reschedule();
+      },
+    };
   }
 
   private arm(ms: number): void {

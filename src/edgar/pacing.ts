@@ -5,6 +5,9 @@
  * 1. a sliding log: fewer than `maxRps` grants in the last `windowMs` (a little more than 1 s) — the hard bound;
  * 2. an even grid (GCRA): grant k no earlier than k × interval − tolerance — spreads grants instead of letting
  *    `maxRps` of them out back to back after an idle spell.
+ * The log holds the times requests left, not the times they were granted: a grant counts as leaving now until
+ * its caller says it has left (`recordSent`), since a process starved of CPU or a new connection can hold a
+ * request between the two, and a request counted from its grant would then bunch with later ones.
  * Pure functions over explicit state: no clock, no timers.
  */
 
@@ -40,20 +43,23 @@ export function pacingRule(maxRps: number, windowMs: number = PACING_WINDOW_MS):
   return { maxRps, windowMs, intervalMs, toleranceMs: intervalMs * PACING_TOLERANCE_SHARE };
 }
 
-/** Mutable state of one pacer: recent grant times (ascending, monotonic ms) and the grid's next slot. */
+/** Mutable state of one pacer: recent departures (ascending, monotonic ms), grants not yet sent, the grid's next slot. */
 export interface PacingState {
   grants: number[];
+  /** Grants whose request has not left yet: each counts as leaving at the time of every check. */
+  unsent: number;
   /** Theoretical arrival time of the next grant on the even grid (GCRA's TAT); 0 when idle. */
   nextSlot: number;
 }
 
 export function initialPacingState(): PacingState {
-  return { grants: [], nextSlot: 0 };
+  return { grants: [], unsent: 0, nextSlot: 0 };
 }
 
 /**
- * Whether a request may be granted at `now`: 0 means yes (and the grant is recorded in `state`), otherwise
- * the number of milliseconds to wait before asking again.
+ * Whether a request may be granted at `now`: 0 means yes (and the grant is recorded in `state` as unsent, until
+ * `recordSent`), otherwise the number of milliseconds to wait before asking again. While the wait is due to
+ * unsent grants it is a whole window: `recordSent` is what shortens it.
  */
 export function tryGrant(rule: PacingRule, state: PacingState, now: number): number {
   // The log only needs the grants still inside the window ending now.
@@ -64,17 +70,30 @@ export function tryGrant(rule: PacingRule, state: PacingState, now: number): num
 
   // The log holds at most maxRps entries, so the oldest retained grant (maxRps back) is the one to outlast.
   const capacity = Math.max(1, Math.floor(rule.maxRps));
+  // Unsent grants sit at the end of the log, at `now`.
   let waitLog = 0;
-  if (state.grants.length >= capacity) {
-    const oldest = state.grants[state.grants.length - capacity]!;
+  const logged = state.grants.length + state.unsent;
+  if (logged >= capacity) {
+    const index = logged - capacity;
+    const oldest = index < state.grants.length ? state.grants[index]! : now;
     waitLog = oldest + rule.windowMs - now;
   }
   const waitGrid = state.nextSlot - rule.toleranceMs - now;
   const wait = Math.max(waitLog, waitGrid);
   if (wait > 0) return wait;
 
-  state.grants.push(now);
-  if (state.grants.length > capacity) state.grants.splice(0, state.grants.length - capacity);
+  state.unsent++;
   state.nextSlot = Math.max(state.nextSlot, now) + rule.intervalMs;
   return 0;
+}
+
+/** One granted request left at `at` (or will not be sent): it enters the log at that time. */
+export function recordSent(rule: PacingRule, state: PacingState, at: number): void {
+  if (state.unsent > 0) state.unsent--;
+  // Requests may leave in another order than granted: keep the log ascending.
+  let index = state.grants.length;
+  while (index > 0 && state.grants[index - 1]! > at) index--;
+  state.grants.splice(index, 0, at);
+  const capacity = Math.max(1, Math.floor(rule.maxRps));
+  if (state.grants.length > capacity) state.grants.splice(0, state.grants.length - capacity);
 }

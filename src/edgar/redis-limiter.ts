@@ -1,23 +1,27 @@
 /**
- * FairAccessLimiter shared by every process through Redis: the pacing rule of pacing.ts (sliding log of
- * grant times + even grid) run atomically in a Lua script on Redis's own clock (`TIME`), and the pause as
- * a key with a PX expiry that every process checks first. Within one process, callers queue FIFO and only
- * the head asks Redis, so a process sends at most one script call at a time; the script answers "granted"
- * or how long to wait, and the head sleeps that long before asking again.
+ * FairAccessLimiter shared by every process through Redis: the pacing rule of pacing.ts (sliding log + even
+ * grid) run atomically in a Lua script on Redis's own clock (`TIME`), and the pause as a key with a PX expiry
+ * that every process checks first. Within one process, callers queue FIFO and only the head asks Redis, so a
+ * process sends at most one script call at a time; the script answers "granted" or how long to wait, and the
+ * head sleeps that long before asking again.
+ *
+ * The log holds when requests left, as in-process (pacing.ts): a grant enters it held HOLD_MS in the future,
+ * so it counts in every window until its process says when the request left (`sent()`, SENT_LUA), however late
+ * that process reads the grant or sends on it. A process starved of CPU therefore uses every grant it reads,
+ * late or not: it never asks again for a grant it already has (the retries of late grants that let 4 starved
+ * workers reach 1.6 requests/s), and never sends one bunched with the grants made to others meanwhile.
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import type { FairAccessLimiter } from './limiter.ts';
+import type { FairAccessGrant, FairAccessLimiter } from './limiter.ts';
 import { pacingRule, type PacingRule } from './pacing.ts';
 
 /**
- * KEYS: grants (sorted set, score = grant time in µs), next grid slot (µs), pause (value = until epoch ms).
- * ARGV: capacity, window µs, interval µs, tolerance µs, member (unique per call), replaced member or ''.
- * Returns 0 when granted (and records the grant as `member`), else the wait in µs (the pause's remaining time
- * first). With a replaced member (a grant this process read too late to send on time), a grant moves that
- * member's entry to now instead of adding one: the sliding log is checked without it, the even grid not at all
- * (its slot was taken when it was first granted); if it must wait, the entry stays where it was.
+ * KEYS: grants (sorted set, score = departure time in µs, or grant time + hold while not sent), next grid slot
+ * (µs), pause (value = until epoch ms). ARGV: capacity, window µs, interval µs, tolerance µs, member (unique per
+ * call), hold µs. Returns 0 when granted (and records the grant as `member`, held), else the wait in µs (the
+ * pause's remaining time first).
  */
 const ACQUIRE_LUA = `
 local t = redis.call('TIME')
@@ -28,34 +32,26 @@ local capacity = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local interval = tonumber(ARGV[3])
 local tolerance = tonumber(ARGV[4])
-local replaced = ARGV[6]
+local hold = tonumber(ARGV[6])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local held = false
-if replaced ~= '' then held = redis.call('ZSCORE', KEYS[1], replaced) end
-if held then redis.call('ZREM', KEYS[1], replaced) end
 local count = redis.call('ZCARD', KEYS[1])
 local wait = 0
 if count >= capacity then
-  local oldest = redis.call('ZRANGE', KEYS[1], count - capacity, count - capacity, 'WITHSCORES')
-  wait = tonumber(oldest[2]) + window - now
+  local oldest = tonumber(redis.call('ZRANGE', KEYS[1], count - capacity, count - capacity, 'WITHSCORES')[2])
+  wait = oldest + window - now
+  -- A held grant (not yet reported sent): its departure is due any moment, ask again an interval from now.
+  if oldest > now then wait = interval end
 end
 local slot = tonumber(redis.call('GET', KEYS[2]) or '0')
-if replaced == '' then
-  local grid = slot - tolerance - now
-  if grid > wait then wait = grid end
-end
-if wait > 0 then
-  if held then redis.call('ZADD', KEYS[1], held, replaced) end
-  return math.ceil(wait)
-end
-redis.call('ZADD', KEYS[1], now, ARGV[5])
+local grid = slot - tolerance - now
+if grid > wait then wait = grid end
+if wait > 0 then return math.ceil(wait) end
+redis.call('ZADD', KEYS[1], now + hold, ARGV[5])
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(capacity + 1))
-local keep = math.ceil((window + interval) / 1000) + 1000
+local keep = math.ceil((window + interval + hold) / 1000) + 1000
 redis.call('PEXPIRE', KEYS[1], keep)
-if replaced == '' then
-  if slot < now then slot = now end
-  redis.call('SET', KEYS[2], string.format('%.0f', slot + interval), 'PX', keep)
-end
+if slot < now then slot = now end
+redis.call('SET', KEYS[2], string.format('%.0f', slot + interval), 'PX', keep)
 return 0
 `;
 
@@ -74,20 +70,31 @@ if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], string.forma
 return ms
 `;
 
+/**
+ * KEYS: grants. ARGV: member, hold µs, delay µs. The request of grant `member` left `delay` after the call that
+ * granted it was sent, a duration on its process's monotonic clock: its entry moves from grant + hold to grant +
+ * delay. Redis made the grant somewhere in between, so this is when it left or a little after, never before. An
+ * entry already gone from the log (trimmed, expired) is left alone.
+ */
+const SENT_LUA = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return 0 end
+redis.call('ZADD', KEYS[1], tonumber(score) - tonumber(ARGV[2]) + tonumber(ARGV[3]), ARGV[1])
+return 1
+`;
+
 /** Longest single sleep: a waiting process re-reads the shared state at least this often. */
 const MAX_SLEEP_MS = 5000;
 /** A Redis call that has not answered after this long counts as failed (owned connections). */
 const COMMAND_TIMEOUT_MS = 5000;
-/**
- * A grant whose answer took longer than this to reach us (from sending the script call to reading its reply)
- * is not used as it is. Redis stamps the grant with its own clock; a process starved of CPU (other work on the
- * machine) reads the reply late and would send late, bunched with grants made to other processes since, so
- * more than the limit could arrive at EDGAR within one second. Instead the process asks Redis to move that
- * grant to now (see ACQUIRE_LUA): no slot is lost, and every request leaves within this margin of its entry in
- * the log; the pacing window's 40 ms beyond one second covers this plus the network's jitter. A healthy round
- * trip takes about a millisecond.
- */
+/** A departure reported more than this after asking counts as late (`lateGrants`; a healthy round trip is ~1 ms). */
 export const LATE_GRANT_MS = 20;
+/**
+ * How long a grant counts as leaving "now" at the latest while its process has not said it left. Long enough
+ * for any stall of a starved process (1.4 s measured at load average 17), short enough that a process killed
+ * between grant and send costs one slot for a few seconds only.
+ */
+export const HOLD_MS = 5000;
 /** Failed Redis calls in a row survived (with backoff) before the waiting callers are failed. */
 const MAX_REDIS_FAILURES = 5;
 
@@ -112,13 +119,14 @@ type LimiterRedis = Redis & {
     intervalUs: number,
     toleranceUs: number,
     member: string,
-    replaced: string,
+    holdUs: number,
   ): Promise<number>;
   edgarLimiterPause(pause: string, durationMs: number): Promise<number>;
+  edgarLimiterSent(grants: string, member: string, holdUs: number, delayUs: number): Promise<number>;
 };
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (grant: FairAccessGrant) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
 }
@@ -135,6 +143,7 @@ export class RedisLimiter implements FairAccessLimiter {
   private readonly stop = new AbortController();
   private sequence = 0;
   private lateCount = 0;
+  private pendingSent = new Set<Promise<unknown>>();
 
   constructor(options: RedisLimiterOptions) {
     this.rule = pacingRule(options.maxRps, options.windowMs);
@@ -147,15 +156,16 @@ export class RedisLimiter implements FairAccessLimiter {
     if (this.ownsConnection) redis.on('error', () => undefined);
     redis.defineCommand('edgarLimiterAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
     redis.defineCommand('edgarLimiterPause', { numberOfKeys: 1, lua: PAUSE_LUA });
+    redis.defineCommand('edgarLimiterSent', { numberOfKeys: 1, lua: SENT_LUA });
     this.redis = redis as LimiterRedis;
     const base = `${options.prefix}:limiter`;
     this.keys = { grants: `${base}:grants`, slot: `${base}:slot`, pause: `${base}:pause` };
   }
 
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<FairAccessGrant> {
     if (this.closed) return Promise.reject(new Error('the fair-access limiter is closed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<FairAccessGrant>((resolve, reject) => {
       const onAbort = () => {
         const index = this.queue.indexOf(waiter);
         if (index >= 0) {
@@ -164,21 +174,45 @@ export class RedisLimiter implements FairAccessLimiter {
         }
       };
       // Callers often share one long-lived signal: drop the listener as soon as this wait ends.
-      const settle = (error: unknown) => {
+      const settle = (error: unknown, grant?: FairAccessGrant) => {
         signal?.removeEventListener('abort', onAbort);
-        if (error === null) resolve();
+        if (error === null) resolve(grant!);
         else reject(error);
       };
-      const waiter: Waiter = { resolve: () => settle(null), reject: settle, signal };
+      const waiter: Waiter = { resolve: (grant) => settle(null, grant), reject: settle, signal };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
       void this.pump();
     });
   }
 
-  /** Grants whose answer reached this process too late to send on time, and were moved (LATE_GRANT_MS). */
+  /** Granted requests that left more than LATE_GRANT_MS after the call that granted them was sent. */
   get lateGrants(): number {
     return this.lateCount;
+  }
+
+  /** Resolves once Redis has recorded every departure reported so far (tests; close waits for them too). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pendingSent]);
+  }
+
+  /** The grant `member`, asked for at `askedAt`: `sent()` moves its held entry to when the request left. */
+  private grant(member: string, askedAt: number): FairAccessGrant {
+    let done = false;
+    return {
+      sent: () => {
+        if (done) return;
+        done = true;
+        const delay = performance.now() - askedAt;
+        if (delay > LATE_GRANT_MS) this.lateCount++;
+        // Not awaited: the request has left. If the call fails the entry stays held until HOLD_MS: safe, slower.
+        const call = this.redis
+          .edgarLimiterSent(this.keys.grants, member, HOLD_MS * 1000, Math.round(delay * 1000))
+          .catch(() => undefined)
+          .finally(() => this.pendingSent.delete(call));
+        this.pendingSent.add(call);
+      },
+    };
   }
 
   async pause(durationMs: number): Promise<void> {
@@ -196,6 +230,9 @@ export class RedisLimiter implements FairAccessLimiter {
     this.stop.abort();
     const error = new Error('the fair-access limiter was closed while waiting');
     for (const waiter of this.queue.splice(0)) waiter.reject(error);
+    // Departures reported before closing still reach Redis, otherwise their slots stay held for HOLD_MS; but a
+    // Redis that does not answer must not hold up a worker's shutdown.
+    await Promise.race([this.settled(), sleep(1000, undefined, { ref: false })]);
     if (this.ownsConnection) await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
@@ -204,8 +241,6 @@ export class RedisLimiter implements FairAccessLimiter {
     if (this.pumping) return;
     this.pumping = true;
     let failures = 0;
-    /** The member of a grant read too late, to be moved to the time of the next answer. */
-    let late: string | null = null;
     try {
       while (this.queue.length > 0 && !this.closed) {
         let waitUs: number;
@@ -221,7 +256,7 @@ export class RedisLimiter implements FairAccessLimiter {
             Math.round(this.rule.intervalMs * 1000),
             Math.round(this.rule.toleranceMs * 1000),
             member,
-            late ?? '',
+            HOLD_MS * 1000,
           );
           failures = 0;
         } catch (error) {
@@ -237,16 +272,11 @@ export class RedisLimiter implements FairAccessLimiter {
           continue;
         }
         if (waitUs === 0) {
-          // Read too late to send on time: have Redis move this grant to now before using it (LATE_GRANT_MS).
-          if (performance.now() - askedAt > LATE_GRANT_MS) {
-            this.lateCount++;
-            late = member;
-            continue;
-          }
-          late = null;
           const waiter = this.queue.shift();
-          // Granted while the head aborted: the grant is spent, the next caller gets the next one.
-          waiter?.resolve();
+          const grant = this.grant(member, askedAt);
+          // Granted while the head aborted: never sent, so its entry moves to now; the next caller asks again.
+          if (waiter) waiter.resolve(grant);
+          else grant.sent();
           continue;
         }
         await sleep(Math.min(MAX_SLEEP_MS, Math.max(1, Math.ceil(waitUs / 1000))), undefined, {

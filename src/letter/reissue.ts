@@ -7,6 +7,9 @@
  * without reissuing it.
  */
 
+/** A comment number as the staff writes it: "3", "three", "twelve". */
+const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty(?:-\w+)?)\b`;
+
 /** Said only when the staff repeats itself. */
 const REISSUE = [
   /\b(?:we|staff)\s+(?:hereby\s+|therefore\s+|again\s+)?re-?issue\b/i,
@@ -18,6 +21,29 @@ const REISSUE = [
   /\bnot\s+(?:fully\s+|completely\s+|entirely\s+)?responsive\b|\b(?:has|have)\s+not\s+(?:fully\s+|yet\s+)?(?:addressed|responded\s+to|complied\s+with)\s+(?:our|the|prior|previous|this)\s+comment/i,
   /\bwe\s+(?:do\s+not|don't|cannot|can\s*not)\s+(?:agree|concur)\b|\bwe\s+disagree\b|\b(?:the\s+)?staff\s+(?:objects|does\s+not\s+agree|disagrees)\b|\b(?:we\s+are|we\s+remain)\s+(?:still\s+)?(?:unable|not\s+able)\s+to\s+(?:agree|concur|reconcile|conclude)|\bnot\s+persuaded\b|\bwe\s+are\s+not\s+convinced\b/i,
   /\bonce\s+again\b|\bwe\s+again\s+(?:ask|request|note)\b|\bplease\s+again\b|\bagain,?\s+please\b|\bre-?(?:request|ask)\b/i,
+  // The staff points back to its own earlier comment: "Refer to prior comment 5", "Refer to comment 2 of our March
+  // 15, 2023 letter", "Please refer to comment two in your response letter dated May 3, 2017".
+  new RegExp(
+    String.raw`\b(?:refer|see)\s+(?:again\s+|back\s+)?(?:to\s+)?(?:our\s+)?(?:prior|previous|earlier|original)\s+comments?\s+${NUMBER}` +
+      String.raw`|\b(?:refer|see)\s+(?:again\s+|back\s+)?(?:to\s+)?comments?\s+${NUMBER}(?:\s*(?:,|and|&)\s*${NUMBER})*\s+(?:of|in|from)\s+(?:our|your)\s+(?:[\w,]+\s+){0,4}?letters?\b`,
+    'i',
+  ),
+  // "We note your response to comment 4 ...; however, ...", "We note your response to comment three, but we ...": the
+  // response acknowledged and set aside in one sentence.
+  /\b(?:we\s+(?:note|acknowledge|understand|have\s+(?:read|reviewed|considered))|while\s+we\s+(?:note|acknowledge))\s+(?:from\s+)?your\s+(?:prior\s+)?(?:response|reply|revis\w+|amended\s+disclosure)\b[^.]{0,200}?[;,]\s*(?:however\b|but\s+(?:we|you|your|it|the|this|these)\b)/i,
+  // What the earlier comment asked for, asked for again: "the information requested in prior comment 3", "the
+  // analysis we requested", "please respond fully to comment 4", "you did not respond to comment 2".
+  new RegExp(
+    String.raw`\b(?:requested|asked\s+for)\s+(?:in|by)\s+(?:our\s+)?(?:(?:prior|previous|earlier|original)\s+)?comments?\s+${NUMBER}` +
+      String.raw`|\bwe\s+(?:previously\s+|originally\s+|had\s+)?requested\b` +
+      String.raw`|\bplease\s+(?:fully\s+|also\s+|completely\s+)?(?:respond|reply)\s+(?:fully\s+|completely\s+)?to\s+(?:(?:our|the)\s+)?(?:(?:prior|previous|earlier)\s+)?comments?\s+${NUMBER}` +
+      String.raw`|\b(?:did|do|does|have|has)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:our|the|this|that)\s+)?(?:(?:prior|previous|earlier)\s+)?comment`,
+    'i',
+  ),
+  // "Your revised disclosure still ...": the change made did not settle the point.
+  /\b(?:your|the)\s+(?:revised|amended|updated|proposed)\s+(?:disclosures?|filing|presentation|table|language|revisions?)\s+(?:still|continues?\s+to)\b/i,
+  // The staff asks again for what a part of its earlier comment asked.
+  /\b(?:address|respond\s+to|comply\s+with)\s+(?:the\s+)?(?:remaining|unaddressed|outstanding|second|third|last|final)\s+(?:part|portion|bullet|point|question|request)s?\s+(?:of|in)\s+(?:our\s+|the\s+|that\s+)?(?:(?:prior|previous|earlier)\s+)?comment|\b(?:fully\s+)?(?:address|comply\s+with)\s+(?:(?:our|the)\s+)?(?:prior|previous|earlier|original)\s+comment|\bas\s+we\s+(?:previously\s+)?(?:requested|asked)\b/i,
 ];
 
 /** Said of a response the staff is answering: weigh only together with a reply to an earlier comment. */
@@ -31,6 +57,15 @@ const SHORTFALL = [
   // comparable measure", "we do not believe your analysis supports ...".
   /\b(?:it|this|that|such\s+\w+)\s+is\s+not\s+(?:the\s+most\s+directly\s+comparable|appropriate|acceptable|consistent\s+with)\b/i,
   /\b(?:we|the\s+staff)\s+(?:do|does)\s+not\s+believe\s+(?:that\s+)?(?:your|the|this|these|such|it)\b/i,
+  // "We note your response ...; however, [the risk factors you cite] appear to address only ...", "we note,
+  // however, that you do not revise ...": the staff answers the response with what it still lacks.
+  /\bhowever\b,?\s+(?:that\s+)?(?:[^.;]{0,100}?\bappears?\s+to\s+(?:address|relate|be\s+(?:limited|inconsistent|based)|focus)\b|(?:it\s+appears\s+(?:that\s+)?)?you\s+(?:do|does|did|have|has)\s+not\b|we\s+(?:are|were)\s+(?:still\s+)?unable\b|we\s+(?:could|can)\s*not\b|we\s+(?:do|did)\s+not\s+(?:see|find|agree|believe)\b)/i,
+  // In a reply, what the company has still not done, or what the staff still holds it must do.
+  /\byou\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:revised?|address(?:ed)?|provided?|explain(?:ed)?|removed?|clarif(?:y|ied)|disclosed?)\b/i,
+  /\bwe\s+(?:still\s+)?believe\s+(?:that\s+)?(?:you|your|the|this|these|such)\b[^.]{0,100}\b(?:should|must|(?:is|are)\s+required)\b/i,
+  /\bremains?\s+(?:outstanding|unanswered|unaddressed|unresolved)\b/i,
+  // The company still does what the earlier comment questioned.
+  /\byou\s+continue\s+to\s+(?:present|refer|use|include|disclose|describe|characteri[sz]e|label|exclude|adjust|report|show|state|omit)\b|\bstill\s+(?:does|do|did)\s+not\b|\bit\s+still\s+appears\b|\bstill\s+(?:appears?|seems?)\s+to\b/i,
 ];
 
 /** The comment answers a response or names an earlier comment. */

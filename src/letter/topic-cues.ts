@@ -78,7 +78,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'mda_results',
     2.5,
-    /\bquantif(?:y|ication|ied)\b[^.]{0,120}\b(?:factors?|drivers?|each (?:of|source)|components?|individual impact)|\b(?:factors?|reasons?|drivers?)\b[^.]{0,80}\b(?:increase|decrease|change|fluctuat|variance|decline)s?/i,
+    /\bquantif(?:y|ication|ied)\b[^.]{0,120}\b(?:factors?|drivers?|each (?:of|source)|components?|individual impact)|\b(?:factors?|reasons?|drivers?)\b[^.]{0,80}\b(?:increase|decrease|change|fluctuat|variance|decline)s?|\bexplanations? (?:for|of) (?:the )?(?:[\w-]+ )?(?:variances?|fluctuations?|changes)\b/i,
   ),
   cue(
     'mda_results',
@@ -314,7 +314,13 @@ export const HEADING_CUES: readonly Cue[] = [
     3.5,
     /critical accounting|results of operations|operating results|compared (?:to|with)|\bto fiscal year\b|comparison of (?:the )?(?:years|fiscal|results|three|six|nine)|executive (?:overview|summary)|factors affecting|trends|business review|operations review|^overview$/i,
   ),
-  cue('mda_results', 1.5, /management's discussion|\bMD&A\b/i),
+  cue('mda_results', 2.5, /management's discussion|\bMD&A\b/i),
+  // A subsection of results named for an income statement line: "Engineering, Selling and Administrative Expenses".
+  cue(
+    'mda_results',
+    3,
+    /^(?!(?:accrued|prepaid|deferred|other accrued)\b)[\w,&' -]*\bexpenses$|^cost of (?:sales|revenues?|goods|products)|^gross (?:margin|profit)$|^operating (?:income|results)$|^net sales$/i,
+  ),
   cue('mda_results', 3, /market risk|interest rate (?:risk|sensitivity)/i),
   cue('accounting_other', 4, /(?:stock|share|equity)[- ]based compensation/i),
   cue(
@@ -343,7 +349,8 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'governance_compensation',
     5,
-    /(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers/i,
+    // "Recommendation of the Board of Directors and its Reasons for the Merger" is about the transaction.
+    /^(?!.*\b(?:recommendation of|reasons for)\b).*?(?:(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers)/i,
   ),
   cue(
     'accounting_other',

@@ -32,6 +32,14 @@ const FALLBACK: Topic = 'accounting_other';
 /** Weights of the headings from the deepest up: the nearest heading says most about the comment. */
 const HEADING_DEPTH = [1, 0.7, 0.5] as const;
 
+/**
+ * The full title of MD&A names the section, not a comment about results of operations: read as "MD&A", so that a
+ * comment on liquidity, goodwill or a non-GAAP measure filed under it does not also score "results of operations".
+ */
+const MDA_TITLE =
+  /\bmanagement[’'`]?s\s+discussion\s+(?:and|&)\s+analysis\s+of\s+(?:the\s+)?financial\s+condition\s+(?:and|&)\s+results\s+of\s+operations\b/gi;
+const sectionTitlesAsNames = (text: string): string => text.replace(MDA_TITLE, 'MD&A');
+
 function add(scores: Map<Topic, { score: number; evidence: string[] }>, topic: Topic, weight: number, why: string) {
   const entry = scores.get(topic) ?? { score: 0, evidence: [] };
   entry.score += weight;
@@ -63,7 +71,7 @@ function scoreHeadings(headings: readonly string[], scores: Map<Topic, { score: 
     const weight = c.weight * (HEADING_DEPTH[Math.min(depth, HEADING_DEPTH.length - 1)] ?? 0.5);
     if ((best.get(c.topic)?.weight ?? 0) < weight) best.set(c.topic, { weight, why: `heading:${m[0]}` });
   };
-  const deepestFirst = [...headings].reverse();
+  const deepestFirst = headings.map(sectionTitlesAsNames).reverse();
   deepestFirst.forEach((heading, depth) => {
     for (const c of HEADING_CUES) consider(c, heading.trim(), depth);
   });
@@ -87,7 +95,7 @@ function scoreAuthorities(authorities: readonly string[], scores: Map<Topic, { s
 /** Every topic with evidence, best first (ties in taxonomy order). */
 export function scoreTopics(input: TopicInput): TopicScore[] {
   const scores = new Map<Topic, { score: number; evidence: string[] }>();
-  scoreText((input.comment ?? '').replace(/\s+/g, ' '), scores);
+  scoreText(sectionTitlesAsNames((input.comment ?? '').replace(/\s+/g, ' ')), scores);
   scoreHeadings(input.headings, scores);
   scoreAuthorities(input.authorities, scores);
   return [...scores]

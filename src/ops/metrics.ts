@@ -80,7 +80,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   if (lateGrants) {
     new Counter({
       name: 'edgar_corresp_limiter_late_grants_total',
-      help: 'Fair-access grants read too late to send on time (a starved process), moved to the time of sending',
+      help: 'Fair-access grants whose request left more than 20 ms after asking (a starved process), counted from when it left',
       registers: [registry],
       collect() {
         this.reset();

@@ -2,11 +2,14 @@
  * The thread stage: after letters are stored, the review threads of the touched companies are rebuilt from
  * every stored letter of each company (src/letter's builder matches a review across all of a company's
  * letters; the store keeps the ids). Rebuilt from scratch each time, so the result does not depend on the
- * order letters arrived in. A file number stands for the companies whose letters carry it.
+ * order letters arrived in. A file number stands for the companies whose letters carry it. The analytic rows
+ * (comments, conversations) of those companies are derived from the same threads and replaced with them.
  */
+import { deriveThread } from '../analytics/derive.ts';
+import { describeError } from '../errors.ts';
 import type { Letter } from '../letter/schema.ts';
 import { buildThreads, threadAssignments, type ReviewThread } from '../letter/threads.ts';
-import type { DocumentStore } from '../store/document-store.ts';
+import type { DocumentStore, ThreadAnalytics } from '../store/document-store.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 
 export interface RebuildThreadsInput {
@@ -20,6 +23,8 @@ export interface RebuildThreadsOutput {
   readonly letters: number;
   /** Distinct threads among them. */
   readonly threads: number;
+  /** Threads whose analytic rows could not be derived (each logged with its cause); their rows are absent. */
+  readonly underived?: number;
 }
 
 /** Every stored letter of each company named, or of the companies a file number's letters belong to. */
@@ -46,9 +51,41 @@ export function threadsOf(byCompany: ReadonlyMap<string, readonly Letter[]>): Re
 }
 
 export async function rebuildThreads(deps: PipelineDeps, input: RebuildThreadsInput): Promise<RebuildThreadsOutput> {
-  const threads = threadsOf(await loadCompanyLetters(deps.store, input));
-  if (threads.length === 0) return { letters: 0, threads: 0 };
+  const byCompany = await loadCompanyLetters(deps.store, input);
+  const threads = threadsOf(byCompany);
   const assignments = threadAssignments(threads);
-  await deps.store.assignThreads(assignments);
-  return { letters: assignments.length, threads: threads.length };
+  if (assignments.length > 0) await deps.store.assignThreads(assignments);
+  const { analytics, underived } = await deriveAnalytics(deps, byCompany, threads);
+  // Every company loaded is replaced whole, so a review merged away or a company left with none loses its rows.
+  await deps.store.replaceThreadAnalytics(analytics, { ciks: [...byCompany.keys()] });
+  return { letters: assignments.length, threads: threads.length, underived };
+}
+
+/**
+ * The analytic rows of each thread (analytics/derive.ts, pure) from the letters loaded and each company's
+ * listed filings. A thread whose derivation throws is logged with its cause and left without rows: the rest go on.
+ */
+async function deriveAnalytics(
+  deps: PipelineDeps,
+  byCompany: ReadonlyMap<string, readonly Letter[]>,
+  threads: readonly ReviewThread[],
+): Promise<{ analytics: ThreadAnalytics[]; underived: number }> {
+  const byAccession = new Map([...byCompany.values()].flat().map((l) => [l.accessionNumber, l]));
+  const listed = new Map<string, Awaited<ReturnType<DocumentStore['listListedFilings']>>>();
+  const analytics: ThreadAnalytics[] = [];
+  let underived = 0;
+  for (const thread of threads) {
+    if (!listed.has(thread.cik)) listed.set(thread.cik, await deps.store.listListedFilings({ cik: thread.cik }));
+    const letters = thread.letters.flatMap((e) => byAccession.get(e.accessionNumber) ?? []);
+    try {
+      analytics.push(deriveThread({ threadId: thread.threadId, letters, listedFilings: listed.get(thread.cik)! }));
+    } catch (error) {
+      underived += 1;
+      deps.logger.warn(
+        { threadId: thread.threadId, cik: thread.cik, err: describeError(error) },
+        'analytic rows of a review not derived',
+      );
+    }
+  }
+  return { analytics, underived };
 }

@@ -7,7 +7,8 @@
 import type { ThreadLink } from '../discover/attribution.ts';
 import type { FilingRef } from '../discover/filing-ref.ts';
 import type { FilingFailure, FilingRecord, FilingState, Hold } from '../filing/filing-record.ts';
-import type { Letter, LetterForm, LetterKind } from '../letter/schema.ts';
+import type { CommentRow, ConversationRow, ConversationStatus, Resolution } from '../analytics/rows.ts';
+import type { Letter, LetterForm, LetterKind, Topic } from '../letter/schema.ts';
 
 export interface FilingFilter {
   readonly states?: readonly FilingState[];
@@ -34,6 +35,74 @@ export interface LetterFilter {
   readonly forms?: readonly LetterForm[];
   readonly kinds?: readonly LetterKind[];
   readonly threadId?: string;
+  /** Only letters after this position in the listing order (keyset pagination of the read API). */
+  readonly after?: LetterPosition;
+  /** Letters with an item of this topic. */
+  readonly topic?: Topic;
+  /** Letters with an item citing this authority or a more precise one ("ASC 606" finds "ASC 606-10-25-19"). */
+  readonly authority?: string;
+}
+
+/** A letter's position in the listing order: its sort key (see letterSortKey), filing date and accession. */
+export interface LetterPosition {
+  readonly sortKey: string;
+  readonly filingDate: string;
+  readonly accessionNumber: string;
+}
+
+export interface SearchOptions {
+  /** Hits to return: 1..1000, default 20. */
+  readonly limit?: number;
+  /** Best hits to skip first (paging through one result list); default 0. */
+  readonly offset?: number;
+  /** Only letters matching this filter (its `after` is ignored). */
+  readonly filter?: LetterFilter;
+}
+
+/** Filters of the analytic tables (DESIGN.md "Filters"); every condition given must hold. */
+export interface AnalyticsFilter {
+  /** Of a review that carries this file number. */
+  readonly fileNumber?: string;
+  /** The company's CIK. */
+  readonly cik?: string;
+  /** Comments: the staff letter's letterDate; conversations: firstLetterDate (YYYY-MM-DD, inclusive). */
+  readonly since?: string;
+  readonly until?: string;
+  /** Comments: the comment's topics; conversations: any comment's. */
+  readonly topic?: Topic;
+  /** As LetterFilter.authority, over the comment's (any comment's) authorities. */
+  readonly authority?: string;
+}
+
+export interface CommentFilter extends AnalyticsFilter {
+  /** The comment's resolution. */
+  readonly status?: Resolution;
+  /** The comments of one review (the read API's conversation page). */
+  readonly threadId?: string;
+}
+
+export interface ConversationFilter extends AnalyticsFilter {
+  readonly status?: ConversationStatus;
+}
+
+/** One page of a list: `next` is the cursor of the following page, null on the last. */
+export interface Page<T> {
+  readonly data: T[];
+  readonly next: string | null;
+}
+
+export interface PageRequest<F> {
+  readonly filter?: F;
+  /** Rows per page: default 100, at most 1000. */
+  readonly limit?: number;
+  /** `next` of the previous page; absent or null for the first. */
+  readonly cursor?: string | null;
+}
+
+/** The derived rows of one review: its conversation and its comments in the review's order. */
+export interface ThreadAnalytics {
+  readonly conversation: ConversationRow;
+  readonly comments: readonly CommentRow[];
 }
 
 export interface SearchHit {
@@ -125,8 +194,23 @@ export interface DocumentStore {
   /** Sets `threadId` on stored letters (the thread builder decides; the store keeps it). */
   assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void>;
 
-  /** Full-text search: plain words (all must match) and "quoted phrases"; best first. */
-  searchLetters(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /** Full-text search: plain words (all must match) and "quoted phrases"; best first; `filter` as listLetters'. */
+  searchLetters(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+
+  /**
+   * Replaces, in one transaction, the comments and conversation of each review given (keyed by the
+   * conversation's threadId), and removes every other review of the companies `ciks` (reviews that a rebuild
+   * merged or split away). A comment is stored once: by its review and its position in it.
+   */
+  replaceThreadAnalytics(threads: readonly ThreadAnalytics[], options?: { ciks?: readonly string[] }): Promise<void>;
+  /** Comments ordered by letterDate, review, position in the review; keyset pages (InvalidCursorError). */
+  listComments(request?: PageRequest<CommentFilter>): Promise<Page<CommentRow>>;
+  /** Every comment matching the filter, in listComments' order, read page by page. */
+  streamComments(filter?: CommentFilter): AsyncIterable<CommentRow>;
+  /** Conversations ordered by firstLetterDate then threadId; keyset pages (InvalidCursorError). */
+  listConversations(request?: PageRequest<ConversationFilter>): Promise<Page<ConversationRow>>;
+  streamConversations(filter?: ConversationFilter): AsyncIterable<ConversationRow>;
+  getConversation(threadId: string): Promise<ConversationRow | null>;
 
   /** Upserts filings as a company listing names them (by cik and accession; file numbers replaced). */
   saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void>;

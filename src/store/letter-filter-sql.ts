@@ -4,16 +4,24 @@
  * and `--file-number 0-12345` find what the pipeline stored.
  */
 import { normalizeCik, normalizeFileNumber } from '../identifiers.ts';
+import { authorityMatches } from './analytics-sql.ts';
 import type { LetterFilter } from './document-store.ts';
 
 /** Adds a bound value and returns its placeholder ("?" for SQLite, "$3" for PostgreSQL). */
 export type BindParameter = (value: string) => string;
 
 /**
+ * How a store reads the values of one list of every item of `l` (`items[].topics`, `items[].authorities`):
+ * a FROM list for a correlated subquery and the SQL expression of one value. The JSON functions differ
+ * between the stores; the conditions around them do not.
+ */
+export type ItemValuesSql = (field: 'topics' | 'authorities') => { from: string; value: string };
+
+/**
  * Conditions over the `letters` table aliased `l`, joined by AND by the caller (empty: every letter). Empty
  * `forms`/`kinds` lists mean "no filter", as an absent option does.
  */
-export function letterFilterConditions(filter: LetterFilter, bind: BindParameter): string[] {
+export function letterFilterConditions(filter: LetterFilter, bind: BindParameter, itemValues: ItemValuesSql): string[] {
   const conditions: string[] = [];
   if (filter.fileNumber !== undefined) {
     const fileNumber = normalizeFileNumber(filter.fileNumber) ?? filter.fileNumber.trim();
@@ -31,6 +39,20 @@ export function letterFilterConditions(filter: LetterFilter, bind: BindParameter
     conditions.push(`l.kind IN (${filter.kinds.map((kind) => bind(kind)).join(', ')})`);
   }
   if (filter.threadId !== undefined) conditions.push(`l.thread_id = ${bind(filter.threadId)}`);
+  if (filter.after !== undefined) {
+    const { sortKey, filingDate, accessionNumber } = filter.after;
+    conditions.push(
+      `(l.sort_key, l.filing_date, l.accession_number) > (${bind(sortKey)}, ${bind(filingDate)}, ${bind(accessionNumber)})`,
+    );
+  }
+  if (filter.topic !== undefined) {
+    const { from, value } = itemValues('topics');
+    conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${value} = ${bind(filter.topic)})`);
+  }
+  if (filter.authority !== undefined) {
+    const { from, value } = itemValues('authorities');
+    conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${authorityMatches(value, filter.authority, bind)})`);
+  }
   return conditions;
 }
 

@@ -15,25 +15,39 @@ import {
   type FilingState,
   type Hold,
 } from '../filing/filing-record.ts';
+import type { CommentRow, ConversationRow } from '../analytics/rows.ts';
 import type {
+  CommentFilter,
+  ConversationFilter,
   DocumentStore,
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  Page,
+  PageRequest,
   SaveListedOptions,
   SearchHit,
+  SearchOptions,
+  ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
+import { streamPages } from './analytics-sql.ts';
+import * as analytics from './postgres-analytics.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import {
+  LETTER_PAGE_SIZE,
+  PARSED_STATE_CHANGES,
+  letterFilterConditions,
+  type ItemValuesSql,
+} from './letter-filter-sql.ts';
 import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit } from './search-query.ts';
+import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
 export interface PostgresDocumentStoreOptions {
@@ -325,7 +339,7 @@ export class PostgresDocumentStore implements DocumentStore {
     while (true) {
       const params: unknown[] = [];
       const bind = (value: string): string => `$${params.push(value)}`;
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterFilterConditions(filter, bind, postgresItemValues);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -350,7 +364,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
     return Number(rows[0]?.n ?? 0);
@@ -367,15 +381,20 @@ export class PostgresDocumentStore implements DocumentStore {
     );
   }
 
-  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const terms = parseSearchQuery(query);
     if (terms.length === 0) return [];
     // Every term, word or phrase, through phraseto_tsquery: user text is data, never tsquery syntax, and a
     // word with inner punctuation ("F-33") becomes the phrase of its parts, as in FTS5.
     const params: unknown[] = terms.map((term) => term.words.join(' '));
     const tsquery = params.map((_, i) => `phraseto_tsquery('english', $${i + 1})`).join(' && ');
+    const { after: _after, ...filter } = options.filter ?? {};
     const limit = `$${params.push(searchLimit(options.limit))}`;
+    const offset = `$${params.push(searchOffset(options.offset))}`;
     const candidates = `$${params.push(SEARCH_CANDIDATES)}`;
+    const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues)
+      .map((condition) => ` AND ${condition}`)
+      .join('');
     const { rows } = await this.#db.query<{
       accession_number: string;
       form: SearchHit['form'];
@@ -389,13 +408,13 @@ export class PostgresDocumentStore implements DocumentStore {
       // detoasted jsonb) read for the hits only: ranking every match of a common word grows with the store.
       `WITH q AS (SELECT ${tsquery} AS query),
        candidates AS (
-         SELECT l.accession_number FROM letters l, q WHERE l.search_vector @@ q.query
+         SELECT l.accession_number FROM letters l, q WHERE l.search_vector @@ q.query${filters}
          ORDER BY l.sort_key DESC, l.accession_number DESC LIMIT ${candidates}),
        hits AS (
          SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, l.sort_key,
            ts_rank_cd(l.search_vector, q.query) AS score
          FROM candidates c JOIN letters l ON l.accession_number = c.accession_number, q
-         ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit})
+         ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit} OFFSET ${offset})
        SELECT h.accession_number, h.form, h.company_name, h.filing_date, h.letter_date, h.score::float8 AS score,
          ts_headline('english', h.company_name || E'\\n\\n' || (SELECT t.letter ->> 'text' FROM letters t
            WHERE t.accession_number = h.accession_number), q.query, '${HEADLINE_OPTIONS}') AS snippet
@@ -411,6 +430,33 @@ export class PostgresDocumentStore implements DocumentStore {
       snippet: row.snippet,
       score: Number(row.score),
     }));
+  }
+
+  async replaceThreadAnalytics(
+    threads: readonly ThreadAnalytics[],
+    options: { ciks?: readonly string[] } = {},
+  ): Promise<void> {
+    await analytics.replaceThreadAnalytics(this.#db, threads, options.ciks ?? []);
+  }
+
+  async listComments(request: PageRequest<CommentFilter> = {}): Promise<Page<CommentRow>> {
+    return analytics.listComments(this.#db, request);
+  }
+
+  streamComments(filter: CommentFilter = {}): AsyncIterable<CommentRow> {
+    return streamPages((request) => this.listComments(request), filter);
+  }
+
+  async listConversations(request: PageRequest<ConversationFilter> = {}): Promise<Page<ConversationRow>> {
+    return analytics.listConversations(this.#db, request);
+  }
+
+  streamConversations(filter: ConversationFilter = {}): AsyncIterable<ConversationRow> {
+    return streamPages((request) => this.listConversations(request), filter);
+  }
+
+  async getConversation(threadId: string): Promise<ConversationRow | null> {
+    return analytics.getConversation(this.#db, threadId);
   }
 
   async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
@@ -464,3 +510,9 @@ async function replaceInferred(
     [accessionNumber, inferred.map((i) => i.fileNumber), inferred.map((i) => i.via), inferred.map((i) => i.relation)],
   );
 }
+
+/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
+const postgresItemValues: ItemValuesSql = (field) => ({
+  from: `jsonb_array_elements(l.letter -> 'items') i, jsonb_array_elements_text(i -> '${field}') t (v)`,
+  value: 't.v',
+});

@@ -144,4 +144,48 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         WHERE m IS NOT NULL ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 3,
+    name: 'analytic tables: conversations, comments and their searchable terms',
+    // Rows are kept whole as JSONB; the columns are what filters and keyset pages need. Filled by the thread
+    // stage (and reparse); a store upgraded from schema 2 gets them at its next reparse or backfill.
+    sql: `
+      CREATE TABLE conversations (
+        thread_id text COLLATE "C" PRIMARY KEY,
+        cik text NOT NULL,
+        first_letter_date text COLLATE "C" NOT NULL,
+        status text NOT NULL,
+        row jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX conversations_order ON conversations (first_letter_date, thread_id);
+      CREATE INDEX conversations_cik ON conversations (cik);
+
+      -- position: the comment's index in its review (a letter may number two comments alike).
+      CREATE TABLE comments (
+        thread_id text COLLATE "C" NOT NULL REFERENCES conversations (thread_id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        accession_number text NOT NULL,
+        number integer NOT NULL,
+        cik text NOT NULL,
+        letter_date text COLLATE "C" NOT NULL,
+        resolution text NOT NULL,
+        row jsonb NOT NULL,
+        PRIMARY KEY (thread_id, position)
+      );
+      CREATE INDEX comments_order ON comments (letter_date, thread_id, position);
+      CREATE INDEX comments_letter ON comments (accession_number, number);
+      CREATE INDEX comments_cik ON comments (cik);
+
+      -- A review's file numbers (position -1), each comment's topics and lower-cased authorities.
+      CREATE TABLE analytic_terms (
+        thread_id text COLLATE "C" NOT NULL REFERENCES conversations (thread_id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        term text NOT NULL CHECK (term IN ('file_number', 'topic', 'authority')),
+        value text NOT NULL,
+        PRIMARY KEY (thread_id, position, term, value)
+      );
+      CREATE INDEX analytic_terms_value ON analytic_terms (term, value);
+    `,
+  },
 ];

@@ -15,22 +15,36 @@ import {
   type FilingState,
   type Hold,
 } from '../filing/filing-record.ts';
+import type { CommentRow, ConversationRow } from '../analytics/rows.ts';
 import type {
+  CommentFilter,
+  ConversationFilter,
   DocumentStore,
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
   ListedFiling,
   ListedFilingFilter,
+  Page,
+  PageRequest,
   SaveListedOptions,
   SearchHit,
+  SearchOptions,
+  ThreadAnalytics,
   UpsertLetterOptions,
   UpsertOutcome,
 } from './document-store.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
+import { streamPages } from './analytics-sql.ts';
+import * as analytics from './sqlite-analytics.ts';
+import {
+  LETTER_PAGE_SIZE,
+  PARSED_STATE_CHANGES,
+  letterFilterConditions,
+  type ItemValuesSql,
+} from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
-import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, toFts5Match } from './search-query.ts';
+import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
 import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -326,7 +340,7 @@ export class SqliteDocumentStore implements DocumentStore {
     while (true) {
       const params: SQLInputValue[] = [];
       const bind = (value: string): string => (params.push(value), '?');
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterFilterConditions(filter, bind, sqliteItemValues);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -345,7 +359,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: SQLInputValue[] = [];
-    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return Number(this.#db.get(`SELECT count(*) AS n FROM letters l ${where}`, ...params)?.['n'] ?? 0);
   }
@@ -365,26 +379,30 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  async searchLetters(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async searchLetters(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const match = toFts5Match(parseSearchQuery(query));
     if (match === null) return [];
-    const limit = searchLimit(options.limit);
+    const params: SQLInputValue[] = [match];
+    const { after: _after, ...filter } = options.filter ?? {};
+    const filters = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues)
+      .map((condition) => ` AND ${condition}`)
+      .join('');
+    params.push(SEARCH_CANDIDATES, searchLimit(options.limit), searchOffset(options.offset), match);
     // Ranked among the latest SEARCH_CANDIDATES matches (rowid order is FTS5's own, no sort), then the snippet
     // of the hits only: snippet() reads and tokenizes a letter's whole text. CROSS JOIN keeps that order.
     const rows = this.#db.all(
       `WITH candidates AS (
-         SELECT rowid AS id, bm25(letters_fts, 2.0, 1.0) AS rank FROM letters_fts
-         WHERE letters_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3),
+         SELECT letters_fts.rowid AS id, bm25(letters_fts, 2.0, 1.0) AS rank
+         FROM letters_fts CROSS JOIN letters l ON l.id = letters_fts.rowid
+         WHERE letters_fts MATCH ?${filters} ORDER BY letters_fts.rowid DESC LIMIT ?),
        top AS (
          SELECT c.id, c.rank FROM candidates c CROSS JOIN letters l ON l.id = c.id
-         ORDER BY c.rank, l.sort_key, l.accession_number LIMIT ?2)
-       SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, top.rank,
+         ORDER BY c.rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?)
+       SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, top.rank AS rank,
          snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet
        FROM top CROSS JOIN letters_fts ON letters_fts.rowid = top.id CROSS JOIN letters l ON l.id = top.id
-       WHERE letters_fts MATCH ?1 ORDER BY top.rank, l.sort_key, l.accession_number`,
-      match,
-      limit,
-      SEARCH_CANDIDATES,
+       WHERE letters_fts MATCH ? ORDER BY top.rank, l.sort_key, l.accession_number`,
+      ...params,
     );
     return rows.map((row) => ({
       accessionNumber: String(row['accession_number']),
@@ -396,6 +414,33 @@ export class SqliteDocumentStore implements DocumentStore {
       // bm25() is lower for better matches.
       score: -Number(row['rank']),
     }));
+  }
+
+  async replaceThreadAnalytics(
+    threads: readonly ThreadAnalytics[],
+    options: { ciks?: readonly string[] } = {},
+  ): Promise<void> {
+    analytics.replaceThreadAnalytics(this.#db, threads, options.ciks ?? []);
+  }
+
+  async listComments(request: PageRequest<CommentFilter> = {}): Promise<Page<CommentRow>> {
+    return analytics.listComments(this.#db, request);
+  }
+
+  streamComments(filter: CommentFilter = {}): AsyncIterable<CommentRow> {
+    return streamPages((request) => this.listComments(request), filter);
+  }
+
+  async listConversations(request: PageRequest<ConversationFilter> = {}): Promise<Page<ConversationRow>> {
+    return analytics.listConversations(this.#db, request);
+  }
+
+  streamConversations(filter: ConversationFilter = {}): AsyncIterable<ConversationRow> {
+    return streamPages((request) => this.listConversations(request), filter);
+  }
+
+  async getConversation(threadId: string): Promise<ConversationRow | null> {
+    return analytics.getConversation(this.#db, threadId);
   }
 
   async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {
@@ -465,6 +510,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return row['state'] as FilingState;
   }
 }
+
+/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
+const sqliteItemValues: ItemValuesSql = (field) => ({
+  from: `json_each(l.letter_json, '$.items') i, json_each(i.value, '$.${field}') t`,
+  value: 't.value',
+});
 
 function now(): string {
   return new Date().toISOString();

@@ -152,4 +152,48 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
               WHERE w.value LIKE 'file number % inferred from its review thread (%)%');
     `,
   },
+  {
+    version: 3,
+    name: 'analytic tables: conversations, comments and their searchable terms',
+    // Rows are kept whole as JSON; the columns are what filters and keyset pages need. Filled by the thread
+    // stage (and reparse); a store upgraded from schema 2 gets them at its next reparse or backfill.
+    sql: `
+      CREATE TABLE conversations (
+        thread_id TEXT PRIMARY KEY,
+        cik TEXT NOT NULL,
+        first_letter_date TEXT NOT NULL,
+        status TEXT NOT NULL,
+        row_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX conversations_order ON conversations (first_letter_date, thread_id);
+      CREATE INDEX conversations_cik ON conversations (cik);
+
+      -- position: the comment's index in its review (a letter may number two comments alike).
+      CREATE TABLE comments (
+        thread_id TEXT NOT NULL REFERENCES conversations (thread_id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        accession_number TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        cik TEXT NOT NULL,
+        letter_date TEXT NOT NULL,
+        resolution TEXT NOT NULL,
+        row_json TEXT NOT NULL,
+        PRIMARY KEY (thread_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX comments_order ON comments (letter_date, thread_id, position);
+      CREATE INDEX comments_letter ON comments (accession_number, number);
+      CREATE INDEX comments_cik ON comments (cik);
+
+      -- A review's file numbers (position -1), each comment's topics and lower-cased authorities.
+      CREATE TABLE analytic_terms (
+        thread_id TEXT NOT NULL REFERENCES conversations (thread_id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        term TEXT NOT NULL CHECK (term IN ('file_number', 'topic', 'authority')),
+        value TEXT NOT NULL,
+        PRIMARY KEY (thread_id, position, term, value)
+      ) WITHOUT ROWID;
+      CREATE INDEX analytic_terms_value ON analytic_terms (term, value);
+    `,
+  },
 ];

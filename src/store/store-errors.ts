@@ -13,3 +13,15 @@ export class UnknownFilingError extends Error {
     return 'UnknownFilingError';
   }
 }
+
+/** A list cursor the store did not issue (or issued for another table): the caller's usage error. */
+export class InvalidCursorError extends Error {
+  readonly cursor: string;
+  constructor(cursor: string) {
+    super(`cursor ${JSON.stringify(cursor.slice(0, 80))} is not one this store issued: start again without a cursor`);
+    this.cursor = cursor;
+  }
+  override get name(): string {
+    return 'InvalidCursorError';
+  }
+}

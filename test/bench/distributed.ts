@@ -9,8 +9,14 @@
  *      serving only the parse queue; letters/s from the first job start to the last job end.
  * The replica blocks 3 s after a violation (EDGAR: 10 min) and the workers pause 5 s, so that a violation shows
  * as a count of 403s instead of stopping the run. Needs Redis and PostgreSQL on 127.0.0.1 like the tests.
- * Prints a table and one JSON line; exits 1 unless every run made >= 9.5 requests/s, peak <= 10 and no 403.
+ * `--burners N` starts N CPU-bound processes (`node -e 'for(;;){}'`) beside the runs, at normal priority, and
+ * kills them at the end: the README's "under load" figures (`-- --burners 2`). `--workers 1,2,4` picks the runs.
+ * Prints a table, the load average at the start and end, and one JSON line; exits 1 unless every run made
+ * >= 9.5 requests/s (8.5 with burners), peak <= 10 and no 403.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Queue } from 'bullmq';
 import { openRawArchive } from '../../src/archive/fs-raw-archive.ts';
@@ -38,7 +44,25 @@ import { peakInWindow } from '../replica/traffic.ts';
 import { BENCH_LETTERS } from './_distributed-dataset.ts';
 
 const RUN_MS = 60_000;
-const corpusDir = process.argv[2] ?? null;
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { burners: { type: 'string', default: '0' }, workers: { type: 'string', default: '1,2,4' } },
+});
+const corpusDir = positionals[0] ?? null;
+const burnerCount = Number(flags.burners);
+const workerCounts = flags.workers.split(',').map(Number);
+if (!Number.isInteger(burnerCount) || burnerCount < 0) throw new Error(`--burners ${flags.burners}: a count`);
+const loadAtStart = loadavg()[0]!;
+/**
+ * CPU burners beside the runs: plain `node` processes at normal priority, killed whatever happens. Each in a
+ * session of its own, as if started from another shell: in the bench's session they would share the scheduler
+ * autogroup whose priority raisePriority() raises for the workers, and outrun Redis as no outside load would.
+ */
+const burners: ChildProcess[] = Array.from({ length: burnerCount }, () =>
+  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: true }),
+);
+const killBurners = () => burners.forEach((burner) => burner.kill('SIGKILL'));
+process.on('exit', killBurners);
 const redisUrl = await requireSharedRedis();
 await requireTestPostgres();
 raisePriority();
@@ -165,7 +189,7 @@ try {
     '3000',
   ]);
   try {
-    for (const workers of [1, 2, 4]) {
+    for (const workers of workerCounts) {
       const run = await requestRun(workers, replica);
       requestRuns.push(run);
       console.log(
@@ -210,12 +234,20 @@ try {
       );
     }
   }
-  console.log(JSON.stringify({ requests: requestRuns, parse: parseRuns }));
+  const loadAtEnd = loadavg()[0]!;
+  console.log(
+    `\nburners: ${burnerCount}; load average (1 min) ${fixed(loadAtStart)} at the start, ${fixed(loadAtEnd)} at the end`,
+  );
+  console.log(
+    JSON.stringify({ burners: burnerCount, loadAtStart, loadAtEnd, requests: requestRuns, parse: parseRuns }),
+  );
+  const floor = burnerCount > 0 ? 8.5 : 9.5;
   const ok = requestRuns.every(
-    (run) => run.requestsPerSecond >= 9.5 && run.peakInAnySecond <= 10 && run.refused403or429 === 0,
+    (run) => run.requestsPerSecond >= floor && run.peakInAnySecond <= 10 && run.refused403or429 === 0,
   );
   process.exitCode = ok ? 0 : 1;
 } finally {
+  killBurners();
   for (const prefix of prefixes) await deletePrefix(redisUrl, prefix);
   for (const archive of archives) archive.remove();
   await dropSchemas(schemaPrefix);

@@ -3,6 +3,7 @@
  * idea). An adapter's test file supplies a harness that creates isolated locations and calls this.
  */
 import { describe } from 'node:test';
+import { analyticsContract } from './analytics-contract.ts';
 import { filingStateContract } from './filing-state-contract.ts';
 import type { DocumentStoreHarness } from './harness.ts';
 import { lettersContract } from './letters-contract.ts';
@@ -19,5 +20,6 @@ export function documentStoreContract(harness: DocumentStoreHarness): void {
     listedFilingsContract(harness);
     searchContract(harness);
     schemaUpgradeContract(harness);
+    analyticsContract(harness);
   });
 }

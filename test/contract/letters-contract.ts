@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { BadInputError } from '../../src/errors.ts';
 import type { Letter } from '../../src/letter/schema.ts';
 import { LETTER_PAGE_SIZE } from '../../src/store/letter-filter-sql.ts';
+import { letterSortKey } from '../../src/store/letter-record.ts';
 import { accessionFor, letterSeries, makeLetter } from '../fixtures/letters.ts';
 import { collect, withStore, type DocumentStoreHarness } from './harness.ts';
 
@@ -137,6 +138,22 @@ export function lettersContract(harness: DocumentStoreHarness): void {
           .map((l) => l.accessionNumber);
         assert.deepEqual(listed, expected);
         assert.equal(await store.countLetters(), count);
+      }));
+
+    it('lists only the letters after a position (keyset pages of the read API), with the other filters', () =>
+      withStore(harness, async ({ store }) => {
+        const letters = [1, 2, 3, 4].map((n) =>
+          makeLetter({ accessionNumber: accessionFor(n), acceptanceDateTime: `2014-01-0${n}T12:00:00-05:00` }),
+        );
+        for (const letter of letters) await store.upsertLetter(letter);
+        const [, second] = letters;
+        const after = {
+          sortKey: letterSortKey(second!.acceptanceDateTime, second!.filingDate),
+          filingDate: second!.filingDate,
+          accessionNumber: second!.accessionNumber,
+        };
+        assert.deepEqual(ids(await collect(store.listLetters({ after }))), [accessionFor(3), accessionFor(4)]);
+        assert.equal(await store.countLetters({ after, cik: letters[0]!.cik }), 2);
       }));
 
     it('assignThreads sets thread ids that listing, getLetter and filters show', () =>

@@ -150,6 +150,28 @@ export function searchContract(harness: DocumentStoreHarness): void {
         assert.equal((await store.searchLetters('deferred revenue', { limit: 2 })).length, 2);
       }));
 
+    it('pages through one result list with an offset and narrows it with a letter filter', () =>
+      withStore(harness, async ({ store }) => {
+        const text = 'Deferred revenue is discussed.';
+        for (const n of [1, 2, 3]) {
+          await store.upsertLetter(
+            makeLetter({ accessionNumber: accessionFor(n), text, form: n === 2 ? 'UPLOAD' : 'CORRESP' }),
+          );
+        }
+        const all = (await store.searchLetters('deferred revenue')).map((h) => h.accessionNumber);
+        assert.equal(all.length, 3);
+        const paged = [0, 1, 2].map((offset) => store.searchLetters('deferred revenue', { limit: 1, offset }));
+        assert.deepEqual(
+          (await Promise.all(paged)).flat().map((h) => h.accessionNumber),
+          all,
+        );
+        const uploads = await store.searchLetters('deferred revenue', { filter: { forms: ['UPLOAD'] } });
+        assert.deepEqual(
+          uploads.map((h) => h.accessionNumber),
+          [accessionFor(2)],
+        );
+      }));
+
     it('stores and searches a letter of over 1 MB of distinct words (beyond one tsvector)', () =>
       withStore(harness, async ({ store }) => {
         const words = Array.from({ length: 120_000 }, (_, i) => `w${(i * 7919).toString(36)}q${i.toString(36)}`);

@@ -1,9 +1,10 @@
 /**
- * `npm run demo [-- --keep]`: the whole pipeline offline, with no setup. Starts the bundled EDGAR replica
+ * `npm run demo [-- --keep] [-- --serve]`: the whole pipeline offline, with no setup. Starts the bundled EDGAR replica
  * (test/replica) on a free port of 127.0.0.1 with the demo dataset, points EDGAR_WWW_URL / EDGAR_DATA_URL /
  * EDGAR_EFTS_URL at it, uses a demo User-Agent and a temporary store and archive, then runs the real CLI:
  * `backfill 001-35126`, `thread 001-35126`, `show` of the first response, `search`, `status` and a CSV export.
- * The temporary directory is removed at the end unless --keep is given.
+ * The temporary directory is removed at the end unless --keep is given. `--serve` then serves the viewer and
+ * read API over the demo store (`edgar-corresp serve`) until Ctrl-C.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,9 @@ import { runCli } from '../../src/cli/program.ts';
 import { buildDemoDataset } from '../replica/data/index.ts';
 import { startReplica } from '../replica/server.ts';
 
-const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { keep: { type: 'boolean', default: false }, serve: { type: 'boolean', default: false } },
+});
 const FILE_NUMBER = '001-35126';
 
 const dir = await mkdtemp(join(tmpdir(), 'edgar-corresp-demo-'));
@@ -73,6 +76,14 @@ try {
   process.stdout.write(
     `\ndemo: the replica saw ${replica.log.length} requests (${archives} to Archives: one complete submission per letter)\n`,
   );
+  if (values.serve) {
+    process.stdout.write('\ndemo: serving the viewer over the demo store; open the address below, Ctrl-C stops\n');
+    await run(['serve', '--port', process.env['PORT'] ?? '8080']);
+  } else {
+    process.stdout.write(
+      '\ndemo: to browse these letters in the web viewer (review side by side, search, plots): npm run demo -- --serve\n',
+    );
+  }
 } finally {
   await replica.close();
   if (values.keep) process.stdout.write(`demo: kept ${dir} (STORE_URL=sqlite:${join(dir, 'edgar-corresp.sqlite')})\n`);

@@ -9,6 +9,7 @@ import { PARSER_VERSION } from '../../pipeline/parser-version.ts';
 import type { DocumentStore } from '../../store/document-store.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { formatLetter } from '../format-letter.ts';
+import { readLetterFilter, type FilterOptions } from '../table-filters.ts';
 import { terminalSafe } from '../terminal-text.ts';
 
 export function registerShow(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
@@ -47,13 +48,24 @@ export function registerSearch(program: Command, context: () => CliContext, setE
     .description('full-text search over stored letters: plain words (all must match) and "quoted phrases"')
     .argument('<query...>', 'words and "quoted phrases"')
     .option('--limit <n>', 'most hits shown', '20')
-    .action(async (words: string[], options: { limit: string }) => {
+    .option('--file-number <number>', 'only letters of this file number')
+    .option('--cik <cik>', 'only letters of this filer CIK')
+    .option('--since <date>', 'only letters filed on or after this date (YYYY-MM-DD)')
+    .option('--until <date>', 'only letters filed on or before this date (YYYY-MM-DD)')
+    .option('--form <forms>', 'CORRESP, UPLOAD (comma-separated)')
+    .option('--kind <kinds>', 'comment, response, ... (comma-separated)')
+    .option('--topic <topic>', 'letters with an item of this topic, e.g. revenue')
+    .option('--authority <citation>', 'letters with an item citing it or a more precise one, e.g. "ASC 606"')
+    .option('--status <status>', 'not a filter of letters (exit 2): use export --table comments|conversations')
+    .action(async (words: string[], options: FilterOptions & { limit: string }) => {
       const ctx = context();
-      const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit ${options.limit}: use a whole number >= 1`);
+      const { limit: rawLimit, ...filters } = options;
+      const limit = Number(rawLimit);
+      if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit ${rawLimit}: use a whole number >= 1`);
+      const filter = readLetterFilter(filters);
       const deps = await openPipelineDeps(ctx.config(), { logger: ctx.logger(), offline: true });
       try {
-        const hits = await deps.store.searchLetters(words.join(' '), { limit });
+        const hits = await deps.store.searchLetters(words.join(' '), { limit, filter });
         for (const hit of hits) {
           await ctx.stdout.write(
             terminalSafe(

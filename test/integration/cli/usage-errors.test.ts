@@ -72,7 +72,7 @@ describe('edgar-corresp usage and configuration errors', () => {
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);
     const badOption = await runCliProcess(['export', '--format', 'xml'], env);
     assert.equal(badOption.code, 2);
-    assert.match(badOption.stderr, /--format "xml": use jsonl or csv/);
+    assert.match(badOption.stderr, /--format "xml": use jsonl, csv or parquet/);
   });
 
   it('exits 2 for a malformed date, and shows a stack trace only with --verbose', async () => {

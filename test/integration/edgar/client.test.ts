@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { EdgarConfig } from '../../../config/env.ts';
 import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '../../../src/edgar/client.ts';
 import { createEndpoints } from '../../../src/edgar/endpoints.ts';
+import type { FairAccessLimiter } from '../../../src/edgar/limiter.ts';
 import { MemoryLimiter } from '../../../src/edgar/memory-limiter.ts';
 import {
   ConfigError,
@@ -416,5 +417,45 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     const pending = client().get(txt(), { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('caller gave up')), 50);
     await assert.rejects(pending, /caller gave up/);
+  });
+
+  it('tells the limiter when each request left, every attempt, also when it never could', async () => {
+    // The limiter counts requests from when they leave (limiter.ts): a grant is reported sent after undici has
+    // written the request, so before the server sees it, or when it will not be sent: never left unreported,
+    // or the limiter would hold its place for good. Only the first report counts (limiter.ts).
+    const inner = new MemoryLimiter({ maxRps: 1000 });
+    const grants: { grantedAt: number; sentAt: number | null }[] = [];
+    const limiter: FairAccessLimiter = {
+      acquire: async (signal) => {
+        const grant = await inner.acquire(signal);
+        const record = { grantedAt: performance.now(), sentAt: null as number | null };
+        grants.push(record);
+        return {
+          sent: () => {
+            record.sentAt ??= performance.now();
+            grant.sent();
+          },
+        };
+      },
+      pause: (ms) => inner.pause(ms),
+      pausedUntil: () => inner.pausedUntil(),
+      close: () => inner.close(),
+    };
+    replica.injectFault({ path: TINY.correspAccession, kind: 'reset' });
+    assert.equal((await client({ limiter }).get(txt())).status, 200);
+    assert.equal(grants.length, 2, 'the reset and the retry');
+    for (const [i, grant] of grants.entries()) {
+      assert.ok(grant.sentAt !== null && grant.sentAt >= grant.grantedAt, `attempt ${i + 1} reported`);
+      assert.ok(grant.sentAt <= replica.log[i]!.at, `attempt ${i + 1} reported sent before it arrived`);
+    }
+    grants.length = 0;
+    const closed = client({ limiter }, { wwwUrl: 'http://127.0.0.1:1' });
+    await assert.rejects(closed.get('http://127.0.0.1:1/Archives/x.txt'), EdgarUnavailableError);
+    assert.ok(grants.length >= 2, `${grants.length} attempts`);
+    assert.ok(
+      grants.every((grant) => grant.sentAt !== null),
+      'a request never sent gives its grant back',
+    );
+    await inner.close();
   });
 });

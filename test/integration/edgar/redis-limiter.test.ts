@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { getEventListeners, once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
-import { RedisLimiter, LATE_GRANT_MS } from '../../../src/edgar/redis-limiter.ts';
+import { HOLD_MS, LATE_GRANT_MS, RedisLimiter } from '../../../src/edgar/redis-limiter.ts';
 import { PACING_WINDOW_MS } from '../../../src/edgar/pacing.ts';
 import { raisePriority, spawnReplica, type ChildReplica } from '../../replica/spawn.ts';
 import { peakInWindow } from '../../replica/traffic.ts';
@@ -50,8 +50,9 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       limiters.flatMap((limiter) =>
         Array.from({ length: 4 }, async () => {
           while (performance.now() < deadline) {
-            await limiter.acquire();
+            const grant = await limiter.acquire();
             grants.push(performance.now());
+            grant.sent();
           }
         }),
       ),
@@ -70,7 +71,7 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       windowMs: 100,
     });
     const shared = new AbortController();
-    for (let i = 0; i < 5; i++) await limiter.acquire(shared.signal);
+    for (let i = 0; i < 5; i++) (await limiter.acquire(shared.signal)).sent();
     assert.equal(getEventListeners(shared.signal, 'abort').length, 0);
     await limiter.close();
   });
@@ -83,17 +84,18 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
     await a!.pause(100); // ends earlier: ignored
     assert.ok(Math.abs((await b!.pausedUntil()) - until) <= 15);
     const started = Date.now();
-    await b!.acquire();
+    (await b!.acquire()).sent();
     assert.ok(Date.now() >= until - 15, `granted ${until - Date.now()} ms before the pause ended`);
     assert.ok(Date.now() - started >= 300);
     assert.equal(await b!.pausedUntil(), 0);
     await Promise.all([a!.close(), b!.close()]);
   });
 
-  it('moves a grant this process read too late to the time it is used: one entry in the log, none lost', async () => {
+  it('counts a grant read or sent late from when its request left: one entry in the log, held until then', async () => {
     const shared = prefix('limiter-stale');
     const limiter = new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl });
     const redis = new Redis(redisUrl);
+    const key = `${shared}:limiter:grants`;
     try {
       await limiter.pausedUntil(); // connected: the script call below is written to the socket at once
       const [seconds, micros] = await redis.time();
@@ -102,12 +104,19 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       // A starved process: the reply arrives while the event loop is busy and is read 60 ms late.
       const busyUntil = performance.now() + LATE_GRANT_MS * 3;
       while (performance.now() < busyUntil);
-      await granted;
+      const grant = await granted;
+      // Not sent yet: held in the future, so it counts in every window until it leaves.
+      const held = await redis.zrange(key, 0, -1, 'WITHSCORES');
+      assert.equal(held.length, 2, `one grant in the log, got ${JSON.stringify(held)}`);
+      assert.ok(Number(held[1]) >= askedUs + (HOLD_MS - 100) * 1000, 'held until it is sent');
+      grant.sent();
+      await limiter.settled();
       assert.equal(limiter.lateGrants, 1);
-      const log = await redis.zrange(`${shared}:limiter:grants`, 0, -1, 'WITHSCORES');
-      assert.equal(log.length, 2, `one grant in the log, got ${JSON.stringify(log)}`);
-      const movedByMs = (Number(log[1]) - askedUs) / 1000;
-      assert.ok(movedByMs >= LATE_GRANT_MS * 3, `grant stamped ${movedByMs.toFixed(1)} ms after asking`);
+      const log = await redis.zrange(key, 0, -1, 'WITHSCORES');
+      assert.equal(log.length, 2, `still one grant in the log, got ${JSON.stringify(log)}`);
+      const leftAfterMs = (Number(log[1]) - askedUs) / 1000;
+      assert.ok(leftAfterMs >= LATE_GRANT_MS * 3, `counted ${leftAfterMs.toFixed(1)} ms after asking`);
+      assert.ok(leftAfterMs < HOLD_MS - 100, 'no longer held');
     } finally {
       redis.disconnect();
       await limiter.close();
@@ -138,11 +147,18 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       };
       const callers = [0, 1, 2].map(() => runCaller(args));
       const pauser = new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl });
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      const pausedAt = Date.now();
-      await pauser.pause(1500);
-      const results = await Promise.all(callers);
-      await pauser.close();
+      // Closed even when a caller fails: its open connection would otherwise keep this file from ever ending.
+      const { pausedAt, results } = await (async () => {
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 2500));
+          const at = Date.now();
+          await pauser.pause(1500);
+          return { pausedAt: at, results: await Promise.all(callers) };
+        } finally {
+          await Promise.allSettled(callers);
+          await pauser.close();
+        }
+      })();
 
       const stats = (await replica.stats()) as Awaited<ReturnType<ChildReplica['stats']>> & { clockOrigin: number };
       const log = await replica.log();

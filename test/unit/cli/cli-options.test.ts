@@ -56,7 +56,7 @@ describe('export arguments', () => {
       },
     );
     assert.deepEqual(readExportFilter({ format: 'jsonl' }), {});
-    assert.throws(() => readExportFilter({ format: 'xml' }), usage(/use jsonl or csv/));
+    assert.throws(() => readExportFilter({ format: 'xml' }), usage(/use jsonl, csv or parquet/));
     assert.throws(() => readExportFilter({ format: 'csv', fileNumber: 'abc' }), usage(/not a file number/));
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { initialPacingState, PACING_WINDOW_MS, pacingRule, tryGrant } from '../../../src/edgar/pacing.ts';
+import { initialPacingState, PACING_WINDOW_MS, pacingRule, recordSent, tryGrant } from '../../../src/edgar/pacing.ts';
 import { peakInWindow } from '../../replica/traffic.ts';
 
 /** Drives the rule on a virtual clock: callers always waiting, timers firing late by `lateness()` ms. */
@@ -11,8 +11,10 @@ function simulate(maxRps: number, durationMs: number, lateness: () => number): n
   let now = 0;
   while (now < durationMs) {
     const wait = tryGrant(rule, state, now);
-    if (wait === 0) grants.push(now);
-    else now += Math.ceil(wait) + lateness();
+    if (wait === 0) {
+      grants.push(now);
+      recordSent(rule, state, now);
+    } else now += Math.ceil(wait) + lateness();
   }
   return grants;
 }
@@ -62,14 +64,29 @@ describe('pacing rule', () => {
     const rule = pacingRule(2);
     const state = initialPacingState();
     assert.equal(tryGrant(rule, state, 0), 0);
+    recordSent(rule, state, 0);
     const wait = tryGrant(rule, state, 1);
     assert.ok(wait > 0 && wait <= rule.intervalMs);
     assert.equal(tryGrant(rule, state, 1 + wait), 0);
+    recordSent(rule, state, 1 + wait);
     assert.ok(tryGrant(rule, state, 2 + wait) > 0);
     assert.equal(tryGrant(rule, state, PACING_WINDOW_MS + 0.5), 0);
   });
 
   it('refuses a rate that is not above zero', () => {
     assert.throws(() => pacingRule(0), RangeError);
+  });
+
+  it('counts a request from when it left: a grant sent late holds its place in the log until it has left', () => {
+    const rule = pacingRule(2, 1000);
+    const state = initialPacingState();
+    assert.equal(tryGrant(rule, state, 0), 0); // A, held until 400 before it leaves
+    assert.equal(tryGrant(rule, state, 500), 0); // B
+    recordSent(rule, state, 500);
+    // A has not left: it counts as leaving now, so no third request may go before 1000 ms after it does.
+    assert.ok(tryGrant(rule, state, 1100) > 0);
+    recordSent(rule, state, 400);
+    assert.ok(tryGrant(rule, state, 1399) > 0, 'within 1000 ms of A leaving');
+    assert.equal(tryGrant(rule, state, 1400), 0);
   });
 });

@@ -118,6 +118,27 @@ describe('topics: the main topic comes first', () => {
       ['Note 7. Leases'],
       'accounting_other',
     ],
+    [
+      'a subsection of MD&A named for an expense line is about results',
+      'Please expand the table of the major components of this line item to explain what makes up the rest of it.',
+      [
+        "Management's Discussion and Analysis of Financial Condition and Results of Operations",
+        'Research and Development Expenses',
+      ],
+      'mda_results',
+    ],
+    [
+      "the board's recommendation of a merger is about the transaction, not governance",
+      'Please define the term undisturbed share price the first time you use it.',
+      ['The Transactions', 'Recommendation of the Board of Directors and its Reasons for the Transactions'],
+      'offering_transaction',
+    ],
+    [
+      'explanations for variances are results of operations',
+      'In future filings, please give explanations for the variances in cost of products sold at a lower level.',
+      [],
+      'mda_results',
+    ],
   ];
   for (const [name, comment, headings, first] of cases) {
     it(name, () => assert.equal(topicsOf(comment, headings)[0], first));
@@ -125,6 +146,15 @@ describe('topics: the main topic comes first', () => {
 });
 
 describe('topics: the set', () => {
+  it("reads MD&A's full title as the section, not as a comment on results of operations", () => {
+    const topics = topicsOf('Please explain what you mean by capital expenditures net of financings in the table.', [
+      'Form 10-K for the Fiscal Year Ended December 31, 2024',
+      "Management's Discussion and Analysis of Financial Condition and Results of Operations",
+      'Capital Expenditures',
+    ]);
+    assert.deepEqual(topics, ['liquidity_capital']);
+  });
+
   it('keeps a second topic that scores half as much as the first', () => {
     const topics = topicsOf(
       'Please discuss in critical accounting estimates the goodwill impairment assumptions and how reasonably likely changes would affect the fair value of the reporting unit.',

@@ -1,0 +1,73 @@
+/** The JSON routes of DESIGN.md "Read API": lists with filters and cursors, one row by id, search, OpenAPI. */
+import { Router, type Request } from 'express';
+import { normalizeAccession } from '../identifiers.ts';
+import type { DocumentStore } from '../store/document-store.ts';
+import { badRequest, notFound } from './http-error.ts';
+import { loadLetterPage, loadSearchPage } from './letter-pages.ts';
+import { openApiDocument } from './openapi.ts';
+import { parseListQuery, type ParsedQuery } from './query-filters.ts';
+import type { ConversationStatus, Resolution } from '../analytics/rows.ts';
+import type { CommentFilter, ConversationFilter, ReviewSource } from './review-rows.ts';
+
+export interface ReadDeps {
+  readonly store: DocumentStore;
+  readonly reviews: ReviewSource;
+}
+
+/** A thread id from the route's wildcard: encoded ("a%2Fb") or not ("a/b"), both work. */
+export function threadIdParam(req: Request): string {
+  const value = (req.params as Record<string, string | string[]>)['threadId'];
+  return Array.isArray(value) ? value.join('/') : (value ?? '');
+}
+
+function rowFilter(q: ParsedQuery) {
+  return {
+    fileNumber: q.fileNumber,
+    cik: q.cik,
+    since: q.since,
+    until: q.until,
+    topic: q.topic,
+    authority: q.authority,
+  };
+}
+
+export function apiRouter(deps: ReadDeps): Router {
+  const router = Router();
+  const document = openApiDocument();
+  router.get('/api/openapi.json', (_req, res) => void res.json(document));
+  router.get('/api/letters', async (req, res) => {
+    res.json(await loadLetterPage(deps.store, parseListQuery('letters', req.query)));
+  });
+  router.get('/api/letters/:accession', async (req, res) => {
+    const accession = normalizeAccession(req.params.accession);
+    if (accession === null) throw badRequest(`${JSON.stringify(req.params.accession)} is not an accession number`);
+    const letter = await deps.store.getLetter(accession);
+    if (!letter) throw notFound(`no stored letter ${accession}`);
+    res.json(letter);
+  });
+  router.get('/api/conversations', async (req, res) => {
+    const q = parseListQuery('conversations', req.query);
+    const filter: ConversationFilter = { ...rowFilter(q), status: q.status as ConversationStatus | undefined };
+    res.json(await deps.reviews.listConversations(filter, q.limit, q.cursor));
+  });
+  router.get('/api/conversations/*threadId', async (req, res) => {
+    const threadId = threadIdParam(req);
+    const review = await deps.reviews.getReview(threadId);
+    if (!review) throw notFound(`no review ${JSON.stringify(threadId)}`);
+    res.json(review);
+  });
+  router.get('/api/comments', async (req, res) => {
+    const q = parseListQuery('comments', req.query);
+    const filter: CommentFilter = { ...rowFilter(q), status: q.status as Resolution | undefined };
+    res.json(await deps.reviews.listComments(filter, q.limit, q.cursor));
+  });
+  router.get('/api/search', async (req, res) => {
+    const q = parseListQuery('search', req.query);
+    if (q.q === undefined) throw badRequest('q is required: plain words and "quoted phrases"');
+    res.json(await loadSearchPage(deps.store, { ...q, q: q.q }));
+  });
+  router.use('/api', (req) => {
+    throw notFound(`no route ${req.path} (see /api/openapi.json)`);
+  });
+  return router;
+}

@@ -1,0 +1,65 @@
+/**
+ * Pages of letters and of search hits for the read API and the viewer. Letters are paged by their position in
+ * the listing order (keyset, so page 1000 costs what page 1 costs); search hits by their rank (an offset into
+ * the best matches the stores rank). Every filter, topic and authority included, is applied by the store.
+ */
+import type { Letter } from '../letter/schema.ts';
+import type { DocumentStore, LetterFilter, SearchHit } from '../store/document-store.ts';
+import { letterSortKey } from '../store/letter-record.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { ParsedQuery } from './query-filters.ts';
+import type { RowPage } from './review-rows.ts';
+
+/** The store filter of a parsed query. */
+export function letterFilterOf(query: ParsedQuery): LetterFilter {
+  return {
+    fileNumber: query.fileNumber,
+    cik: query.cik,
+    since: query.since,
+    until: query.until,
+    forms: query.forms,
+    kinds: query.kinds,
+    topic: query.topic,
+    authority: query.authority,
+  };
+}
+
+export async function loadLetterPage(store: DocumentStore, query: ParsedQuery): Promise<RowPage<Letter>> {
+  const filter: LetterFilter = { ...letterFilterOf(query), after: afterOf(query.cursor) };
+  const data: Letter[] = [];
+  let more = false;
+  for await (const letter of store.listLetters(filter)) {
+    if (data.length === query.limit) {
+      more = true;
+      break;
+    }
+    data.push(letter);
+  }
+  const last = data.at(-1);
+  const next =
+    more && last
+      ? encodeCursor([letterSortKey(last.acceptanceDateTime, last.filingDate), last.filingDate, last.accessionNumber])
+      : null;
+  return { data, next };
+}
+
+function afterOf(cursor: string | null): LetterFilter['after'] {
+  if (cursor === null) return undefined;
+  const [sortKey, filingDate, accessionNumber] = decodeCursor(cursor, 3).map(String);
+  return { sortKey: sortKey!, filingDate: filingDate!, accessionNumber: accessionNumber! };
+}
+
+/** Past this rank a search answers no further page (the stores rank at most this many). */
+const SEARCH_DEPTH = 1000;
+
+export async function loadSearchPage(
+  store: DocumentStore,
+  query: ParsedQuery & { q: string },
+): Promise<RowPage<SearchHit>> {
+  const offset = query.cursor === null ? 0 : Number(decodeCursor(query.cursor, 1)[0]);
+  if (!Number.isInteger(offset) || offset < 0 || offset >= SEARCH_DEPTH) return { data: [], next: null };
+  const hits = await store.searchLetters(query.q, { limit: query.limit + 1, offset, filter: letterFilterOf(query) });
+  const data = hits.slice(0, query.limit);
+  const more = hits.length > query.limit && offset + query.limit < SEARCH_DEPTH;
+  return { data, next: more ? encodeCursor([offset + query.limit]) : null };
+}

@@ -1,0 +1,143 @@
+/**
+ * A review: its facts, its letters as a timeline, then round by round each staff comment side by side with
+ * the company's response, follow-ups listed under the comment they follow, topics and authorities as tags.
+ */
+import { html, paragraphs, type SafeHtml } from '../html.ts';
+import type { CommentRow, Review, ReviewLetter } from '../review-rows.ts';
+import { humanKind, layout, pageHref, secFilingHref, tagList } from './layout.ts';
+
+const anchor = (round: number, number: number) => `r${round}-c${number}`;
+
+export function reviewPage(review: Review): SafeHtml {
+  const c = review.conversation;
+  const subject = c.reviewedFiling?.form
+    ? `${c.reviewedFiling.form}${c.reviewedFiling.fiscalYearEnd ? ` for the year ended ${c.reviewedFiling.fiscalYearEnd}` : ''}`
+    : 'filing';
+  const rounds = [...new Set(review.comments.map((x) => x.round))].sort((a, b) => a - b);
+  return layout(
+    { title: `${c.companyName}: review of ${subject}` },
+    html`<h1>${c.companyName}: review of ${subject}</h1>
+      <dl class="facts">
+        <dt>Status</dt>
+        <dd>
+          ${c.status}${c.closingLetter ? html` (closed by <a href="${pageHref('letters', c.closingLetter)}">${c.closingLetter}</a>)` : ''}
+        </dd>
+        <dt>Company</dt>
+        <dd><a href="${pageHref('companies', c.cik)}">${c.companyName}</a> (CIK ${c.cik})</dd>
+        <dt>File numbers</dt>
+        <dd>
+          ${c.fileNumbers.map((n, i) => html`${i > 0 ? ', ' : ''}<a href="${pageHref('file-numbers', n)}">${n}</a>`)}
+        </dd>
+        <dt>Letters</dt>
+        <dd>
+          ${c.firstLetterDate} to ${c.lastLetterDate} (${c.daysOpen} days): ${c.staffLetters} from the staff,
+          ${c.companyLetters} from the company
+        </dd>
+        <dt>Rounds</dt>
+        <dd>
+          ${c.rounds} with ${c.comments}
+          comments${c.medianDaysToRespond === null ? '' : `; median ${c.medianDaysToRespond} days to respond`}
+        </dd>
+        ${
+          c.staff.length > 0
+            ? html`<dt>Staff</dt>
+                <dd>${c.staff.join(', ')}${c.office ? ` (${c.office})` : ''}</dd>`
+            : ''
+        }
+      </dl>
+      ${tagList(
+        c.topics.map((t) => `${t.topic} (${t.comments})`),
+        [],
+      )}
+      <h2 id="letters">Letters</h2>
+      ${letterTimeline(review.letters, c.cik)} ${rounds.map((round) => roundSection(review, round, rounds))}`,
+  );
+}
+
+function letterTimeline(letters: readonly ReviewLetter[], cik: string): SafeHtml {
+  return html`<ol class="timeline">
+    ${letters.map(
+      (l) =>
+        html`<li class="${l.sender}">
+          <strong>${l.letterDate ?? l.filingDate}</strong> · ${l.sender === 'sec' ? 'SEC staff' : 'company'} ·
+          ${humanKind(l.kind)}${l.round === null ? '' : html` · <a href="#round-${l.round}">round ${l.round}</a>`}
+          ${l.daysToAnswer === null ? '' : html` · answered after ${l.daysToAnswer} days`}<br />
+          <a href="${pageHref('letters', l.accessionNumber)}">${l.form} ${l.accessionNumber}</a> ·
+          <a href="${secFilingHref(l.cik || cik, l.accessionNumber)}">on sec.gov</a>
+        </li>`,
+    )}
+  </ol>`;
+}
+
+function roundSection(review: Review, round: number, rounds: readonly number[]): SafeHtml {
+  const comments = review.comments.filter((x) => x.round === round);
+  const staff = comments[0]!;
+  const next = rounds.find((r) => r > round);
+  const previous = [...rounds].reverse().find((r) => r < round);
+  return html`<section id="round-${round}" aria-labelledby="round-${round}-title">
+    <h2 id="round-${round}-title">Round ${round}: staff letter of ${staff.letterDate}</h2>
+    <nav class="rounds" aria-label="Round ${round}">
+      <a href="${pageHref('letters', staff.accessionNumber)}">Staff letter ${staff.accessionNumber}</a>
+      <a href="${secFilingHref(staff.cik, staff.accessionNumber)}">Staff letter on sec.gov</a>
+      ${previous === undefined ? '' : html`<a href="#round-${previous}">Previous round (${previous})</a>`}
+      ${next === undefined ? '' : html`<a href="#round-${next}" rel="next">Next round (${next})</a>`}
+    </nav>
+    ${comments.map((comment) => commentPair(review, comment))}
+  </section>`;
+}
+
+function commentPair(review: Review, comment: CommentRow): SafeHtml {
+  const id = anchor(comment.round, comment.number);
+  const followUps = review.comments.filter(
+    (x) => x.round === comment.round + 1 && x.priorComments.includes(comment.number),
+  );
+  return html`<article class="pair" id="${id}" aria-labelledby="${id}-title">
+    <header>
+      <h3 id="${id}-title">
+        Comment ${comment.number}${comment.pageRef ? html` <span class="muted">· page ${comment.pageRef}</span>` : ''}
+      </h3>
+      ${comment.headings.length > 0 ? html`<div class="muted">${comment.headings.join(' › ')}</div>` : ''}
+      ${comment.priorComments.length > 0 ? html`<div>Follows up ${comment.priorComments.map((n, i) => html`${i > 0 ? ', ' : ''}<a href="#${anchor(comment.round - 1, n)}">round ${comment.round - 1} comment ${n}</a>`)}${comment.reissued ? ' (reissued)' : ''}</div>` : ''}
+      ${tagList(comment.topics, comment.authorities)}
+      <div class="muted">Resolution: ${comment.resolution.replace(/_/g, ' ')}</div>
+    </header>
+    <div class="side-by-side">
+      <div class="comment" data-role="comment">
+        <h4>Staff comment</h4>
+        ${paragraphs(comment.text)}
+      </div>
+      <div class="response" data-role="response">
+        <h4>
+          Company
+          response${comment.response ? html` · <a href="${pageHref('letters', comment.response.accessionNumber)}">${comment.response.letterDate ?? comment.response.accessionNumber}</a>` : ''}
+        </h4>
+        ${
+          comment.response?.text
+            ? paragraphs(comment.response.text)
+            : html`<p class="muted">No response to this comment is stored.</p>`
+        }
+      </div>
+    </div>
+    ${
+      followUps.length === 0
+        ? ''
+        : html`<div class="follow-ups">
+            <strong>Followed up in round ${comment.round + 1}:</strong>
+            <ul>
+              ${followUps.map(
+                (f) =>
+                  html`<li>
+                    <a href="#${anchor(f.round, f.number)}">Round ${f.round}, comment ${f.number}</a
+                    >${f.reissued ? ' (reissued)' : ''}: ${excerpt(f.text)}
+                  </li>`,
+              )}
+            </ul>
+          </div>`
+    }
+  </article>`;
+}
+
+export function excerpt(text: string, length = 220): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
+}

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:serve`: latency of the read API and weight of the viewer's pages, on the demo store (built
+ * fresh from the replica) and, when it exists, on the scale bench's kept store (/tmp/scale-keep/store.sqlite,
+ * or SCALE_STORE=path). Sequential requests over one keep-alive connection: p50/p95 of a page of 50 rows per
+ * list route (first page and a page deep in the list), of one review (JSON and HTML), time to first byte of a
+ * review page, and the bytes of each page (HTML + its one stylesheet; no images, no script).
+ */
+import { existsSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { startServeServer, type RunningServer } from '../../src/serve/serve-app.ts';
+import { StoreReviewSource } from '../../src/serve/store-review-source.ts';
+import type { DocumentStore } from '../../src/store/document-store.ts';
+import { SqliteDocumentStore } from '../../src/store/sqlite-document-store.ts';
+import { REVIEW_ID, openDemoStore } from '../integration/serve/demo-store.ts';
+
+const RUNS = Number(process.env['RUNS'] ?? 100);
+const SCALE_STORE = process.env['SCALE_STORE'] ?? '/tmp/scale-keep/store.sqlite';
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+interface Timing {
+  readonly ttfbMs: number;
+  readonly totalMs: number;
+  readonly bytes: number;
+  readonly status: number;
+  readonly body: string;
+}
+
+function get(server: RunningServer, path: string): Promise<Timing> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, agent }, (res) => {
+      const ttfbMs = performance.now() - start;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({
+          ttfbMs,
+          totalMs: performance.now() - start,
+          bytes: body.length,
+          status: res.statusCode ?? 0,
+          body: body.toString('utf8'),
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const quantile = (values: number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+
+async function measure(server: RunningServer, label: string, paths: readonly string[], runs = RUNS): Promise<void> {
+  for (const path of paths.slice(0, 1)) await get(server, path); // warm caches
+  const total: number[] = [];
+  const ttfb: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = await get(server, paths[i % paths.length]!);
+    if (t.status !== 200)
+      throw new Error(`${label}: ${paths[i % paths.length]} answered ${t.status}: ${t.body.slice(0, 200)}`);
+    total.push(t.totalMs);
+    ttfb.push(t.ttfbMs);
+    bytes = Math.max(bytes, t.bytes);
+  }
+  const f = (n: number) => n.toFixed(1).padStart(7);
+  process.stdout.write(
+    `  ${label.padEnd(42)} p50 ${f(quantile(total, 0.5))} ms  p95 ${f(quantile(total, 0.95))} ms  ttfb p50 ${f(quantile(ttfb, 0.5))} ms  max ${(bytes / 1024).toFixed(1)} KB\n`,
+  );
+}
+
+/** A cursor some pages into a list (follows `next` `depth` times). */
+async function deepPath(server: RunningServer, route: string, depth: number): Promise<string> {
+  let path = `${route}?limit=50`;
+  for (let i = 0; i < depth; i++) {
+    const next = (JSON.parse((await get(server, path)).body) as { next: string | null }).next;
+    if (next === null) break;
+    path = `${route}?limit=50&cursor=${encodeURIComponent(next)}`;
+  }
+  return path;
+}
+
+async function bench(name: string, store: DocumentStore, reviewIds: readonly string[]): Promise<void> {
+  const server = await startServeServer(
+    { store, reviews: new StoreReviewSource(store) },
+    { host: '127.0.0.1', port: 0 },
+  );
+  try {
+    const letters = await store.countLetters();
+    process.stdout.write(
+      `\n${name}: ${letters} letters, ${reviewIds.length} reviews sampled, ${RUNS} requests per line\n`,
+    );
+    for (const route of ['/api/letters', '/api/conversations', '/api/comments']) {
+      await measure(server, `${route} (50 rows, first page)`, [`${route}?limit=50`]);
+      await measure(server, `${route} (50 rows, 20 pages in)`, [await deepPath(server, route, 20)]);
+    }
+    await measure(
+      server,
+      '/api/letters?form=UPLOAD&topic=revenue (50)',
+      ['/api/letters?limit=50&form=UPLOAD&topic=revenue'],
+      10,
+    );
+    await measure(
+      server,
+      '/api/search?q=revenue recognition (50)',
+      ['/api/search?q=revenue%20recognition&limit=50'],
+      10,
+    );
+    const ids = reviewIds.map((id) => encodeURIComponent(id));
+    await measure(
+      server,
+      '/api/conversations/{id} (one review)',
+      ids.map((id) => `/api/conversations/${id}`),
+    );
+    await measure(
+      server,
+      '/reviews/{id} (review page, HTML)',
+      ids.map((id) => `/reviews/${id}`),
+    );
+    await measure(server, '/assets/style.css', ['/assets/style.css']);
+    const css = (await get(server, '/assets/style.css')).bytes;
+    const weights = await Promise.all(
+      ids.slice(0, 20).map(async (id) => (await get(server, `/reviews/${id}`)).bytes + css),
+    );
+    process.stdout.write(
+      `  review page weight (HTML + CSS): max ${(Math.max(...weights) / 1024).toFixed(1)} KB over ${weights.length} reviews\n`,
+    );
+    const overview = await get(server, '/');
+    process.stdout.write(
+      `  overview page: ${overview.totalMs.toFixed(0)} ms cold, ${((overview.bytes + css) / 1024).toFixed(1)} KB\n`,
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+async function sampleReviews(store: DocumentStore, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  while (ids.length < count * 20) {
+    const page = await store.listConversations({ limit: 1000, cursor });
+    ids.push(...page.data.filter((c) => c.comments > 0).map((c) => c.threadId));
+    cursor = page.next;
+    if (cursor === null) break;
+  }
+  if (ids.length > 0)
+    return ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / count)) === 0).slice(0, count);
+  // A store filled before the analytic tables: reviews by the thread ids of every n-th letter.
+  const total = await store.countLetters();
+  const stride = Math.max(1, Math.floor(total / count));
+  const seen = new Set<string>();
+  let index = 0;
+  for await (const letter of store.listLetters()) {
+    if (index++ % stride === 0 && letter.threadId !== null) seen.add(letter.threadId);
+    if (seen.size >= count) break;
+  }
+  return [...seen];
+}
+
+const demo = await openDemoStore();
+try {
+  await bench('demo store (001-35126)', demo.store, [REVIEW_ID]);
+} finally {
+  await demo.close();
+}
+if (existsSync(SCALE_STORE)) {
+  const store = await SqliteDocumentStore.open(SCALE_STORE);
+  try {
+    await bench(`scale store ${SCALE_STORE}`, store, await sampleReviews(store, 50));
+  } finally {
+    await store.close();
+  }
+} else {
+  process.stdout.write(
+    `\n(no scale store at ${SCALE_STORE}: run the scale bench with its keep option, or set SCALE_STORE)\n`,
+  );
+}
+agent.destroy();
