@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CommentRowSchema, ConversationRowSchema } from '../analytics/rows.ts';
 import { LETTER_FORMS, LETTER_KINDS, LetterSchema } from '../letter/schema.ts';
 import type { Review } from './review-rows.ts';
-import type { SearchHit } from '../store/document-store.ts';
+import type { LetterRow, SearchHit } from '../store/document-store.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -41,6 +41,9 @@ export const SearchHitSchema = z.object({
   score: z.number(),
 });
 
+/** A row of /api/letters: the letter without its full text, unless `include=text`. */
+export const LetterRowSchema = LetterSchema.omit({ text: true }).extend({ text: z.string().optional() });
+
 export const ErrorSchema = z.object({ error: z.object({ status: z.number().int(), message: z.string() }) });
 
 export const pageSchema = (row: z.ZodType) => z.object({ data: z.array(row), next: z.string().nullable() });
@@ -57,4 +60,5 @@ type Plain<T> = T extends readonly (infer U)[]
 export const SCHEMAS_MATCH_ROWS: [
   Same<Plain<Review>, z.infer<typeof ReviewSchema>>,
   Same<Plain<SearchHit>, z.infer<typeof SearchHitSchema>>,
-] = [true, true];
+  Same<Plain<LetterRow>, z.infer<typeof LetterRowSchema>>,
+] = [true, true, true];

@@ -3,8 +3,7 @@
  * the listing order (keyset, so page 1000 costs what page 1 costs); search hits by their rank (an offset into
  * the best matches the stores rank). Every filter, topic and authority included, is applied by the store.
  */
-import type { Letter } from '../letter/schema.ts';
-import type { DocumentStore, LetterFilter, SearchHit } from '../store/document-store.ts';
+import type { DocumentStore, LetterFilter, LetterRow, SearchHit } from '../store/document-store.ts';
 import { letterSortKey } from '../store/letter-record.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { ParsedQuery } from './query-filters.ts';
@@ -24,20 +23,17 @@ export function letterFilterOf(query: ParsedQuery): LetterFilter {
   };
 }
 
-export async function loadLetterPage(store: DocumentStore, query: ParsedQuery): Promise<RowPage<Letter>> {
+/**
+ * A page of letters as list rows: metadata and items, the full `text` only with `include=text` (the full
+ * letter is at /api/letters/{accession}); one store query of limit + 1 rows tells whether a next page exists.
+ */
+export async function loadLetterPage(store: DocumentStore, query: ParsedQuery): Promise<RowPage<LetterRow>> {
   const filter: LetterFilter = { ...letterFilterOf(query), after: afterOf(query.cursor) };
-  const data: Letter[] = [];
-  let more = false;
-  for await (const letter of store.listLetters(filter)) {
-    if (data.length === query.limit) {
-      more = true;
-      break;
-    }
-    data.push(letter);
-  }
+  const rows = await store.pageLetters(filter, query.limit + 1, { text: query.includeText === true });
+  const data = rows.slice(0, query.limit);
   const last = data.at(-1);
   const next =
-    more && last
+    rows.length > query.limit && last
       ? encodeCursor([letterSortKey(last.acceptanceDateTime, last.filingDate), last.filingDate, last.accessionNumber])
       : null;
   return { data, next };

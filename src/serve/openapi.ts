@@ -8,6 +8,7 @@ import {
   CommentRowSchema,
   ConversationRowSchema,
   ErrorSchema,
+  LetterRowSchema,
   LetterSchema,
   ReviewSchema,
   SearchHitSchema,
@@ -42,8 +43,17 @@ function parameters(table: Table) {
     ...filters,
     { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
     { name: 'cursor', in: 'query', description: 'the previous page\'s "next"', schema: { type: 'string' } },
+    ...(table === 'letters' ? [INCLUDE_PARAMETER] : []),
   ];
 }
+
+const INCLUDE_PARAMETER = {
+  name: 'include',
+  in: 'query',
+  description:
+    "rows carry each letter's metadata and items; include=text adds its full text (else at /api/letters/{accession})",
+  schema: { type: 'string', enum: ['text'] },
+};
 
 const ERROR_RESPONSES = {
   '400': { $ref: '#/components/responses/Error' },
@@ -73,7 +83,12 @@ export function openApiDocument(): Record<string, unknown> {
       description: 'Read-only JSON over the stored SEC correspondence: letters, reviews (conversations) and comments.',
     },
     paths: {
-      '/api/letters': { get: { parameters: parameters('letters'), responses: ok('LetterPage', 'letters') } },
+      '/api/letters': {
+        get: {
+          parameters: parameters('letters'),
+          responses: ok('LetterPage', 'letters without their full text unless include=text'),
+        },
+      },
       '/api/letters/{accession}': {
         get: { parameters: byId('accession', 'accession number'), responses: ok('Letter', 'one letter') },
       },
@@ -93,7 +108,8 @@ export function openApiDocument(): Record<string, unknown> {
     components: {
       schemas: {
         Letter: schema(LetterSchema),
-        LetterPage: schema(pageSchema(LetterSchema)),
+        LetterRow: schema(LetterRowSchema),
+        LetterPage: schema(pageSchema(LetterRowSchema)),
         ConversationPage: schema(pageSchema(ConversationRowSchema)),
         Review: schema(ReviewSchema),
         CommentPage: schema(pageSchema(CommentRowSchema)),

@@ -35,13 +35,15 @@ export interface ParsedQuery {
   readonly q?: string;
   readonly limit: number;
   readonly cursor: string | null;
+  /** letters: `include=text` adds each letter's full text to its list row. */
+  readonly includeText?: boolean;
 }
 
 export type RawQuery = Record<string, unknown>;
 
 /** Reads the query of a `table` route; throws a 400 HttpError for anything it does not accept. */
 export function parseListQuery(table: Table, query: RawQuery): ParsedQuery {
-  const allowed = new Set([...TABLE_FILTERS[table], 'limit', 'cursor']);
+  const allowed = new Set([...TABLE_FILTERS[table], 'limit', 'cursor', ...(table === 'letters' ? ['include'] : [])]);
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
     if (!allowed.has(name)) {
@@ -68,7 +70,14 @@ export function parseListQuery(table: Table, query: RawQuery): ParsedQuery {
     q: values['q'],
     limit: limitOf(values['limit']),
     cursor: values['cursor'] ?? null,
+    includeText: includeOf(values['include']),
   };
+}
+
+function includeOf(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'text') throw badRequest(`include ${JSON.stringify(value)} is not known: letters take include=text`);
+  return true;
 }
 
 function fileNumberOf(value: string): string {

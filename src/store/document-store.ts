@@ -25,6 +25,9 @@ export interface FilingFilter {
   readonly limit?: number;
 }
 
+/** A letter as a list row: every field, the full `text` only when asked for. */
+export type LetterRow = Omit<Letter, 'text'> & { text?: string };
+
 export interface LetterFilter {
   readonly fileNumber?: string;
   readonly cik?: string;
@@ -190,6 +193,11 @@ export interface DocumentStore {
   getLetter(accessionNumber: string): Promise<Letter | null>;
   /** Letters matching the filter, ordered by acceptance time (then filing date, accession). */
   listLetters(filter?: LetterFilter): AsyncIterable<Letter>;
+  /**
+   * One page of letters in listing order (at most `limit`, one query): the read API's list rows. Without
+   * `text` the full text is neither read nor returned (a row keeps its metadata and items).
+   */
+  pageLetters(filter: LetterFilter, limit: number, options: { readonly text: boolean }): Promise<LetterRow[]>;
   countLetters(filter?: LetterFilter): Promise<number>;
   /** Sets `threadId` on stored letters (the thread builder decides; the store keeps it). */
   assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void>;

@@ -83,3 +83,10 @@ function defaultFor(key: keyof Letter): unknown {
   const shape = LetterSchema.shape[key];
   return shape.safeParse([]).success ? [] : null;
 }
+
+/** A stored letter as a list row: restored as restoreLetter does, without its full text. */
+export function restoreLetterRow(stored: Record<string, unknown>, threadId: string | null): Omit<Letter, 'text'> {
+  const { text, ...row } = restoreLetter({ ...stored, text: '' }, threadId);
+  void text;
+  return row;
+}

@@ -23,6 +23,7 @@ import type {
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
+  LetterRow,
   ListedFiling,
   ListedFilingFilter,
   Page,
@@ -43,7 +44,7 @@ import {
   letterFilterConditions,
   type ItemValuesSql,
 } from './letter-filter-sql.ts';
-import { prepareLetterRecord, restoreLetter, type LetterRecord } from './letter-record.ts';
+import { prepareLetterRecord, restoreLetter, restoreLetterRow, type LetterRecord } from './letter-record.ts';
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
@@ -360,6 +361,20 @@ export class PostgresDocumentStore implements DocumentStore {
       if (!last || rows.length < LETTER_PAGE_SIZE) return;
       after = [last.sort_key, last.filing_date, last.accession_number];
     }
+  }
+
+  async pageLetters(filter: LetterFilter, limit: number, options: { readonly text: boolean }): Promise<LetterRow[]> {
+    const params: unknown[] = [];
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { rows } = await this.#db.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
+      `SELECT ${options.text ? 'l.letter' : "l.letter - 'text' AS letter"}, l.thread_id FROM letters l ${where}
+       ORDER BY l.sort_key, l.filing_date, l.accession_number LIMIT ${Math.max(0, Math.floor(limit))}`,
+      params,
+    );
+    return rows.map((row) =>
+      options.text ? restoreLetter(row.letter, row.thread_id) : restoreLetterRow(row.letter, row.thread_id),
+    );
   }
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {

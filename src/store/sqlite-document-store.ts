@@ -23,6 +23,7 @@ import type {
   FilingFilter,
   InferredFileNumber,
   LetterFilter,
+  LetterRow,
   ListedFiling,
   ListedFilingFilter,
   Page,
@@ -43,7 +44,7 @@ import {
   type ItemValuesSql,
 } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
+import { prepareLetterRecord, restoreLetter, restoreLetterRow } from './letter-record.ts';
 import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
 import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
@@ -357,6 +358,21 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
+  async pageLetters(filter: LetterFilter, limit: number, options: { readonly text: boolean }): Promise<LetterRow[]> {
+    const params: SQLInputValue[] = [];
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows = this.#db.all(
+      `SELECT l.letter_json, ${options.text ? 'l.text' : "'' AS text"}, l.thread_id FROM letters l
+       ${where} ORDER BY l.sort_key, l.filing_date, l.accession_number LIMIT ${Math.max(0, Math.floor(limit))}`,
+      ...params,
+    );
+    if (options.text) return rows.map(toLetter);
+    return rows.map((row) =>
+      restoreLetterRow(JSON.parse(String(row['letter_json'])) as Record<string, unknown>, nullableThread(row)),
+    );
+  }
+
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: SQLInputValue[] = [];
     const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
@@ -521,7 +537,9 @@ function now(): string {
   return new Date().toISOString();
 }
 
+const nullableThread = (row: SqliteRow): string | null => (row['thread_id'] as string | null) ?? null;
+
 function toLetter(row: SqliteRow): Letter {
   const stored = JSON.parse(String(row['letter_json'])) as Record<string, unknown>;
-  return restoreLetter({ ...stored, text: row['text'] }, (row['thread_id'] as string | null) ?? null);
+  return restoreLetter({ ...stored, text: row['text'] }, nullableThread(row));
 }

@@ -156,6 +156,32 @@ export function lettersContract(harness: DocumentStoreHarness): void {
         assert.equal(await store.countLetters({ after, cik: letters[0]!.cik }), 2);
       }));
 
+    it('pages letters as list rows: at most limit, in order, after a position, full text only when asked', () =>
+      withStore(harness, async ({ store }) => {
+        const letters = [1, 2, 3, 4].map((n) =>
+          makeLetter({ accessionNumber: accessionFor(n), acceptanceDateTime: `2014-01-0${n}T12:00:00-05:00` }),
+        );
+        for (const letter of letters) await store.upsertLetter(letter);
+        const rows = await store.pageLetters({}, 3, { text: false });
+        assert.deepEqual(
+          ids(rows as Letter[]),
+          [1, 2, 3].map((n) => accessionFor(n)),
+        );
+        for (const [i, row] of rows.entries()) {
+          const { text, ...stored } = (await store.getLetter(letters[i]!.accessionNumber))!;
+          assert.deepEqual(row, stored);
+          assert.ok(text.length > 0);
+        }
+        const [, second] = letters;
+        const after = {
+          sortKey: letterSortKey(second!.acceptanceDateTime, second!.filingDate),
+          filingDate: second!.filingDate,
+          accessionNumber: second!.accessionNumber,
+        };
+        const full = await store.pageLetters({ after }, 10, { text: true });
+        assert.deepEqual(full, [await store.getLetter(accessionFor(3)), await store.getLetter(accessionFor(4))]);
+      }));
+
     it('assignThreads sets thread ids that listing, getLetter and filters show', () =>
       withStore(harness, async ({ store }) => {
         for (const letter of letterSeries(3)) await store.upsertLetter(letter);

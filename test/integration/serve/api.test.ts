@@ -106,6 +106,23 @@ describe('serve read API', () => {
     assert.equal((await get(`/api/conversations/${REVIEW_ID}`)).status, 200);
   });
 
+  it('lists letters without their full text unless include=text; the full letter is at its own route', async () => {
+    type Row = { accessionNumber: string; text?: string; items: unknown[] };
+    const rows = (await get('/api/letters?limit=3')).body as { data: Row[] };
+    assert.ok(rows.data.length > 0);
+    for (const row of rows.data) assert.equal('text' in row, false, `${row.accessionNumber} row has no text`);
+    const withText = await get('/api/letters?limit=3&include=text');
+    assertMatchesDocument('/api/letters', withText.body);
+    const full = (withText.body as { data: Row[] }).data;
+    for (const [i, row] of full.entries()) {
+      const letter = (await get(`/api/letters/${row.accessionNumber}`)).body as Row;
+      assert.equal(row.text, letter.text);
+      assert.deepEqual({ ...rows.data[i], text: letter.text }, letter);
+    }
+    assertErrorShape((await get('/api/letters?include=everything')).body, 400);
+    assertErrorShape((await get('/api/comments?include=text')).body, 400);
+  });
+
   it('pages through every letter exactly once with the cursor', async () => {
     const all = (await get('/api/letters?limit=200')).body as {
       data: Array<{ accessionNumber: string }>;
