@@ -11,17 +11,10 @@ import type { LetterFilter } from './document-store.ts';
 export type BindParameter = (value: string) => string;
 
 /**
- * How a store reads the values of one list of every item of `l` (`items[].topics`, `items[].authorities`):
- * a FROM list for a correlated subquery and the SQL expression of one value. The JSON functions differ
- * between the stores; the conditions around them do not.
- */
-export type ItemValuesSql = (field: 'topics' | 'authorities') => { from: string; value: string };
-
-/**
  * Conditions over the `letters` table aliased `l`, joined by AND by the caller (empty: every letter). Empty
  * `forms`/`kinds` lists mean "no filter", as an absent option does.
  */
-export function letterFilterConditions(filter: LetterFilter, bind: BindParameter, itemValues: ItemValuesSql): string[] {
+export function letterFilterConditions(filter: LetterFilter, bind: BindParameter): string[] {
   const conditions: string[] = [];
   if (filter.fileNumber !== undefined) {
     const fileNumber = normalizeFileNumber(filter.fileNumber) ?? filter.fileNumber.trim();
@@ -45,13 +38,17 @@ export function letterFilterConditions(filter: LetterFilter, bind: BindParameter
       `(l.sort_key, l.filing_date, l.accession_number) > (${bind(sortKey)}, ${bind(filingDate)}, ${bind(accessionNumber)})`,
     );
   }
+  // letter_terms holds each letter's item topics and authorities (written with the letter): an index, not a
+  // scan of every letter's items JSON.
   if (filter.topic !== undefined) {
-    const { from, value } = itemValues('topics');
-    conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${value} = ${bind(filter.topic)})`);
+    conditions.push(
+      `l.accession_number IN (SELECT t.accession_number FROM letter_terms t WHERE t.term = 'topic' AND t.value = ${bind(filter.topic)})`,
+    );
   }
   if (filter.authority !== undefined) {
-    const { from, value } = itemValues('authorities');
-    conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${authorityMatches(value, filter.authority, bind)})`);
+    conditions.push(
+      `l.accession_number IN (SELECT t.accession_number FROM letter_terms t WHERE t.term = 'authority' AND ${authorityMatches('t.value', filter.authority, bind)})`,
+    );
   }
   return conditions;
 }

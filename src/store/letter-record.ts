@@ -90,3 +90,22 @@ export function restoreLetterRow(stored: Record<string, unknown>, threadId: stri
   void text;
   return row;
 }
+
+/** A letter's distinct item topics and authorities, as the items hold them (the letter_terms rows). */
+export function letterTerms(letter: Letter): { term: 'topic' | 'authority'; value: string }[] {
+  const keys = new Set<string>();
+  const terms: { term: 'topic' | 'authority'; value: string }[] = [];
+  for (const item of letter.items) {
+    for (const [term, values] of [
+      ['topic', item.topics],
+      ['authority', item.authorities],
+    ] as const) {
+      for (const value of values) {
+        if (keys.has(`${term}\u0000${value}`)) continue;
+        keys.add(`${term}\u0000${value}`);
+        terms.push({ term, value });
+      }
+    }
+  }
+  return terms;
+}

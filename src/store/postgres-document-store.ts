@@ -38,13 +38,14 @@ import type {
 import { streamPages } from './analytics-sql.ts';
 import * as analytics from './postgres-analytics.ts';
 import { toFilingRecord } from './filing-row.ts';
+import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import {
-  LETTER_PAGE_SIZE,
-  PARSED_STATE_CHANGES,
-  letterFilterConditions,
-  type ItemValuesSql,
-} from './letter-filter-sql.ts';
-import { prepareLetterRecord, restoreLetter, restoreLetterRow, type LetterRecord } from './letter-record.ts';
+  prepareLetterRecord,
+  letterTerms,
+  restoreLetter,
+  restoreLetterRow,
+  type LetterRecord,
+} from './letter-record.ts';
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
@@ -290,6 +291,12 @@ export class PostgresDocumentStore implements DocumentStore {
           `INSERT INTO letter_file_numbers (file_number, accession_number) SELECT unnest($2::text[]), $1`,
           [letter.accessionNumber, record.fileNumbers],
         );
+        const terms = letterTerms(letter);
+        await client.query('DELETE FROM letter_terms WHERE accession_number = $1', [letter.accessionNumber]);
+        await client.query(
+          `INSERT INTO letter_terms (term, value, accession_number) SELECT unnest($2::text[]), unnest($3::text[]), $1`,
+          [letter.accessionNumber, terms.map((t) => t.term), terms.map((t) => t.value)],
+        );
       }
       await client.query(
         `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, state, parser_version, updated_at)
@@ -340,7 +347,7 @@ export class PostgresDocumentStore implements DocumentStore {
     while (true) {
       const params: unknown[] = [];
       const bind = (value: string): string => `$${params.push(value)}`;
-      const conditions = letterFilterConditions(filter, bind, postgresItemValues);
+      const conditions = letterFilterConditions(filter, bind);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -365,7 +372,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async pageLetters(filter: LetterFilter, limit: number, options: { readonly text: boolean }): Promise<LetterRow[]> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues);
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
       `SELECT ${options.text ? 'l.letter' : "l.letter - 'text' AS letter"}, l.thread_id FROM letters l ${where}
@@ -379,7 +386,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues);
+    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
     return Number(rows[0]?.n ?? 0);
@@ -407,7 +414,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const limit = `$${params.push(searchLimit(options.limit))}`;
     const offset = `$${params.push(searchOffset(options.offset))}`;
     const candidates = `$${params.push(SEARCH_CANDIDATES)}`;
-    const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues)
+    const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`)
       .map((condition) => ` AND ${condition}`)
       .join('');
     const { rows } = await this.#db.query<{
@@ -525,9 +532,3 @@ async function replaceInferred(
     [accessionNumber, inferred.map((i) => i.fileNumber), inferred.map((i) => i.via), inferred.map((i) => i.relation)],
   );
 }
-
-/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
-const postgresItemValues: ItemValuesSql = (field) => ({
-  from: `jsonb_array_elements(l.letter -> 'items') i, jsonb_array_elements_text(i -> '${field}') t (v)`,
-  value: 't.v',
-});

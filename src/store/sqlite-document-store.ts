@@ -37,14 +37,9 @@ import type {
 } from './document-store.ts';
 import { streamPages } from './analytics-sql.ts';
 import * as analytics from './sqlite-analytics.ts';
-import {
-  LETTER_PAGE_SIZE,
-  PARSED_STATE_CHANGES,
-  letterFilterConditions,
-  type ItemValuesSql,
-} from './letter-filter-sql.ts';
+import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { prepareLetterRecord, restoreLetter, restoreLetterRow } from './letter-record.ts';
+import { prepareLetterRecord, letterTerms, restoreLetter, restoreLetterRow } from './letter-record.ts';
 import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
 import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
@@ -298,12 +293,21 @@ export class SqliteDocumentStore implements DocumentStore {
           letter.accessionNumber,
         );
         this.#db.run('DELETE FROM letter_file_numbers WHERE accession_number = ?', letter.accessionNumber);
+        this.#db.run('DELETE FROM letter_terms WHERE accession_number = ?', letter.accessionNumber);
       }
       if (outcome !== 'unchanged') {
         for (const fileNumber of record.fileNumbers) {
           this.#db.run(
             'INSERT INTO letter_file_numbers (file_number, accession_number) VALUES (?, ?)',
             fileNumber,
+            letter.accessionNumber,
+          );
+        }
+        for (const { term, value } of letterTerms(letter)) {
+          this.#db.run(
+            'INSERT INTO letter_terms (term, value, accession_number) VALUES (?, ?, ?)',
+            term,
+            value,
             letter.accessionNumber,
           );
         }
@@ -341,7 +345,7 @@ export class SqliteDocumentStore implements DocumentStore {
     while (true) {
       const params: SQLInputValue[] = [];
       const bind = (value: string): string => (params.push(value), '?');
-      const conditions = letterFilterConditions(filter, bind, sqliteItemValues);
+      const conditions = letterFilterConditions(filter, bind);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -360,7 +364,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async pageLetters(filter: LetterFilter, limit: number, options: { readonly text: boolean }): Promise<LetterRow[]> {
     const params: SQLInputValue[] = [];
-    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = this.#db.all(
       `SELECT l.letter_json, ${options.text ? 'l.text' : "'' AS text"}, l.thread_id FROM letters l
@@ -375,7 +379,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: SQLInputValue[] = [];
-    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues);
+    const conditions = letterFilterConditions(filter, (value) => (params.push(value), '?'));
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return Number(this.#db.get(`SELECT count(*) AS n FROM letters l ${where}`, ...params)?.['n'] ?? 0);
   }
@@ -400,7 +404,7 @@ export class SqliteDocumentStore implements DocumentStore {
     if (match === null) return [];
     const params: SQLInputValue[] = [match];
     const { after: _after, ...filter } = options.filter ?? {};
-    const filters = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues)
+    const filters = letterFilterConditions(filter, (value) => (params.push(value), '?'))
       .map((condition) => ` AND ${condition}`)
       .join('');
     params.push(SEARCH_CANDIDATES, searchLimit(options.limit), searchOffset(options.offset), match);
@@ -526,12 +530,6 @@ export class SqliteDocumentStore implements DocumentStore {
     return row['state'] as FilingState;
   }
 }
-
-/** Values of one list of every item of letter `l` (letter-filter-sql.ts). */
-const sqliteItemValues: ItemValuesSql = (field) => ({
-  from: `json_each(l.letter_json, '$.items') i, json_each(i.value, '$.${field}') t`,
-  value: 't.value',
-});
 
 function now(): string {
   return new Date().toISOString();

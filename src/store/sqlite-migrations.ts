@@ -196,4 +196,25 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX analytic_terms_value ON analytic_terms (term, value);
     `,
   },
+  {
+    version: 4,
+    name: "letter terms: each letter's item topics and authorities, for the letters' filters",
+    // Each letter's item topics and authorities (as the items hold them), written with the letter: the letters'
+    // topic and authority filters read this index instead of every letter's items JSON. Filled from stored letters.
+    sql: `
+      CREATE TABLE letter_terms (
+        term TEXT NOT NULL CHECK (term IN ('topic', 'authority')),
+        value TEXT NOT NULL,
+        accession_number TEXT NOT NULL,
+        PRIMARY KEY (term, value, accession_number)
+      ) WITHOUT ROWID;
+      CREATE INDEX letter_terms_accession ON letter_terms (accession_number);
+      INSERT OR IGNORE INTO letter_terms (term, value, accession_number)
+        SELECT 'topic', t.value, l.accession_number
+        FROM letters l, json_each(l.letter_json, '$.items') i, json_each(i.value, '$.topics') t;
+      INSERT OR IGNORE INTO letter_terms (term, value, accession_number)
+        SELECT 'authority', t.value, l.accession_number
+        FROM letters l, json_each(l.letter_json, '$.items') i, json_each(i.value, '$.authorities') t;
+    `,
+  },
 ];

@@ -182,6 +182,35 @@ export function lettersContract(harness: DocumentStoreHarness): void {
         assert.deepEqual(full, [await store.getLetter(accessionFor(3)), await store.getLetter(accessionFor(4))]);
       }));
 
+    it("filters by an item's topic and authority (prefix), also after the letter's items change", () =>
+      withStore(harness, async ({ store }) => {
+        const item = makeLetter().items[0]!;
+        const tagged = makeLetter({
+          accessionNumber: accessionFor(1),
+          items: [{ ...item, topics: ['revenue'], authorities: ['ASC 606-10-25'] }],
+        });
+        const plain = makeLetter({
+          accessionNumber: accessionFor(2),
+          items: [{ ...item, topics: [], authorities: [] }],
+        });
+        await store.upsertLetter(tagged);
+        await store.upsertLetter(plain);
+        assert.deepEqual(ids(await collect(store.listLetters({ topic: 'revenue' }))), [accessionFor(1)]);
+        assert.deepEqual(ids(await collect(store.listLetters({ authority: 'asc  606' }))), [accessionFor(1)]);
+        assert.deepEqual(ids(await collect(store.listLetters({ authority: 'ASC 60' }))), []);
+        assert.equal(await store.countLetters({ topic: 'revenue', authority: 'ASC 606-10-25' }), 1);
+        assert.deepEqual(ids((await store.pageLetters({ topic: 'revenue' }, 5, { text: false })) as Letter[]), [
+          accessionFor(1),
+        ]);
+        await store.upsertLetter({
+          ...tagged,
+          items: [{ ...item, topics: ['impairment_fair_value'], authorities: [] }],
+        });
+        assert.deepEqual(ids(await collect(store.listLetters({ topic: 'revenue' }))), []);
+        assert.deepEqual(ids(await collect(store.listLetters({ topic: 'impairment_fair_value' }))), [accessionFor(1)]);
+        assert.equal(await store.countLetters({ authority: 'ASC 606' }), 0);
+      }));
+
     it('assignThreads sets thread ids that listing, getLetter and filters show', () =>
       withStore(harness, async ({ store }) => {
         for (const letter of letterSeries(3)) await store.upsertLetter(letter);
