@@ -49,7 +49,8 @@ export class SqliteConnection {
       this.#db.exec('PRAGMA synchronous = NORMAL');
       this.#db.exec('PRAGMA foreign_keys = ON');
     } catch (error) {
-      throw new ConfigError(`cannot open the SQLite store ${path} (${(error as Error).message}): ${SET_STORE_URL}`, {
+      const hint = readOnly ? 'set STORE_URL to an edgar-corresp SQLite store' : SET_STORE_URL;
+      throw new ConfigError(`cannot open the SQLite store ${path} (${(error as Error).message}): ${hint}`, {
         cause: error,
       });
     }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +127,15 @@ describe('serve over SQLite is read-only', () => {
     assert.equal(code, 2);
     assert.ok(stderr.includes(path), stderr);
     assert.equal(existsSync(dir), false);
+  });
+
+  it('a file that is not a SQLite database is a ConfigError naming it', async () => {
+    const path = join(root, 'garbage.sqlite');
+    writeFileSync(path, 'x'.repeat(4096));
+    await assert.rejects(
+      openDocumentStore(`sqlite:${path}`, { readOnly: true }),
+      (e: unknown) => e instanceof ConfigError && e.message.includes(path),
+    );
   });
 
   it('leaves a rollback-journal store in its journal mode, byte for byte, with no -wal or -shm', async () => {
