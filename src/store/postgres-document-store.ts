@@ -48,7 +48,7 @@ import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { schemaMismatch } from './schema-version.ts';
-import { parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
+import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
 export interface PostgresDocumentStoreOptions {
@@ -412,6 +412,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const { after: _after, ...filter } = options.filter ?? {};
     const limit = `$${params.push(searchLimit(options.limit))}`;
     const offset = `$${params.push(searchOffset(options.offset))}`;
+    const candidates = `$${params.push(SEARCH_CANDIDATES)}`;
     const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`, postgresItemValues)
       .map((condition) => ` AND ${condition}`)
       .join('');
@@ -424,14 +425,20 @@ export class PostgresDocumentStore implements DocumentStore {
       score: number;
       snippet: string;
     }>(
+      // Ranked among the latest SEARCH_CANDIDATES matches (by acceptance time), and the letter's text (a
+      // detoasted jsonb) read for the hits only: ranking every match of a common word grows with the store.
       `WITH q AS (SELECT ${tsquery} AS query),
+       candidates AS (
+         SELECT l.accession_number FROM letters l, q WHERE l.search_vector @@ q.query${filters}
+         ORDER BY l.sort_key DESC, l.accession_number DESC LIMIT ${candidates}),
        hits AS (
          SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, l.sort_key,
-           l.letter ->> 'text' AS text, ts_rank_cd(l.search_vector, q.query) AS score
-         FROM letters l, q WHERE l.search_vector @@ q.query${filters}
+           ts_rank_cd(l.search_vector, q.query) AS score
+         FROM candidates c JOIN letters l ON l.accession_number = c.accession_number, q
          ORDER BY score DESC, l.sort_key, l.accession_number LIMIT ${limit} OFFSET ${offset})
        SELECT h.accession_number, h.form, h.company_name, h.filing_date, h.letter_date, h.score::float8 AS score,
-         ts_headline('english', h.company_name || E'\\n\\n' || h.text, q.query, '${HEADLINE_OPTIONS}') AS snippet
+         ts_headline('english', h.company_name || E'\\n\\n' || (SELECT t.letter ->> 'text' FROM letters t
+           WHERE t.accession_number = h.accession_number), q.query, '${HEADLINE_OPTIONS}') AS snippet
        FROM hits h, q ORDER BY h.score DESC, h.sort_key, h.accession_number`,
       params,
     );

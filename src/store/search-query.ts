@@ -50,6 +50,14 @@ export function toFts5Match(terms: readonly SearchTerm[]): string | null {
   return terms.map((term) => `"${term.words.join(' ').replace(/"/g, '""')}"`).join(' AND ');
 }
 
+/**
+ * The most matches a search ranks: the most recently stored ones. A query matching more letters (a common
+ * word over 10^6 letters matches a third of them) would otherwise rank every match, time growing with the
+ * store; ranking the latest 10,000 keeps a search well under 250 ms at 10^6 letters. A query matching fewer
+ * letters is ranked whole, as before.
+ */
+export const SEARCH_CANDIDATES = 10_000;
+
 /** Hits `searchLetters` returns when no limit is given, and the most it returns whatever the limit. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 1000;

@@ -14,6 +14,11 @@ export type SqliteRow = Record<string, SQLOutputValue>;
 const SET_STORE_URL = 'set STORE_URL to a writable file, e.g. STORE_URL=sqlite:./data/edgar-corresp.sqlite';
 
 const SQLITE_BUSY = 5;
+/**
+ * Prepared statements kept, least recently used dropped first: the store's SQL is a fixed set, but a caller
+ * building SQL from its input must not grow the cache (and SQLite's memory) without bound.
+ */
+export const STATEMENT_CACHE_SIZE = 128;
 /** How long opening waits for another process that is switching the same new file to WAL. */
 const WAL_SWITCH_TIMEOUT_MS = 5000;
 
@@ -109,12 +114,33 @@ export class SqliteConnection {
     if (this.#db.isOpen) this.#db.close();
   }
 
+  /** How many prepared statements the cache holds now (at most STATEMENT_CACHE_SIZE). */
+  get cachedStatements(): number {
+    return this.#statements.size;
+  }
+
   #statement(sql: string): StatementSync {
     let statement = this.#statements.get(sql);
-    if (!statement) {
+    if (statement) {
+      // Map keeps insertion order: re-inserting marks it most recently used.
+      this.#statements.delete(sql);
+    } else {
       statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.#statements.keys().next().value;
+        if (oldest !== undefined) this.#statements.delete(oldest);
+      }
     }
+    this.#statements.set(sql, statement);
     return statement;
   }
+}
+
+/**
+ * A list of any length as one bound parameter, for `x IN <this>`: the values go as one JSON array, so the SQL
+ * text is the same whatever the length (one cached statement) and SQLite's limit of 32,766 parameters is
+ * never reached.
+ */
+export function jsonList(bind: (value: string) => string, values: readonly string[]): string {
+  return `(SELECT value FROM json_each(${bind(JSON.stringify(values))}))`;
 }

@@ -44,8 +44,8 @@ import {
 } from './letter-filter-sql.ts';
 import { toFilingRecord } from './filing-row.ts';
 import { prepareLetterRecord, restoreLetter } from './letter-record.ts';
-import { parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
-import { SqliteConnection, type SqliteRow } from './sqlite-connection.ts';
+import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset, toFts5Match } from './search-query.ts';
+import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { schemaMismatch } from './schema-version.ts';
@@ -231,13 +231,13 @@ export class SqliteDocumentStore implements DocumentStore {
     const params: SQLInputValue[] = [];
     const bind = (value: string): string => (params.push(value), '?');
     const conditions: string[] = [];
-    if (filter.states?.length) conditions.push(`state IN (${filter.states.map(bind).join(', ')})`);
+    if (filter.states?.length) conditions.push(`state IN ${jsonList(bind, filter.states)}`);
     if (filter.cik !== undefined) conditions.push(`cik = ${bind(filter.cik)}`);
     if (filter.accessionNumbers !== undefined) {
       if (filter.accessionNumbers.length === 0) return [];
-      conditions.push(`accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
+      conditions.push(`accession_number IN ${jsonList(bind, filter.accessionNumbers)}`);
     }
-    if (filter.forms?.length) conditions.push(`form IN (${filter.forms.map(bind).join(', ')})`);
+    if (filter.forms?.length) conditions.push(`form IN ${jsonList(bind, filter.forms)}`);
     if (filter.filedFrom !== undefined) conditions.push(`filing_date >= ${bind(filter.filedFrom)}`);
     if (filter.filedTo !== undefined) conditions.push(`filing_date <= ${bind(filter.filedTo)}`);
     if (filter.after !== undefined) {
@@ -402,12 +402,21 @@ export class SqliteDocumentStore implements DocumentStore {
     const filters = letterFilterConditions(filter, (value) => (params.push(value), '?'), sqliteItemValues)
       .map((condition) => ` AND ${condition}`)
       .join('');
-    params.push(searchLimit(options.limit), searchOffset(options.offset));
+    params.push(SEARCH_CANDIDATES, searchLimit(options.limit), searchOffset(options.offset), match);
+    // Ranked among the latest SEARCH_CANDIDATES matches (rowid order is FTS5's own, no sort), then the snippet
+    // of the hits only: snippet() reads and tokenizes a letter's whole text. CROSS JOIN keeps that order.
     const rows = this.#db.all(
-      `SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date,
-         snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet, bm25(letters_fts, 2.0, 1.0) AS rank
-       FROM letters_fts JOIN letters l ON l.id = letters_fts.rowid
-       WHERE letters_fts MATCH ?${filters} ORDER BY rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?`,
+      `WITH candidates AS (
+         SELECT letters_fts.rowid AS id, bm25(letters_fts, 2.0, 1.0) AS rank
+         FROM letters_fts CROSS JOIN letters l ON l.id = letters_fts.rowid
+         WHERE letters_fts MATCH ?${filters} ORDER BY letters_fts.rowid DESC LIMIT ?),
+       top AS (
+         SELECT c.id, c.rank FROM candidates c CROSS JOIN letters l ON l.id = c.id
+         ORDER BY c.rank, l.sort_key, l.accession_number LIMIT ? OFFSET ?)
+       SELECT l.accession_number, l.form, l.company_name, l.filing_date, l.letter_date, top.rank AS rank,
+         snippet(letters_fts, -1, '[', ']', '…', 24) AS snippet
+       FROM top CROSS JOIN letters_fts ON letters_fts.rowid = top.id CROSS JOIN letters l ON l.id = top.id
+       WHERE letters_fts MATCH ? ORDER BY top.rank, l.sort_key, l.accession_number`,
       ...params,
     );
     return rows.map((row) => ({

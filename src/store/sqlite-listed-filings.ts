@@ -2,7 +2,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import { normalizeFileNumber } from '../identifiers.ts';
 import type { ListedFiling, ListedFilingFilter, SaveListedOptions } from './document-store.ts';
-import type { SqliteConnection } from './sqlite-connection.ts';
+import { jsonList, type SqliteConnection } from './sqlite-connection.ts';
 
 const UPSERT_LISTED = `INSERT INTO listed_filings (cik, accession_number, form, filing_date, report_date)
   VALUES (?, ?, ?, ?, ?)
@@ -53,7 +53,7 @@ export function listListedFilings(db: SqliteConnection, filter: ListedFilingFilt
   if (filter.cik !== undefined) conditions.push(`f.cik = ${bind(filter.cik)}`);
   if (filter.accessionNumbers !== undefined) {
     if (filter.accessionNumbers.length === 0) return [];
-    conditions.push(`f.accession_number IN (${filter.accessionNumbers.map(bind).join(', ')})`);
+    conditions.push(`f.accession_number IN ${jsonList(bind, filter.accessionNumbers)}`);
   }
   if (filter.fileNumber !== undefined) {
     const fileNumber = normalizeFileNumber(filter.fileNumber) ?? filter.fileNumber.trim();

@@ -291,6 +291,17 @@ export function filingStateContract(harness: DocumentStoreHarness): void {
         assert.deepEqual(await store.listFilings({ accessionNumbers: [] }), []);
       }));
 
+    it('lists by 40,000 accessions in one call (past SQLite 32,766 and PostgreSQL 65,535 bind limits)', () =>
+      withStore(harness, async ({ store }) => {
+        await store.recordDiscovered([2, 39_999].map((n) => makeFilingRef({ accessionNumber: accessionFor(n) })));
+        const asked = Array.from({ length: 40_000 }, (_, n) => accessionFor(n + 1));
+        const found = await store.listFilings({ accessionNumbers: asked, states: ['discovered'] });
+        assert.deepEqual(
+          found.map((r) => r.accessionNumber),
+          [accessionFor(2), accessionFor(39_999)],
+        );
+      }));
+
     it('listFilings filters by form and by filing date, bounds inclusive, and pages after a filing', () =>
       withStore(harness, async ({ store }) => {
         await store.recordDiscovered([

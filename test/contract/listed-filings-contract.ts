@@ -29,6 +29,12 @@ export function listedFilingsContract(harness: DocumentStoreHarness): void {
         assert.deepEqual(await store.listListedFilings({ fileNumber: '0-99999' }), [c], 'any spelling of the number');
         assert.deepEqual(await store.listListedFilings({ cik: '1999002', fileNumber: '001-35126' }), []);
         assert.deepEqual(await store.listListedFilings({ accessionNumbers: [] }), []);
+        const many = Array.from({ length: 40_000 }, (_, n) => accessionFor(n + 1));
+        assert.deepEqual(
+          await store.listListedFilings({ accessionNumbers: many }),
+          [a, b, c],
+          '40,000 accessions in one call',
+        );
       }));
 
     it('keepExisting adds rows not listed yet and leaves listed ones as they are (the full index blanks nothing)', () =>
