@@ -16,7 +16,8 @@ export interface ServeRuntimeOptions {
 }
 
 export async function openServeRuntime(config: Config, options: ServeRuntimeOptions): Promise<RunningServer> {
-  const store = await openDocumentStore(config.storeUrl);
+  // serve never writes: the database itself refuses (read-only file / sessions), and nothing is migrated.
+  const store = await openDocumentStore(config.storeUrl, { readOnly: true });
   try {
     const server = await startServeServer({ store, reviews: new StoreReviewSource(store) }, options);
     return {

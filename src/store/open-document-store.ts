@@ -1,7 +1,7 @@
 /**
  * Opens the DocumentStore that STORE_URL names: `sqlite:<path>` (the embedded default; parent directories
  * are created) or `postgres://user@host:port/db` with an optional `?schema=name` (default "public"). The store
- * is migrated before it is returned. An unusable URL, file or server is a ConfigError (exit 2) saying what
+ * is migrated before it is returned (unless opened read-only, as serve does). An unusable URL, file or server is a ConfigError (exit 2) saying what
  * to set.
  */
 import { resolve } from 'node:path';
@@ -18,6 +18,12 @@ export interface OpenDocumentStoreOptions {
   readonly connectTimeoutMs?: number;
   /** SQLite: milliseconds a writer waits for another process's write lock; default 15000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Open for reading only (serve), enforced by the database: SQLite opens the existing file read-only (a
+   * missing file is a ConfigError), PostgreSQL sessions are read-only; no migration, and a store whose schema
+   * is not this code's is a ConfigError saying what to run.
+   */
+  readonly readOnly?: boolean;
 }
 
 export type StoreLocation =
@@ -63,18 +69,22 @@ export function parseStoreUrl(storeUrl: string): StoreLocation {
   );
 }
 
-/** Opens and migrates the store STORE_URL names; the caller closes it. */
+/** Opens and migrates (or, read-only, checks) the store STORE_URL names; the caller closes it. */
 export async function openDocumentStore(
   storeUrl: string,
   options: OpenDocumentStoreOptions = {},
 ): Promise<DocumentStore> {
   const location = parseStoreUrl(storeUrl);
   if (location.kind === 'sqlite') {
-    return SqliteDocumentStore.open(location.path, { busyTimeoutMs: options.busyTimeoutMs });
+    return SqliteDocumentStore.open(location.path, {
+      busyTimeoutMs: options.busyTimeoutMs,
+      readOnly: options.readOnly,
+    });
   }
   return PostgresDocumentStore.open(location.connectionString, {
     schema: location.schema,
     poolSize: options.poolSize,
     connectTimeoutMs: options.connectTimeoutMs,
+    readOnly: options.readOnly,
   });
 }

@@ -12,6 +12,8 @@ export interface PostgresConnectionOptions {
   readonly schema: string;
   readonly poolSize: number;
   readonly connectTimeoutMs: number;
+  /** Every session read-only (default_transaction_read_only): the server refuses every write. */
+  readonly readOnly?: boolean;
 }
 
 export class PostgresConnection {
@@ -28,7 +30,13 @@ export class PostgresConnection {
       connectionString: url,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectTimeoutMs,
-      options: [startupOptions, `-c search_path=${options.schema}`].filter(Boolean).join(' '),
+      options: [
+        startupOptions,
+        `-c search_path=${options.schema}`,
+        options.readOnly ? '-c default_transaction_read_only=on' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
     // An idle connection the server drops is discarded by the pool; the next query opens a new one.
     this.#pool.on('error', () => {});

@@ -49,6 +49,7 @@ import {
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { schemaMismatch } from './schema-version.ts';
 import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
@@ -59,6 +60,8 @@ export interface PostgresDocumentStoreOptions {
   readonly poolSize?: number;
   /** Milliseconds to wait for a connection before failing; default 10000. */
   readonly connectTimeoutMs?: number;
+  /** Read-only sessions (serve): no migration; the server refuses every write. */
+  readonly readOnly?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -76,7 +79,8 @@ export class PostgresDocumentStore implements DocumentStore {
     const store = new PostgresDocumentStore(connectionString, options);
     try {
       await store.#db.check();
-      await store.migrate();
+      if (options.readOnly) await store.#checkSchema();
+      else await store.migrate();
     } catch (error) {
       await store.close();
       throw error;
@@ -96,7 +100,24 @@ export class PostgresDocumentStore implements DocumentStore {
       schema,
       poolSize: options.poolSize ?? 4,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      readOnly: options.readOnly ?? false,
     });
+  }
+
+  /** Fails with a ConfigError unless the schema's version is the last one this code knows (none: 0). */
+  async #checkSchema(): Promise<void> {
+    const { rows } = await this.#db.query<{ present: boolean }>(
+      "SELECT to_regclass(quote_ident($1) || '.schema_version') IS NOT NULL AS present",
+      [this.schema],
+    );
+    let current = 0;
+    if (rows[0]?.present) {
+      const version = await this.#db.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+      current = version.rows[0]?.v ?? 0;
+    }
+    const where = `${this.#db.where} (schema ${this.schema})`;
+    const mismatch = schemaMismatch(where, current, POSTGRES_MIGRATIONS.at(-1)?.version ?? 0);
+    if (mismatch) throw mismatch;
   }
 
   async migrate(): Promise<void> {

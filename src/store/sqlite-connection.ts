@@ -1,9 +1,10 @@
 /**
  * One node:sqlite connection as the SQLite store uses it: the file opened with WAL, a busy timeout and
  * foreign keys; statements prepared once and cached; writes in IMMEDIATE transactions. A file that cannot be
- * created or opened is a ConfigError saying to set STORE_URL.
+ * created or opened is a ConfigError saying to set STORE_URL. Read-only (serve): opened with SQLITE_OPEN_READONLY,
+ * so SQLite itself refuses every write; nothing is created and the journal mode is left as it is.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import { ConfigError } from '../errors.ts';
@@ -28,21 +29,33 @@ export class SqliteConnection {
 
   /**
    * Opens `path` (":memory:" for a private in-memory database), creating its directory. `busyTimeoutMs`:
-   * how long a writer waits for another process's write lock before failing.
+   * how long a writer waits for another process's write lock before failing. `readOnly`: open an existing
+   * file read-only (a missing one is a ConfigError naming it).
    */
-  constructor(path: string, busyTimeoutMs: number) {
+  constructor(path: string, busyTimeoutMs: number, readOnly = false) {
     this.path = path;
+    if (readOnly && (path === ':memory:' || !existsSync(path))) {
+      throw new ConfigError(
+        `no SQLite store at ${path} to read: run a writing command once (e.g. edgar-corresp backfill) or set STORE_URL to an existing store`,
+      );
+    }
     try {
-      if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
-      this.#db = new DatabaseSync(path);
+      if (!readOnly && path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+      this.#db = new DatabaseSync(path, { readOnly });
+      // A reader in WAL mode may meet a writer's checkpoint lock for a moment: wait, as a writer does.
       this.#db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+      if (readOnly) {
+        this.#db.prepare('SELECT count(*) FROM sqlite_master').get(); // reads the header: "not a database" now
+        return;
+      }
       // WAL: readers in other processes never block the writer; NORMAL sync is durable at each checkpoint
       // and never corrupts the file on a crash (a kill -9 loses no committed transaction).
       this.#useWal();
       this.#db.exec('PRAGMA synchronous = NORMAL');
       this.#db.exec('PRAGMA foreign_keys = ON');
     } catch (error) {
-      throw new ConfigError(`cannot open the SQLite store ${path} (${(error as Error).message}): ${SET_STORE_URL}`, {
+      const hint = readOnly ? 'set STORE_URL to an edgar-corresp SQLite store' : SET_STORE_URL;
+      throw new ConfigError(`cannot open the SQLite store ${path} (${(error as Error).message}): ${hint}`, {
         cause: error,
       });
     }

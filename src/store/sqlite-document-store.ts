@@ -44,11 +44,14 @@ import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset, toFts5M
 import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { schemaMismatch } from './schema-version.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
 export interface SqliteDocumentStoreOptions {
   /** Milliseconds a writer waits for another process's write lock before failing; default 15000. */
   readonly busyTimeoutMs?: number;
+  /** Open the existing file read-only (serve): no migration; SQLite refuses every write. */
+  readonly readOnly?: boolean;
 }
 
 export class SqliteDocumentStore implements DocumentStore {
@@ -56,11 +59,15 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly path: string;
   readonly #db: SqliteConnection;
 
-  /** Opens (creating the parent directory and the file) and migrates the store at `path`. */
+  /**
+   * Opens (creating the parent directory and the file) and migrates the store at `path`; read-only, opens
+   * the existing file and checks that its schema is this code's instead.
+   */
   static async open(path: string, options: SqliteDocumentStoreOptions = {}): Promise<SqliteDocumentStore> {
     const store = new SqliteDocumentStore(path, options);
     try {
-      await store.migrate();
+      if (options.readOnly) store.#checkSchema();
+      else await store.migrate();
     } catch (error) {
       await store.close();
       throw error;
@@ -70,7 +77,15 @@ export class SqliteDocumentStore implements DocumentStore {
 
   constructor(path: string, options: SqliteDocumentStoreOptions = {}) {
     this.path = path;
-    this.#db = new SqliteConnection(path, options.busyTimeoutMs ?? 15_000);
+    this.#db = new SqliteConnection(path, options.busyTimeoutMs ?? 15_000, options.readOnly ?? false);
+  }
+
+  /** Fails with a ConfigError unless the store's schema version is the last one this code knows. */
+  #checkSchema(): void {
+    const table = this.#db.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+    const current = table ? Number(this.#db.get('SELECT max(version) AS v FROM schema_version')?.['v'] ?? 0) : 0;
+    const mismatch = schemaMismatch(this.path, current, SQLITE_MIGRATIONS.at(-1)?.version ?? 0);
+    if (mismatch) throw mismatch;
   }
 
   async migrate(): Promise<void> {

@@ -75,10 +75,14 @@ describe('MemoryLimiter', () => {
 
   it('makes every caller wait out a pause, and a later deadline extends it', async () => {
     const limiter = new MemoryLimiter({ maxRps: 10 });
-    const until = Date.now() + 150;
+    // Bracketed by two clock readings: a starved process can be descheduled between any two lines.
+    const before = Date.now();
     await limiter.pause(150);
+    const after = Date.now();
     await limiter.pause(50); // ends earlier: ignored
-    assert.ok(Math.abs((await limiter.pausedUntil()) - until) <= 5);
+    const until = await limiter.pausedUntil();
+    // 1 ms either side: the limiter keeps sub-millisecond time, Date.now() whole milliseconds.
+    assert.ok(until >= before + 150 - 1 && until <= after + 150 + 1, `paused until ${until - before} ms after asking`);
     await limiter.pause(250);
     for (const grant of await Promise.all([limiter.acquire(), limiter.acquire()])) grant.sent();
     assert.ok(Date.now() >= until + 100 - 1);
