@@ -185,8 +185,12 @@ export interface OverviewCounts {
   readonly rounds: ReadonlyArray<ValueCount<number>>;
   /** Complete conversations by daysOpen. */
   readonly daysOpen: ReadonlyArray<ValueCount<number>>;
-  /** Comments by their letter's year and topic (topic null: the year's comments without a topic). */
-  readonly topicsByYear: ReadonlyArray<{ readonly year: string; readonly topic: string | null; readonly count: number }>;
+  /** Comments by their letter's year and topic, once per topic; topic null: all the year's comments. */
+  readonly topicsByYear: ReadonlyArray<{
+    readonly year: string;
+    readonly topic: string | null;
+    readonly count: number;
+  }>;
   /** The `authorities` most cited authorities, most comments first, then by name. */
   readonly authorities: ReadonlyArray<ValueCount<string>>;
   /** The `recent` conversations with the latest lastLetterDate (then by threadId). */

@@ -20,12 +20,12 @@ export async function overviewCounts(
       `SELECT (row->>'daysOpen')::int AS value, count(*) AS n FROM conversations
        WHERE status = 'complete' GROUP BY 1 ORDER BY 1`,
     ),
-    // Every comment counts in its year (topic null when it has none), once per topic.
     db.query<Counted & { year: string; topic: string | null }>(
-      `SELECT substr(c.letter_date, 1, 4) AS year, t.value AS topic, count(*) AS n
-       FROM comments c LEFT JOIN analytic_terms t
-         ON t.thread_id = c.thread_id AND t.position = c.position AND t.term = 'topic'
-       GROUP BY 1, 2 ORDER BY 1, 2`,
+      `SELECT substr(letter_date, 1, 4) AS year, NULL AS topic, count(*) AS n FROM comments GROUP BY 1
+       UNION ALL
+       SELECT substr(c.letter_date, 1, 4), t.value, count(*) FROM analytic_terms t
+         JOIN comments c ON c.thread_id = t.thread_id AND c.position = t.position
+       WHERE t.term = 'topic' GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`,
     ),
     db.query<Counted & { value: string }>(
       `SELECT value, count(*) AS n FROM analytic_terms WHERE term = 'authority'

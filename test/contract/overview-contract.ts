@@ -23,9 +23,10 @@ async function countedFromRows(store: DocumentStore): Promise<OverviewCounts> {
   const comments: CommentRow[] = await collect(store.streamComments());
   const valueCounts = <T>(m: Map<T, number>) => [...m].map(([value, count]) => ({ value, count }));
   const lettersByYear = [...tally(letters.map((l) => `${l.filingDate.slice(0, 4)}|${l.form}`))];
-  const topics = comments.flatMap((c) =>
-    c.topics.length ? [...new Set(c.topics)].map((t) => `${c.letterDate.slice(0, 4)}|${t}`) : [`${c.letterDate.slice(0, 4)}|`],
-  );
+  const topics = comments.flatMap((c) => [
+    `${c.letterDate.slice(0, 4)}|`,
+    ...[...new Set(c.topics)].map((t) => `${c.letterDate.slice(0, 4)}|${t}`),
+  ]);
   const authorities = comments.flatMap((c) => [...new Set(c.authorities.map((a) => a.toLowerCase()))]);
   return {
     lettersByYear: lettersByYear
@@ -56,7 +57,13 @@ async function seed(store: DocumentStore): Promise<void> {
   for (const letter of letters) await store.upsertLetter(letter);
   const complete = (id: string, rounds: number, daysOpen: number, last: string) => {
     const thread = makeThread(id, { firstLetterDate: '2014-06-10', count: rounds + 1 });
-    const conversation = { ...thread.conversation, status: 'complete' as const, rounds, daysOpen, lastLetterDate: last };
+    const conversation = {
+      ...thread.conversation,
+      status: 'complete' as const,
+      rounds,
+      daysOpen,
+      lastLetterDate: last,
+    };
     return { conversation, comments: thread.comments };
   };
   const blank = makeThread('e', { firstLetterDate: '2016-01-05', count: 1 });
@@ -65,7 +72,14 @@ async function seed(store: DocumentStore): Promise<void> {
     makeThread('b', { cik: '320193', fileNumber: '333-199812', firstLetterDate: '2015-03-02', count: 5 }),
     complete('c', 1, 30, '2014-07-10'),
     complete('d', 5, 400, '2015-08-01'),
-    { conversation: blank.conversation, comments: blank.comments.map((c) => ({ ...c, topics: [], authorities: ['asc 606-10-25-19', 'ASC 606-10-25-19'] })) },
+    {
+      conversation: blank.conversation,
+      comments: blank.comments.map((c) => ({
+        ...c,
+        topics: [],
+        authorities: ['asc 606-10-25-19', 'ASC 606-10-25-19'],
+      })),
+    },
   ]);
 }
 
