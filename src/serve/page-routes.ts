@@ -8,7 +8,7 @@ import type { SafeHtml } from './html.ts';
 import { loadSearchPage } from './letter-pages.ts';
 import { reviewsPage } from './pages/company-page.ts';
 import { letterPage } from './pages/letter-page.ts';
-import { overviewPage, overviewStats, type LettersPerYear } from './pages/overview-page.ts';
+import { OVERVIEW_LIMITS, overviewPage, overviewStats } from './pages/overview-page.ts';
 import { reviewPage } from './pages/review-page.ts';
 import { searchPage } from './pages/search-page.ts';
 import { STYLESHEET } from './pages/style.ts';
@@ -29,9 +29,8 @@ async function allRows<T>(list: (limit: number, cursor: string | null) => Promis
   } while (cursor !== null);
   return rows;
 }
-/** The overview reads the whole store: it is computed at most once a minute. */
+/** The overview's counts group every row in the database: computed at most once a minute. */
 const OVERVIEW_TTL_MS = 60_000;
-const FIRST_YEAR = 2004;
 
 function sendPage(res: Response, page: SafeHtml): void {
   res.type('html').send(page.value);
@@ -93,15 +92,5 @@ async function reviewsOf(deps: ReadDeps, filter: { cik?: string; fileNumber?: st
 }
 
 async function renderOverview(deps: ReadDeps): Promise<SafeHtml> {
-  const letters: LettersPerYear[] = [];
-  for (let year = FIRST_YEAR; year <= new Date().getUTCFullYear(); year++) {
-    const range = { since: `${year}-01-01`, until: `${year}-12-31` };
-    const corresp = await deps.store.countLetters({ ...range, forms: ['CORRESP'] });
-    const upload = await deps.store.countLetters({ ...range, forms: ['UPLOAD'] });
-    if (corresp + upload > 0 || letters.length > 0) letters.push({ year: String(year), corresp, upload });
-  }
-  while (letters.length > 0 && letters.at(-1)!.corresp + letters.at(-1)!.upload === 0) letters.pop();
-  const conversations = await allRows((limit, cursor) => deps.reviews.listConversations({}, limit, cursor));
-  const comments = await allRows((limit, cursor) => deps.reviews.listComments({}, limit, cursor));
-  return overviewPage(overviewStats(letters, conversations, comments));
+  return overviewPage(overviewStats(await deps.store.overviewCounts(OVERVIEW_LIMITS)));
 }

@@ -168,6 +168,35 @@ export interface ListedFilingFilter {
   readonly fileNumber?: string;
 }
 
+/** How many rows share a value (an overview's group). */
+export interface ValueCount<T> {
+  readonly value: T;
+  readonly count: number;
+}
+
+/**
+ * The overview's counts, aggregated in the database (DESIGN.md "Pages"). Years are the first four characters
+ * of a date; authorities are lower-cased, as `analytic_terms` holds them; a comment counts once per authority.
+ */
+export interface OverviewCounts {
+  /** Letters by their filing date's year and form. */
+  readonly lettersByYear: ReadonlyArray<{ readonly year: string; readonly form: string; readonly count: number }>;
+  /** Conversations by their number of rounds. */
+  readonly rounds: ReadonlyArray<ValueCount<number>>;
+  /** Complete conversations by daysOpen. */
+  readonly daysOpen: ReadonlyArray<ValueCount<number>>;
+  /** Comments by their letter's year and topic, once per topic; topic null: all the year's comments. */
+  readonly topicsByYear: ReadonlyArray<{
+    readonly year: string;
+    readonly topic: string | null;
+    readonly count: number;
+  }>;
+  /** The `authorities` most cited authorities, most comments first, then by name. */
+  readonly authorities: ReadonlyArray<ValueCount<string>>;
+  /** The `recent` conversations with the latest lastLetterDate (then by threadId). */
+  readonly recent: readonly ConversationRow[];
+}
+
 export interface DocumentStore {
   /** Creates or upgrades the schema; idempotent. Adapters call it from their `open` function. */
   migrate(): Promise<void>;
@@ -219,6 +248,8 @@ export interface DocumentStore {
   listConversations(request?: PageRequest<ConversationFilter>): Promise<Page<ConversationRow>>;
   streamConversations(filter?: ConversationFilter): AsyncIterable<ConversationRow>;
   getConversation(threadId: string): Promise<ConversationRow | null>;
+  /** The overview's counts, grouped in the database rather than read row by row. */
+  overviewCounts(limits: { readonly authorities: number; readonly recent: number }): Promise<OverviewCounts>;
 
   /** Upserts filings as a company listing names them (by cik and accession; file numbers replaced). */
   saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void>;

@@ -26,6 +26,7 @@ import type {
   LetterRow,
   ListedFiling,
   ListedFilingFilter,
+  OverviewCounts,
   Page,
   PageRequest,
   SaveListedOptions,
@@ -49,6 +50,7 @@ import {
 import { PostgresConnection, type Queryable } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { overviewCounts } from './postgres-overview.ts';
 import { schemaMismatch } from './schema-version.ts';
 import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
 import { UnknownFilingError } from './store-errors.ts';
@@ -500,6 +502,10 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async getConversation(threadId: string): Promise<ConversationRow | null> {
     return analytics.getConversation(this.#db, threadId);
+  }
+
+  async overviewCounts(limits: { readonly authorities: number; readonly recent: number }): Promise<OverviewCounts> {
+    return overviewCounts(this.#db, limits);
   }
 
   async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {

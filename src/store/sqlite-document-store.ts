@@ -26,6 +26,7 @@ import type {
   LetterRow,
   ListedFiling,
   ListedFilingFilter,
+  OverviewCounts,
   Page,
   PageRequest,
   SaveListedOptions,
@@ -44,6 +45,7 @@ import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset, toFts5M
 import { SqliteConnection, jsonList, type SqliteRow } from './sqlite-connection.ts';
 import { listListedFilings, saveListedFilings } from './sqlite-listed-filings.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { overviewCounts } from './sqlite-overview.ts';
 import { schemaMismatch } from './schema-version.ts';
 import { UnknownFilingError } from './store-errors.ts';
 
@@ -476,6 +478,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async getConversation(threadId: string): Promise<ConversationRow | null> {
     return analytics.getConversation(this.#db, threadId);
+  }
+
+  async overviewCounts(limits: { readonly authorities: number; readonly recent: number }): Promise<OverviewCounts> {
+    return overviewCounts(this.#db, limits);
   }
 
   async saveListedFilings(filings: readonly ListedFiling[], options?: SaveListedOptions): Promise<void> {

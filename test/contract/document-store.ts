@@ -8,6 +8,7 @@ import { filingStateContract } from './filing-state-contract.ts';
 import type { DocumentStoreHarness } from './harness.ts';
 import { lettersContract } from './letters-contract.ts';
 import { listedFilingsContract } from './listed-filings-contract.ts';
+import { overviewContract } from './overview-contract.ts';
 import { schemaUpgradeContract } from './schema-upgrade-contract.ts';
 import { searchContract } from './search-contract.ts';
 
@@ -21,5 +22,6 @@ export function documentStoreContract(harness: DocumentStoreHarness): void {
     searchContract(harness);
     schemaUpgradeContract(harness);
     analyticsContract(harness);
+    overviewContract(harness);
   });
 }

@@ -1,10 +1,11 @@
 /**
  * The overview: what the store holds, and plots of letters per year by form, rounds per review, days to
- * close, topics by year and the most cited authorities. `overviewStats` is pure over the rows.
+ * close, topics by year and the most cited authorities. `overviewStats` is pure over the store's counts.
  */
 import { TOPICS } from '../../letter/schema.ts';
 import { html, type SafeHtml } from '../html.ts';
-import type { CommentRow, ConversationRow } from '../review-rows.ts';
+import type { OverviewCounts } from '../../store/document-store.ts';
+import type { ConversationRow } from '../review-rows.ts';
 import { layout, pageHref } from './layout.ts';
 import { groupedBars, heatGrid, horizontalBars, type Bar } from './svg-plots.ts';
 
@@ -16,13 +17,18 @@ export interface LettersPerYear {
 
 export interface OverviewStats {
   readonly letters: readonly LettersPerYear[];
+  readonly reviews: number;
   readonly rounds: readonly Bar[];
   readonly daysToClose: readonly Bar[];
   readonly topicsByYear: ReadonlyMap<string, number>;
   readonly years: readonly string[];
   readonly authorities: readonly Bar[];
-  readonly conversations: readonly ConversationRow[];
+  /** The latest reviews, by last letter. */
+  readonly recent: readonly ConversationRow[];
 }
+
+/** What the overview asks the store for. */
+export const OVERVIEW_LIMITS = { authorities: 12, recent: 20 } as const;
 
 const CLOSE_BINS: ReadonlyArray<[string, number]> = [
   ['≤30', 30],
@@ -33,49 +39,52 @@ const CLOSE_BINS: ReadonlyArray<[string, number]> = [
   ['>365', Infinity],
 ];
 
-export function overviewStats(
-  letters: readonly LettersPerYear[],
-  conversations: readonly ConversationRow[],
-  comments: readonly CommentRow[],
-): OverviewStats {
-  const rounds = new Map<string, number>();
-  for (const c of conversations) {
-    const key = c.rounds >= 4 ? '4+' : String(c.rounds);
-    rounds.set(key, (rounds.get(key) ?? 0) + 1);
+/** Letters per year, every year from the first to the last that has letters (gaps as zeros). */
+function lettersPerYear(counts: OverviewCounts['lettersByYear']): LettersPerYear[] {
+  const years = counts.map((c) => Number(c.year)).filter((y) => Number.isInteger(y));
+  if (years.length === 0) return [];
+  const of = (year: string, form: string): number =>
+    counts.filter((c) => c.year === year && c.form === form).reduce((n, c) => n + c.count, 0);
+  const out: LettersPerYear[] = [];
+  for (let y = Math.min(...years); y <= Math.max(...years); y++) {
+    out.push({ year: String(y), corresp: of(String(y), 'CORRESP'), upload: of(String(y), 'UPLOAD') });
   }
-  const closed = conversations.filter((c) => c.status === 'complete');
+  return out;
+}
+
+export function overviewStats(counts: OverviewCounts): OverviewStats {
+  const rounds = new Map<string, number>();
+  for (const { value, count } of counts.rounds) {
+    const key = value >= 4 ? '4+' : String(value);
+    rounds.set(key, (rounds.get(key) ?? 0) + count);
+  }
+  const closed = (low: number, high: number): number =>
+    counts.daysOpen.filter((d) => d.value > low && d.value <= high).reduce((n, d) => n + d.count, 0);
   const topicsByYear = new Map<string, number>();
-  const authorities = new Map<string, number>();
-  for (const comment of comments) {
-    const year = comment.letterDate.slice(0, 4);
-    for (const topic of comment.topics)
-      topicsByYear.set(`${topic}|${year}`, (topicsByYear.get(`${topic}|${year}`) ?? 0) + 1);
-    for (const a of new Set(comment.authorities)) authorities.set(a, (authorities.get(a) ?? 0) + 1);
+  for (const { year, topic, count } of counts.topicsByYear) {
+    if (topic !== null) topicsByYear.set(`${topic}|${year}`, (topicsByYear.get(`${topic}|${year}`) ?? 0) + count);
   }
   return {
-    letters,
+    letters: lettersPerYear(counts.lettersByYear),
+    reviews: counts.rounds.reduce((n, r) => n + r.count, 0),
     rounds: ['0', '1', '2', '3', '4+'].map((label) => ({ label, values: [rounds.get(label) ?? 0] })),
     daysToClose: CLOSE_BINS.map(([label, upTo], i) => ({
       label,
-      values: [closed.filter((c) => c.daysOpen <= upTo && (i === 0 || c.daysOpen > CLOSE_BINS[i - 1]![1])).length],
+      values: [closed(i === 0 ? -Infinity : CLOSE_BINS[i - 1]![1], upTo)],
     })),
     topicsByYear,
-    years: [...new Set(comments.map((c) => c.letterDate.slice(0, 4)))].sort(),
-    authorities: [...authorities]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 12)
-      .map(([label, n]) => ({ label, values: [n] })),
-    conversations,
+    years: [...new Set(counts.topicsByYear.map((t) => t.year))].sort(),
+    authorities: counts.authorities.map(({ value, count }) => ({ label: value, values: [count] })),
+    recent: counts.recent,
   };
 }
 
 export function overviewPage(stats: OverviewStats): SafeHtml {
   const total = stats.letters.reduce((n, y) => n + y.corresp + y.upload, 0);
-  const recent = [...stats.conversations].sort((a, b) => b.lastLetterDate.localeCompare(a.lastLetterDate)).slice(0, 20);
   return layout(
     { title: 'Overview' },
     html`<h1>Overview</h1>
-      <p>${total} letters, ${stats.conversations.length} reviews.</p>
+      <p>${total} letters, ${stats.reviews} reviews.</p>
       <div class="plots">
         <figure>
           <figcaption>Letters per year by form</figcaption>
@@ -121,7 +130,7 @@ export function overviewPage(stats: OverviewStats): SafeHtml {
           </tr>
         </thead>
         <tbody>
-          ${recent.map(
+          ${stats.recent.map(
             (c) =>
               html`<tr>
                 <td><a href="${pageHref('companies', c.cik)}">${c.companyName}</a></td>

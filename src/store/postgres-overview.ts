@@ -1,0 +1,48 @@
+/** The overview's counts in the PostgreSQL store: GROUP BY over the letters and analytic tables (document-store.ts). */
+import type { OverviewCounts } from './document-store.ts';
+import { restoreConversationRow } from './analytics-sql.ts';
+import type { PostgresConnection } from './postgres-connection.ts';
+
+type Counted = { n: string };
+
+export async function overviewCounts(
+  db: PostgresConnection,
+  limits: { readonly authorities: number; readonly recent: number },
+): Promise<OverviewCounts> {
+  const [letters, rounds, daysOpen, topics, authorities, recent] = await Promise.all([
+    db.query<Counted & { year: string; form: string }>(
+      'SELECT substr(filing_date, 1, 4) AS year, form, count(*) AS n FROM letters GROUP BY 1, 2 ORDER BY 1, 2',
+    ),
+    db.query<Counted & { value: number }>(
+      `SELECT (row->>'rounds')::int AS value, count(*) AS n FROM conversations GROUP BY 1 ORDER BY 1`,
+    ),
+    db.query<Counted & { value: number }>(
+      `SELECT (row->>'daysOpen')::int AS value, count(*) AS n FROM conversations
+       WHERE status = 'complete' GROUP BY 1 ORDER BY 1`,
+    ),
+    db.query<Counted & { year: string; topic: string | null }>(
+      `SELECT substr(letter_date, 1, 4) AS year, NULL AS topic, count(*) AS n FROM comments GROUP BY 1
+       UNION ALL
+       SELECT substr(c.letter_date, 1, 4), t.value, count(*) FROM analytic_terms t
+         JOIN comments c ON c.thread_id = t.thread_id AND c.position = t.position
+       WHERE t.term = 'topic' GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`,
+    ),
+    db.query<Counted & { value: string }>(
+      `SELECT value, count(*) AS n FROM analytic_terms WHERE term = 'authority'
+       GROUP BY value ORDER BY n DESC, value COLLATE "C" LIMIT $1`,
+      [limits.authorities],
+    ),
+    db.query<{ row: unknown }>(
+      `SELECT row FROM conversations ORDER BY row->>'lastLetterDate' COLLATE "C" DESC, thread_id LIMIT $1`,
+      [limits.recent],
+    ),
+  ]);
+  return {
+    lettersByYear: letters.rows.map((r) => ({ year: r.year, form: r.form, count: Number(r.n) })),
+    rounds: rounds.rows.map((r) => ({ value: Number(r.value), count: Number(r.n) })),
+    daysOpen: daysOpen.rows.map((r) => ({ value: Number(r.value), count: Number(r.n) })),
+    topicsByYear: topics.rows.map((r) => ({ year: r.year, topic: r.topic, count: Number(r.n) })),
+    authorities: authorities.rows.map((r) => ({ value: r.value, count: Number(r.n) })),
+    recent: recent.rows.map((r) => restoreConversationRow(r.row)),
+  };
+}
