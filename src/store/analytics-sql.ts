@@ -41,6 +41,18 @@ export function threadTerms(thread: ThreadAnalytics): AnalyticTerm[] {
 }
 
 /**
+ * How the overview shows an authority term (stored lower-cased, so spellings count as one): as a comment citing it
+ * writes it (`ASC 606`, `S-K 303(b)`, as src/letter/authorities.ts normalises them), preferring a spelling that is
+ * not all lower case; the term itself when the comment's list has no match. `cited`: that comment's authorities.
+ */
+export function authorityDisplay(term: string, cited: unknown): string {
+  const spellings = Array.isArray(cited)
+    ? cited.filter((a): a is string => typeof a === 'string' && a.toLowerCase() === term)
+    : [];
+  return spellings.find((a) => a !== term) ?? spellings[0] ?? term;
+}
+
+/**
  * A citation matches `--authority X` when it is X or X made more precise: "ASC 606" matches "ASC 606" and
  * "ASC 606-10-25-19", "S-K 303" matches "S-K 303(b)", "Reg G" matches "Reg G 100(b)", "SAB Topic 1" matches
  * "SAB Topic 1.M"; "ASC 60" matches none of them. Case-insensitive. `value` is an SQL expression.

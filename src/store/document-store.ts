@@ -176,7 +176,8 @@ export interface ValueCount<T> {
 
 /**
  * The overview's counts, aggregated in the database (DESIGN.md "Pages"). Years are the first four characters
- * of a date; authorities are lower-cased, as `analytic_terms` holds them; a comment counts once per authority.
+ * of a date; authorities are counted by their lower-cased term (as `analytic_terms` holds them: a comment counts
+ * once per authority, whatever its spellings) and named as a citing comment writes them (`ASC 606`, `S-K 303`).
  */
 export interface OverviewCounts {
   /** Letters by their filing date's year and form. */

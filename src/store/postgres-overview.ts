@@ -1,6 +1,6 @@
 /** The overview's counts in the PostgreSQL store: GROUP BY over the letters and analytic tables (document-store.ts). */
 import type { OverviewCounts } from './document-store.ts';
-import { restoreConversationRow } from './analytics-sql.ts';
+import { authorityDisplay, restoreConversationRow } from './analytics-sql.ts';
 import type { PostgresConnection } from './postgres-connection.ts';
 
 type Counted = { n: string };
@@ -27,9 +27,14 @@ export async function overviewCounts(
          JOIN comments c ON c.thread_id = t.thread_id AND c.position = t.position
        WHERE t.term = 'topic' GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`,
     ),
-    db.query<Counted & { value: string }>(
-      `SELECT value, count(*) AS n FROM analytic_terms WHERE term = 'authority'
-       GROUP BY value ORDER BY n DESC, value COLLATE "C" LIMIT $1`,
+    // Counted by the lower-cased term; shown as the first citing comment (by thread, position) spells it.
+    db.query<Counted & { value: string; cited: unknown }>(
+      `SELECT g.value, g.n, (SELECT c.row -> 'authorities' FROM analytic_terms t
+         JOIN comments c ON c.thread_id = t.thread_id AND c.position = t.position
+         WHERE t.term = 'authority' AND t.value = g.value ORDER BY t.thread_id, t.position LIMIT 1) AS cited
+       FROM (SELECT value, count(*) AS n FROM analytic_terms WHERE term = 'authority'
+         GROUP BY value ORDER BY n DESC, value COLLATE "C" LIMIT $1) g
+       ORDER BY g.n DESC, g.value COLLATE "C"`,
       [limits.authorities],
     ),
     db.query<{ row: unknown }>(
@@ -42,7 +47,7 @@ export async function overviewCounts(
     rounds: rounds.rows.map((r) => ({ value: Number(r.value), count: Number(r.n) })),
     daysOpen: daysOpen.rows.map((r) => ({ value: Number(r.value), count: Number(r.n) })),
     topicsByYear: topics.rows.map((r) => ({ year: r.year, topic: r.topic, count: Number(r.n) })),
-    authorities: authorities.rows.map((r) => ({ value: r.value, count: Number(r.n) })),
+    authorities: authorities.rows.map((r) => ({ value: authorityDisplay(r.value, r.cited), count: Number(r.n) })),
     recent: recent.rows.map((r) => restoreConversationRow(r.row)),
   };
 }

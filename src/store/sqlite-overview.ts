@@ -1,6 +1,6 @@
 /** The overview's counts in the SQLite store: GROUP BY over the letters and analytic tables (document-store.ts). */
 import type { OverviewCounts } from './document-store.ts';
-import { restoreConversationRow } from './analytics-sql.ts';
+import { authorityDisplay, restoreConversationRow } from './analytics-sql.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 
 export function overviewCounts(
@@ -36,12 +36,21 @@ export function overviewCounts(
         topic: r['topic'] === null ? null : String(r['topic']),
         count: Number(r['n']),
       })),
-    authorities: valueCounts(
-      `SELECT value, count(*) AS n FROM analytic_terms WHERE term = 'authority'
-       GROUP BY value ORDER BY n DESC, value LIMIT ?`,
-      String,
-      limits.authorities,
-    ),
+    // Counted by the lower-cased term; shown as the first citing comment (by thread, position) spells it.
+    authorities: db
+      .all(
+        `SELECT g.value, g.n, (SELECT json_extract(c.row_json, '$.authorities') FROM analytic_terms t
+           JOIN comments c ON c.thread_id = t.thread_id AND c.position = t.position
+           WHERE t.term = 'authority' AND t.value = g.value ORDER BY t.thread_id, t.position LIMIT 1) AS cited
+         FROM (SELECT value, count(*) AS n FROM analytic_terms WHERE term = 'authority'
+           GROUP BY value ORDER BY n DESC, value LIMIT ?) g
+         ORDER BY g.n DESC, g.value`,
+        limits.authorities,
+      )
+      .map((r) => ({
+        value: authorityDisplay(String(r['value']), JSON.parse(String(r['cited'] ?? 'null'))),
+        count: Number(r['n']),
+      })),
     recent: db
       .all(
         `SELECT row_json FROM conversations

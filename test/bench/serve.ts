@@ -3,7 +3,8 @@
  * fresh from the replica) and, when it exists, on the scale bench's kept store (/tmp/scale-keep/store.sqlite,
  * or SCALE_STORE=path). Sequential requests over one keep-alive connection: p50/p95 of a page of 50 rows per
  * list route (first page and a page deep in the list), of one review (JSON and HTML), time to first byte of a
- * review page, and the bytes of each page (HTML + its one stylesheet; no images, no script).
+ * review page, and the bytes of each page (HTML + its one stylesheet; no images, no script). CPU time per request
+ * (this process: server and client) beside the wall time shows how much of a tail is waiting for a core.
  */
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -57,9 +58,13 @@ async function measure(server: RunningServer, label: string, paths: readonly str
   for (const path of paths.slice(0, 1)) await get(server, path); // warm caches
   const total: number[] = [];
   const ttfb: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
     const t = await get(server, paths[i % paths.length]!);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
     if (t.status !== 200)
       throw new Error(`${label}: ${paths[i % paths.length]} answered ${t.status}: ${t.body.slice(0, 200)}`);
     total.push(t.totalMs);
@@ -68,7 +73,7 @@ async function measure(server: RunningServer, label: string, paths: readonly str
   }
   const f = (n: number) => n.toFixed(1).padStart(7);
   process.stdout.write(
-    `  ${label.padEnd(42)} p50 ${f(quantile(total, 0.5))} ms  p95 ${f(quantile(total, 0.95))} ms  ttfb p50 ${f(quantile(ttfb, 0.5))} ms  max ${(bytes / 1024).toFixed(1)} KB\n`,
+    `  ${label.padEnd(42)} p50 ${f(quantile(total, 0.5))} ms  p95 ${f(quantile(total, 0.95))} ms  ttfb p50 ${f(quantile(ttfb, 0.5))} ms  cpu p50 ${f(quantile(cpu, 0.5))} p95 ${f(quantile(cpu, 0.95))} ms  max ${(bytes / 1024).toFixed(1)} KB\n`,
   );
 }
 
@@ -129,8 +134,9 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
       `  review page weight (HTML + CSS): max ${(Math.max(...weights) / 1024).toFixed(1)} KB over ${weights.length} reviews\n`,
     );
     const overview = await get(server, '/');
+    const again = await get(server, '/');
     process.stdout.write(
-      `  overview page: ${overview.totalMs.toFixed(0)} ms cold, ${((overview.bytes + css) / 1024).toFixed(1)} KB\n`,
+      `  overview page: ${overview.totalMs.toFixed(0)} ms cold, ${again.totalMs.toFixed(0)} ms again, ${((overview.bytes + css) / 1024).toFixed(1)} KB\n`,
     );
   } finally {
     await server.close();
