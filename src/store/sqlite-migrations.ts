@@ -217,4 +217,18 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         FROM letters l, json_each(l.letter_json, '$.items') i, json_each(i.value, '$.authorities') t;
     `,
   },
+  {
+    version: 5,
+    name: 'indexes for the overview: letters by filing date and form, conversations by rounds, days open, last letter',
+    // The overview's counts read these small indexes instead of every letter (text and all) and every
+    // conversation's JSON: letters per year by form, rounds per review, days to close, the latest reviews.
+    // (filing_date, form) also serves the since/until filters, so it replaces the index on filing_date alone.
+    sql: `
+      CREATE INDEX letters_filing_date_form ON letters (filing_date, form);
+      DROP INDEX letters_filing_date;
+      CREATE INDEX conversations_rounds ON conversations (json_extract(row_json, '$.rounds'));
+      CREATE INDEX conversations_days_open ON conversations (status, json_extract(row_json, '$.daysOpen'));
+      CREATE INDEX conversations_recent ON conversations (json_extract(row_json, '$.lastLetterDate') DESC, thread_id);
+    `,
+  },
 ];
