@@ -1,7 +1,8 @@
 /**
  * Where a list page's time goes, phase by phase, in-process (no HTTP): the store query (SQL and row decoding),
  * JSON serialisation, the ETag hash, per route, first page and a page deep in the list. Wall and this thread's
- * CPU time per phase, p50/p95, so a tail from waiting for a core (load) shows apart from one from work.
+ * CPU time per phase, p50/p95, so a tail from waiting for a core (load) shows apart from one from work. Then
+ * the overview's counts, first and again.
  *   SCALE_STORE=/path/store.sqlite RUNS=200 npx node test/bench/serve-profile.ts
  */
 import { createHash } from 'node:crypto';
@@ -64,5 +65,17 @@ for (const [name, load] of Object.entries(routes)) {
       );
     }
   }
+}
+// The overview's counts: first in this process (SQLite's page cache cold) and again.
+for (const label of ['first', 'again']) {
+  const w = performance.now();
+  const c = cpuNow();
+  const counts = await store.overviewCounts({ authorities: 12, recent: 20 });
+  process.stdout.write(
+    `overview counts ${label}: wall ${(performance.now() - w).toFixed(0)} ms, cpu ${(cpuNow() - c).toFixed(0)} ms; authorities ${counts.authorities
+      .slice(0, 4)
+      .map((a) => a.value)
+      .join(', ')}\n`,
+  );
 }
 await store.close();

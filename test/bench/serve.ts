@@ -1,10 +1,11 @@
 /**
  * `npm run bench:serve`: latency of the read API and weight of the viewer's pages, on the demo store (built
- * fresh from the replica) and, when it exists, on the scale bench's kept store (/tmp/scale-keep/store.sqlite,
- * or SCALE_STORE=path). Sequential requests over one keep-alive connection: p50/p95 of a page of 50 rows per
- * list route (first page and a page deep in the list), of one review (JSON and HTML), time to first byte of a
- * review page, and the bytes of each page (HTML + its one stylesheet; no images, no script). CPU time per request
- * (this process: server and client) beside the wall time shows how much of a tail is waiting for a core.
+ * fresh from the replica; DEMO=0 skips it) and, when it exists, on the scale bench's kept store
+ * (/tmp/scale-keep/store.sqlite, or SCALE_STORE=path). Sequential requests over one keep-alive connection:
+ * p50/p95 of a page of 50 rows per list route (first page and a page deep in the list), of one review (JSON and
+ * HTML), time to first byte of a review page, and the bytes of each page (HTML + its one stylesheet; no images,
+ * no script). CPU time per request (this process: server and client) beside the wall time shows how much of a
+ * tail is waiting for a core.
  */
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -166,11 +167,13 @@ async function sampleReviews(store: DocumentStore, count: number): Promise<strin
   return [...seen];
 }
 
-const demo = await openDemoStore();
-try {
-  await bench('demo store (001-35126)', demo.store, [REVIEW_ID]);
-} finally {
-  await demo.close();
+if (process.env['DEMO'] !== '0') {
+  const demo = await openDemoStore();
+  try {
+    await bench('demo store (001-35126)', demo.store, [REVIEW_ID]);
+  } finally {
+    await demo.close();
+  }
 }
 if (existsSync(SCALE_STORE)) {
   const store = await SqliteDocumentStore.open(SCALE_STORE);
