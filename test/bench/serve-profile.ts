@@ -61,7 +61,7 @@ for (const [name, load] of Object.entries(routes)) {
     }
     for (const [phase, { wall, cpu }] of Object.entries(phases)) {
       process.stdout.write(
-        `  ${name.padEnd(14)} ${label.padEnd(6)} ${phase.padEnd(6)} wall p50 ${q(wall, 0.5)} p95 ${q(wall, 0.95)} max ${q(wall, 1)}  cpu p50 ${q(cpu, 0.5)} p95 ${q(cpu, 0.95)}\n`,
+        `  ${name.padEnd(14)} ${label.padEnd(6)} ${phase.padEnd(6)} wall p50 ${q(wall, 0.5)} p95 ${q(wall, 0.95)} max ${q(wall, 1)}  cpu mean ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(2)} p95 ${q(cpu, 0.95)}\n`,
       );
     }
   }
