@@ -55,7 +55,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-describe('viewer in Chromium', { timeout: 120_000 }, () => {
+// Generous: at load 20+ on 2 cores the six tests took 200 s (each page load waits for a core).
+describe('viewer in Chromium', { timeout: 600_000 }, () => {
   it('shows comment 1 of the 001-35126 review side by side with its response, JavaScript off', async (t) => {
     const page = await open(noScript, reviewPath);
     const pair = page.locator('#r1-c1');
