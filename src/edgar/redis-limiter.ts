@@ -192,6 +192,8 @@ export class RedisLimiter implements FairAccessLimiter {
   private closed = false;
   private readonly stop = new AbortController();
   private sequence = 0;
+  /** Pause notices received: a call answered after one may carry slots granted before the pause. */
+  private pauseNotices = 0;
   private lateCount = 0;
   private pendingSent = new Set<Promise<unknown>>();
 
@@ -298,6 +300,7 @@ export class RedisLimiter implements FairAccessLimiter {
 
   /** Paused: every slot held for later is given back and its caller queued again (in order) to wait the pause out. */
   private giveBackReservations(): void {
+    this.pauseNotices++;
     if (this.closed || this.reserved.size === 0) return;
     const waiters = [...this.reserved].map((reservation) => {
       this.release(reservation);
@@ -347,6 +350,7 @@ export class RedisLimiter implements FairAccessLimiter {
         let answer: number[];
         const call = `${this.id}:${this.sequence++}`;
         const askedAt = performance.now();
+        const notices = this.pauseNotices;
         try {
           answer = await this.askSlots(call, Math.min(MAX_SLOTS_PER_CALL, this.queue.length));
           failures = 0;
@@ -363,7 +367,7 @@ export class RedisLimiter implements FairAccessLimiter {
           continue;
         }
         if (answer[0] === 1) {
-          this.handOut(call, askedAt, answer.slice(1));
+          this.handOut(call, askedAt, answer.slice(1), notices !== this.pauseNotices);
           continue;
         }
         await sleep(Math.min(MAX_SLEEP_MS, Math.max(1, Math.ceil(answer[1]! / 1000))), undefined, {
@@ -394,12 +398,14 @@ export class RedisLimiter implements FairAccessLimiter {
   /**
    * Slots granted by call `call`, each `offsetsUs` after Redis granted them: the head waiter gets the first. A
    * slot's timer starts when the answer is read, after Redis made the grant, so the request leaves at the slot
-   * or later on Redis's clock, never earlier, whatever the two clocks read.
+   * or later on Redis's clock, never earlier, whatever the two clocks read. `paused`: a pause notice came while
+   * the call was out (the answer may have been overtaken), so slots still to come are given back.
    */
-  private handOut(call: string, askedAt: number, offsetsUs: number[]): void {
+  private handOut(call: string, askedAt: number, offsetsUs: number[], paused: boolean): void {
     offsetsUs.forEach((offsetUs, index) => {
       const member = `${call}:${index + 1}`;
       const offsetMs = offsetUs / 1000;
+      if (paused && offsetMs > 0) return void this.track(this.redis.zrem(this.keys.grants, member));
       const waiter = this.queue.shift();
       // Granted while its caller aborted: no request will leave on it.
       if (!waiter) return void this.track(this.redis.zrem(this.keys.grants, member));
