@@ -1,9 +1,11 @@
 /**
  * FairAccessLimiter shared by every process through Redis: the pacing rule of pacing.ts (sliding log + even
  * grid) run atomically in a Lua script on Redis's own clock (`TIME`), and the pause as a key with a PX expiry
- * that every process checks first. Within one process, callers queue FIFO and only the head asks Redis, so a
- * process sends at most one script call at a time; the script answers "granted" or how long to wait, and the
- * head sleeps that long before asking again.
+ * that every process checks first. Within one process, callers queue FIFO and one loop asks Redis for the
+ * waiting callers' slots (a few per call, at most one call at a time); the script grants slots up to
+ * RESERVE_AHEAD_MS ahead, or answers how long to wait before asking again. Each caller is handed its grant when
+ * its slot comes, while the loop already asks for the next callers' slots: a slow round trip overlaps the wait.
+ * A pause is published on a channel; every process gives back the slots it holds for later.
  *
  * The log holds when requests left, as in-process (pacing.ts): a grant enters it held HOLD_MS in the future,
  * so it counts in every window until its process says when the request left (`sent()`, SENT_LUA), however late
