@@ -412,19 +412,18 @@ export class RedisLimiter implements FairAccessLimiter {
       // Granted while its caller aborted: no request will leave on it.
       if (!waiter) return void this.track(this.redis.zrem(this.keys.grants, member));
       if (offsetMs <= 0) return waiter.resolve(this.grant(member, askedAt, offsetMs));
-      const reservation: Reservation = {
-        waiter,
-        member,
-        // Node's timers may fire up to 1 ms before their delay (the loop's cached clock): rounded up plus 1 ms,
-        // the slot has surely come on Redis's clock too.
-        timer: setTimeout(
-          () => {
-            this.reserved.delete(reservation);
-            waiter.resolve(this.grant(member, askedAt, offsetMs));
-          },
-          Math.ceil(offsetMs) + 1,
-        ),
+      // A timer counts from the event loop's cached clock, which may be tens of milliseconds behind when the
+      // process was held off the CPU after the loop last read it: the timer could then fire before the slot. So
+      // the slot is timed from this reading of the real clock, after Redis granted it, and the timer re-armed
+      // until that time has passed.
+      const due = performance.now() + offsetMs;
+      const fire = () => {
+        const left = due - performance.now();
+        if (left > 0) return void (reservation.timer = setTimeout(fire, Math.ceil(left) + 1));
+        this.reserved.delete(reservation);
+        waiter.resolve(this.grant(member, askedAt, offsetMs));
       };
+      const reservation: Reservation = { waiter, member, timer: setTimeout(fire, Math.ceil(offsetMs) + 1) };
       this.reserved.add(reservation);
     });
   }
