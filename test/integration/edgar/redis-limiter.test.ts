@@ -249,19 +249,33 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       const cooldownMs = 1500;
       const args = { redisUrl, prefix: shared, bases: replica.bases, seconds: 5, concurrency: 4, cooldownMs };
       const callers = [0, 1, 2].map(() => runCaller(args));
+      // Watches for the pause to reach Redis: on a loaded machine the process that met the page may take more
+      // than 100 ms to set it, and requests granted before then are allowed to leave.
+      const observer = new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl });
+      let pauseEnd = 0;
+      const watching = (async () => {
+        while (pauseEnd === 0 && !(await settledWithin(callers, 10))) pauseEnd = await observer.pausedUntil();
+      })();
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await replica.injectFault({ path: '.txt', kind: 'rate-limited', count: 1 });
-      const results = await Promise.all(callers);
-      const stats = await replica.stats();
+      const results = await Promise.all(callers).finally(async () => {
+        await watching;
+        await observer.close();
+      });
+      const stats = (await replica.stats()) as Awaited<ReturnType<ChildReplica['stats']>> & { clockOrigin: number };
       const log = await replica.log();
       const refusal = log.find((entry) => entry.refusal === 'rate-limited');
       assert.ok(refusal, 'one process met the rate-limit page');
       assert.equal(stats.throttled, 1);
-      // Requests granted before the pause reached Redis may still land just after the page; then nothing.
-      const during = log.filter((entry) => entry.at > refusal.at + 100 && entry.at < refusal.at + cooldownMs);
+      assert.ok(pauseEnd > 0, 'the pause was seen in Redis');
+      // The observer polls every 10 ms and reads the remaining time: the pause began cooldownMs before its end,
+      // give or take that poll. Requests granted before it may still land up to 100 ms later; then nothing.
+      const pausedAt = pauseEnd - cooldownMs;
+      const arrivals = log.map((entry) => ({ ...entry, wall: stats.clockOrigin + entry.at }));
+      const during = arrivals.filter((entry) => entry.wall > pausedAt + 100 && entry.wall < pauseEnd - 20);
       assert.deepEqual(during, [], 'no process sends while paused');
       assert.ok(
-        log.some((entry) => entry.at >= refusal.at + cooldownMs && entry.status === 200),
+        arrivals.some((entry) => entry.wall >= pauseEnd - 20 && entry.status === 200),
         'requests resume after the pause',
       );
       assert.ok(
@@ -271,3 +285,15 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
     });
   });
 });
+
+/** True when every promise has settled within `ms`; false when the time ran out first. */
+async function settledWithin(promises: Array<Promise<unknown>>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = Promise.allSettled(promises).then(() => true);
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
