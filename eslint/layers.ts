@@ -18,6 +18,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['serve'],
   // Operations (metrics, dashboard) observe the queues and the EDGAR client.
   ['ops'],
+  // The filters of the tables (DESIGN.md "Filters"): what applies where and how values are read, for cli and serve.
+  ['query'],
   // Adapters: BullMQ queues, document stores, raw archive, EDGAR client and limiters.
   ['queue', 'store', 'archive', 'edgar'],
   // Pure domain: filing records, run scope, the filing lifecycle.

@@ -33,9 +33,16 @@ export function responseTo(number: number, answering: readonly AnalyticsLetter[]
   return { accessionNumber: letter.accessionNumber, letterDate: letter.letterDate, text };
 }
 
-/** A comment's own reissue flag: the staff repeats it, or says the answer fell short. */
-export const reissuedOf = (item: Item): boolean =>
-  isReissued({ comment: item.comment, priorComments: item.priorComments });
+/**
+ * A comment's own reissue flag: the staff repeats it, says the answer fell short, or asks again in the words of
+ * the previous round's comment it follows up (`previous`: that round's items, when there is one).
+ */
+export const reissuedOf = (item: Item, previous: readonly Item[] = []): boolean =>
+  isReissued({
+    comment: item.comment,
+    priorComments: item.priorComments,
+    priorTexts: previous.filter((p) => item.priorComments.includes(p.number)).map((p) => p.comment ?? ''),
+  });
 
 /**
  * The resolution of a comment (DESIGN.md): `reissued` when a comment of the next round lists it and is reissued,
@@ -54,8 +61,11 @@ export function resolutionOf(input: {
 }
 
 export function deriveComments(ctx: CommentContext): CommentRow[] {
-  const flags = ctx.rounds.map((letter) =>
-    letter.items.map((item) => ({ priorComments: item.priorComments, reissued: reissuedOf(item) })),
+  const flags = ctx.rounds.map((letter, r) =>
+    letter.items.map((item) => ({
+      priorComments: item.priorComments,
+      reissued: reissuedOf(item, ctx.rounds[r - 1]?.items ?? []),
+    })),
   );
   return ctx.rounds.flatMap((letter, r) => {
     const answering = ctx.responses.get(letter.accessionNumber) ?? [];

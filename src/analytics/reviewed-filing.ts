@@ -21,8 +21,12 @@ export interface ListedFilingRow {
 const PERIOD_TOLERANCE_DAYS = 7;
 /** How far a listed filing date may lie from the filed date the letter names. */
 const FILED_TOLERANCE_DAYS = 3;
-/** How long before the first letter an unnamed-period filing may have been filed. */
-const LOOKBACK_DAYS = 400;
+/**
+ * How long before the first letter an unnamed-period filing may have been filed; also how far back discovery
+ * reads a company's listing before its --since date, so that the reviewed filing has a row to resolve to.
+ */
+export const REVIEWED_FILING_LOOKBACK_DAYS = 400;
+const LOOKBACK_DAYS = REVIEWED_FILING_LOOKBACK_DAYS;
 
 const baseForm = (form: string): string => form.trim().toUpperCase().replace(/\/A$/, '');
 

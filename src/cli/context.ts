@@ -8,6 +8,7 @@ import { openRunner, type RunnerSession } from '../app/open-runner.ts';
 import type { FairAccessLimiter } from '../edgar/limiter.ts';
 import { ConfigError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { isoDate } from '../query/table-filters.ts';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -68,15 +69,12 @@ export function usageError(message: string): ConfigError {
   return new ConfigError(message);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Reads a `--since`/`--until` value; a usage error names the option and the format. */
 export function parseDateOption(option: string, value: string | undefined): string | null {
   if (value === undefined) return null;
-  const m = ISO_DATE.exec(value.trim());
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.toISOString().slice(0, 10) !== value.trim()) {
+  const date = isoDate(value);
+  if (date === null) {
     throw usageError(`${option} ${JSON.stringify(value)} is not a date: use YYYY-MM-DD, e.g. ${option} 2014-01-01`);
   }
-  return value.trim();
+  return date;
 }

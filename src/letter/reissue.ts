@@ -20,6 +20,10 @@ const REISSUE = [
   /\b(?:your|the|this)\s+(?:response|revised\s+disclosure|revision|amendment)s?\s+(?:(?:does|do|did)\s+not|doesn't|don't|didn't|fails?\s+to)\s+(?:appear\s+to\s+)?(?:fully\s+|completely\s+|adequately\s+|sufficiently\s+|directly\s+|specifically\s+)?(?:address|respond|answer|resolve|explain|comply|reflect)/i,
   /\bnot\s+(?:fully\s+|completely\s+|entirely\s+)?responsive\b|\b(?:has|have)\s+not\s+(?:fully\s+|yet\s+)?(?:addressed|responded\s+to|complied\s+with)\s+(?:our|the|prior|previous|this)\s+comment/i,
   /\bwe\s+(?:do\s+not|don't|cannot|can\s*not)\s+(?:agree|concur)\b|\bwe\s+disagree\b|\b(?:the\s+)?staff\s+(?:objects|does\s+not\s+agree|disagrees)\b|\b(?:we\s+are|we\s+remain)\s+(?:still\s+)?(?:unable|not\s+able)\s+to\s+(?:agree|concur|reconcile|conclude)|\bnot\s+persuaded\b|\bwe\s+are\s+not\s+convinced\b/i,
+  // "We reiterate our prior comment", "reiterate comment 3": not the company reiterating its own position.
+  /\bwe\s+(?:again\s+|therefore\s+)?reiterate\b|\breiterat(?:e|es|ed|ing)\s+(?:(?:our|the|this|that|prior|previous|earlier|original)\s+)*comments?\b/i,
+  // "Information responsive to our request would include ...": the response did not answer what was asked.
+  /\b(?:information|disclosure|a\s+response)\s+(?:that\s+is\s+)?responsive\s+to\s+(?:our|the|this|that)\s+(?:(?:prior|previous|earlier)\s+)?(?:request|comment)/i,
   /\bonce\s+again\b|\bwe\s+again\s+(?:ask|request|note)\b|\bplease\s+again\b|\bagain,?\s+please\b|\bre-?(?:request|ask)\b/i,
   // The staff points back to its own earlier comment: "Refer to prior comment 5", "Refer to comment 2 of our March
   // 15, 2023 letter", "Please refer to comment two in your response letter dated May 3, 2017".
@@ -76,6 +80,41 @@ export interface ReissueInput {
   readonly comment: string | null;
   /** Comments of the previous staff letter this one follows up (Item.priorComments). */
   readonly priorComments: readonly number[];
+  /** The text of those earlier comments, when known (the review's previous round): a request repeated word for word. */
+  readonly priorTexts?: readonly string[];
+}
+
+/** Consecutive words a follow-up must take over from the comment it follows up to be asking it again. */
+export const REPEATED_WORDS = 15;
+
+/** Quoted passages (the filing's or the response's words, which both comments may cite) are not the staff's ask. */
+const QUOTED = /"[^"]{0,800}"|\u201c[^\u201d]{0,800}\u201d/g;
+
+const wordsOf = (text: string): string[] =>
+  text
+    .replace(QUOTED, ' | ')
+    .toLowerCase()
+    .split(/[^a-z0-9|]+/)
+    .filter((w) => w !== '');
+
+function runs(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + REPEATED_WORDS <= words.length; i++) {
+    const run = words.slice(i, i + REPEATED_WORDS);
+    if (!run.includes('|')) out.add(run.join(' '));
+  }
+  return out;
+}
+
+/**
+ * Whether the comment asks again, in the same words, what an earlier comment asked: a run of REPEATED_WORDS
+ * consecutive words outside quotations shared with it ("In your disclosure, please quantify the Adjusted EPS ...
+ * as of 2014 and that you hope to achieve by 2017, and discuss how these compare ..." said in both rounds).
+ */
+export function repeatsEarlierComment(comment: string, earlier: readonly string[]): boolean {
+  const own = runs(wordsOf(comment));
+  if (own.size === 0) return false;
+  return earlier.some((text) => [...runs(wordsOf(text))].some((run) => own.has(run)));
 }
 
 /** Whether the comment repeats an earlier comment rather than asking something new. */
@@ -83,6 +122,7 @@ export function isReissued(input: ReissueInput): boolean {
   if (input.comment === null) return false;
   const text = input.comment.replace(/\s+/g, ' ');
   if (REISSUE.some((p) => p.test(text))) return true;
+  if (input.priorTexts !== undefined && repeatsEarlierComment(text, input.priorTexts)) return true;
   const replying = input.priorComments.length > 0 || REPLY.test(text);
   return replying && SHORTFALL.some((p) => p.test(text));
 }

@@ -14,7 +14,7 @@ import {
   SearchHitSchema,
   pageSchema,
 } from './api-schemas.ts';
-import { DEFAULT_LIMIT, MAX_LIMIT, TABLE_FILTERS, type Table } from './query-filters.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT, routeFilters, type ListRoute } from './query-filters.ts';
 
 const FILTER_DOCS: Record<string, string> = {
   q: 'plain words (all must match) and "quoted phrases"',
@@ -31,8 +31,8 @@ const FILTER_DOCS: Record<string, string> = {
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
 
-function parameters(table: Table) {
-  const filters = TABLE_FILTERS[table].map((name) => ({
+function parameters(table: ListRoute) {
+  const filters = routeFilters(table).map((name) => ({
     name,
     in: 'query',
     required: name === 'q',

@@ -1,36 +1,42 @@
 /**
- * The query parameters of the list routes (DESIGN.md "Filters"), read into each table's filter. A filter
- * that does not apply to the table, an unknown parameter or a malformed value is a 400 naming the parameter
- * and what it accepts: the API never ignores a condition the caller believed it set.
+ * The query parameters of the list routes, read into each table's filter by the shared filter table
+ * (query/table-filters.ts, DESIGN.md "Filters"). This module adds the API's own parameters (q, limit, cursor,
+ * include) and turns a refused filter, an unknown parameter or a malformed value into a 400 naming the
+ * parameter and what it accepts: the API never ignores a condition the caller believed it set.
  */
-import { normalizeCik, normalizeFileNumber } from '../identifiers.ts';
-import { LETTER_FORMS, LETTER_KINDS, TOPICS, type LetterForm, type LetterKind, type Topic } from '../letter/schema.ts';
+import {
+  FilterError,
+  TABLES,
+  TABLE_FILTERS,
+  isFilterName,
+  readTableFilter,
+  refuseInapplicable,
+  type FilterName,
+  type FilterValues,
+  type Table,
+  type TableFilter,
+} from '../query/table-filters.ts';
 import { badRequest } from './http-error.ts';
-import { CONVERSATION_STATUSES, RESOLUTIONS } from '../analytics/rows.ts';
 
-export const TABLES = ['letters', 'comments', 'conversations', 'search'] as const;
-export type Table = (typeof TABLES)[number];
+/** The list routes: the tables, and search over the letters. */
+export const LIST_ROUTES = [...TABLES, 'search'] as const;
+export type ListRoute = (typeof LIST_ROUTES)[number];
 
-/** Which filters each table takes (search: the letters' filters plus q). */
-export const TABLE_FILTERS: Record<Table, readonly string[]> = {
-  letters: ['fileNumber', 'cik', 'since', 'until', 'form', 'kind', 'topic', 'authority'],
-  comments: ['fileNumber', 'cik', 'since', 'until', 'topic', 'authority', 'status'],
-  conversations: ['fileNumber', 'cik', 'since', 'until', 'topic', 'authority', 'status'],
-  search: ['q', 'fileNumber', 'cik', 'since', 'until', 'form', 'kind', 'topic', 'authority'],
-};
+/** The table whose filters a route takes (search: the letters'). */
+const tableOf = (route: ListRoute): Table => (route === 'search' ? 'letters' : route);
+
+/** The filter parameters of a route, in the order documented (search: q first). */
+export function routeFilters(route: ListRoute): readonly string[] {
+  return [...(route === 'search' ? ['q'] : []), ...TABLE_FILTERS[tableOf(route)]];
+}
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
-export interface ParsedQuery {
-  readonly fileNumber?: string;
-  readonly cik?: string;
-  readonly since?: string;
-  readonly until?: string;
-  readonly forms?: LetterForm[];
-  readonly kinds?: LetterKind[];
-  readonly topic?: Topic;
-  readonly authority?: string;
+type AnyFilter = TableFilter['letters'] & Omit<TableFilter['comments'], 'status'>;
+
+export interface ParsedQuery extends AnyFilter {
+  /** comments: a Resolution; conversations: a ConversationStatus (checked for the route's table). */
   readonly status?: string;
   readonly q?: string;
   readonly limit: number;
@@ -41,32 +47,27 @@ export interface ParsedQuery {
 
 export type RawQuery = Record<string, unknown>;
 
-/** Reads the query of a `table` route; throws a 400 HttpError for anything it does not accept. */
-export function parseListQuery(table: Table, query: RawQuery): ParsedQuery {
-  const allowed = new Set([...TABLE_FILTERS[table], 'limit', 'cursor', ...(table === 'letters' ? ['include'] : [])]);
+/** Reads the query of a list route; throws a 400 HttpError for anything it does not accept. */
+export function parseListQuery(route: ListRoute, query: RawQuery): ParsedQuery {
+  const own = ['limit', 'cursor', ...(route === 'search' ? ['q'] : []), ...(route === 'letters' ? ['include'] : [])];
+  const filters: FilterValues = {};
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
-    if (!allowed.has(name)) {
-      const applies = TABLES.filter((t) => TABLE_FILTERS[t].includes(name));
-      throw badRequest(
-        applies.length > 0
-          ? `filter ${name} does not apply to ${table} (it applies to ${applies.join(', ')})`
-          : `unknown parameter ${name}: ${table} takes ${[...allowed].join(', ')}`,
-      );
+    if (!own.includes(name) && !isFilterName(name)) {
+      throw badRequest(`unknown parameter ${name}: ${route} takes ${[...routeFilters(route), ...own].join(', ')}`);
     }
-    const text = Array.isArray(value) ? value.join(',') : String(value);
-    if (text.trim() !== '') values[name] = text.trim();
+    const text = (Array.isArray(value) ? value.join(',') : String(value)).trim();
+    // An HTML form sends every field: an empty one is no condition (but one that does not apply is refused).
+    if (isFilterName(name)) filters[name] = text;
+    else if (text !== '') values[name] = text;
   }
+  const filter = asBadRequest(() => {
+    refuseInapplicable(tableOf(route), Object.keys(filters) as FilterName[]);
+    const given = Object.fromEntries(Object.entries(filters).filter(([, text]) => text !== ''));
+    return readTableFilter(tableOf(route), given);
+  });
   return {
-    fileNumber: values['fileNumber'] === undefined ? undefined : fileNumberOf(values['fileNumber']),
-    cik: values['cik'] === undefined ? undefined : cikOf(values['cik']),
-    since: dateOf('since', values['since']),
-    until: dateOf('until', values['until']),
-    forms: listOf('form', values['form'], LETTER_FORMS),
-    kinds: listOf('kind', values['kind'], LETTER_KINDS),
-    topic: values['topic'] === undefined ? undefined : oneOf('topic', values['topic'], TOPICS),
-    authority: values['authority'],
-    status: statusOf(table, values['status']),
+    ...filter,
     q: values['q'],
     limit: limitOf(values['limit']),
     cursor: values['cursor'] ?? null,
@@ -74,48 +75,19 @@ export function parseListQuery(table: Table, query: RawQuery): ParsedQuery {
   };
 }
 
+/** A refused filter as a 400 with its message. */
+function asBadRequest<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof FilterError ? badRequest(error.message) : error;
+  }
+}
+
 function includeOf(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;
   if (value !== 'text') throw badRequest(`include ${JSON.stringify(value)} is not known: letters take include=text`);
   return true;
-}
-
-function fileNumberOf(value: string): string {
-  const fileNumber = normalizeFileNumber(value);
-  if (fileNumber === null) throw badRequest(`fileNumber ${JSON.stringify(value)} is not a file number, e.g. 001-35126`);
-  return fileNumber;
-}
-
-function cikOf(value: string): string {
-  const cik = normalizeCik(value);
-  if (cik === null) throw badRequest(`cik ${JSON.stringify(value)} is not a CIK, e.g. 1508475`);
-  return cik;
-}
-
-function dateOf(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw badRequest(`${name} ${JSON.stringify(value)} is not a date: use YYYY-MM-DD`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw badRequest(`${name} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
-  }
-  return value as T;
-}
-
-function listOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
-  if (value === undefined) return undefined;
-  return value.split(',').map((part) => oneOf(name, part.trim(), allowed));
-}
-
-function statusOf(table: Table, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return oneOf('status', value, table === 'comments' ? RESOLUTIONS : CONVERSATION_STATUSES);
 }
 
 function limitOf(value: string | undefined): number {

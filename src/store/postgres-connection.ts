@@ -42,12 +42,12 @@ export class PostgresConnection {
     this.#pool.on('error', () => {});
   }
 
-  /** One query on any pooled connection. */
+  /** One query on any pooled connection; a config with a `name` is prepared once per connection. */
   query<R extends pg.QueryResultRow = Record<string, unknown>>(
-    sql: string,
+    sql: string | pg.QueryConfig,
     params?: unknown[],
   ): Promise<pg.QueryResult<R>> {
-    return this.#pool.query<R>(sql, params);
+    return typeof sql === 'string' ? this.#pool.query<R>(sql, params) : this.#pool.query<R>(sql);
   }
 
   /** Fails with a ConfigError when the server, database or user is unusable. */

@@ -1,7 +1,8 @@
 /**
  * The distributed DocumentStore: PostgreSQL through pg. Letters are JSONB with a generated tsvector (GIN
- * index) for search; upserts are single `ON CONFLICT` statements inside short transactions, so any number of
- * workers can store the same accession at once and it is stored once. All tables live in one schema (option
+ * index) for search; upserts are single `ON CONFLICT` statements (all of a letter's writes are one statement,
+ * one round trip: postgres-upsert-letter.ts), so any number of workers can store the same accession at once and
+ * it is stored once. All tables live in one schema (option
  * `schema`, default "public") that the store's connections put on their search_path: tests and deployments
  * isolate by schema. The store owns its pool and closes it.
  */
@@ -39,17 +40,12 @@ import type {
 import { streamPages } from './analytics-sql.ts';
 import * as analytics from './postgres-analytics.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { LETTER_PAGE_SIZE, PARSED_STATE_CHANGES, letterFilterConditions } from './letter-filter-sql.ts';
-import {
-  prepareLetterRecord,
-  letterTerms,
-  restoreLetter,
-  restoreLetterRow,
-  type LetterRecord,
-} from './letter-record.ts';
-import { PostgresConnection, type Queryable } from './postgres-connection.ts';
+import { LETTER_PAGE_SIZE, letterFilterConditions } from './letter-filter-sql.ts';
+import { prepareLetterRecord, letterTerms, restoreLetter, restoreLetterRow } from './letter-record.ts';
+import { PostgresConnection } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { UPSERT_LETTER_SQL } from './postgres-upsert-letter.ts';
 import { overviewCounts } from './postgres-overview.ts';
 import { schemaMismatch } from './schema-version.ts';
 import { SEARCH_CANDIDATES, parseSearchQuery, searchLimit, searchOffset } from './search-query.ts';
@@ -268,79 +264,37 @@ export class PostgresDocumentStore implements DocumentStore {
   async upsertLetter(input: Letter, options: UpsertLetterOptions = {}): Promise<UpsertOutcome> {
     const record = prepareLetterRecord(input);
     const { letter } = record;
-    const inferred = options.inferredFileNumbers;
-    // Fast path, no transaction: re-storing what is stored (a rerun, a reparse with the same output) writes
-    // nothing; ON CONFLICT would lock the row and make every such call a durable commit.
-    if (inferred === undefined && (await this.#isStored(record))) return 'unchanged';
-    return this.#db.transaction(async (client) => {
-      // One statement decides: a new row (xmax = 0), a changed one, or no row returned when nothing changed.
-      // A letter without a thread keeps the one the thread builder assigned earlier.
-      const { rows } = await client.query<{ inserted: boolean }>(
-        `INSERT INTO letters AS l (accession_number, cik, form, company_name, filing_date, acceptance_date_time,
-           sort_key, letter_date, kind, thread_id, parser_version, content_hash, letter, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
-         ON CONFLICT (accession_number) DO UPDATE SET
-           cik = excluded.cik, form = excluded.form, company_name = excluded.company_name,
-           filing_date = excluded.filing_date, acceptance_date_time = excluded.acceptance_date_time,
-           sort_key = excluded.sort_key, letter_date = excluded.letter_date, kind = excluded.kind,
-           thread_id = coalesce(excluded.thread_id, l.thread_id),
-           parser_version = excluded.parser_version, content_hash = excluded.content_hash,
-           letter = jsonb_set(excluded.letter, '{threadId}',
-             coalesce(to_jsonb(coalesce(excluded.thread_id, l.thread_id)), 'null'::jsonb)),
-           updated_at = excluded.updated_at
-         WHERE l.content_hash <> excluded.content_hash
-           OR l.thread_id IS DISTINCT FROM coalesce(excluded.thread_id, l.thread_id)
-         RETURNING (xmax = 0) AS inserted`,
-        [
-          letter.accessionNumber,
-          letter.cik,
-          letter.form,
-          letter.companyName,
-          letter.filingDate,
-          letter.acceptanceDateTime,
-          record.sortKey,
-          letter.letterDate,
-          letter.kind,
-          letter.threadId,
-          letter.parserVersion,
-          record.contentHash,
-          JSON.stringify(letter),
-        ],
-      );
-      const outcome: UpsertOutcome = rows[0] === undefined ? 'unchanged' : rows[0].inserted ? 'inserted' : 'updated';
-      if (outcome !== 'unchanged') {
-        await client.query('DELETE FROM letter_file_numbers WHERE accession_number = $1', [letter.accessionNumber]);
-        await client.query(
-          `INSERT INTO letter_file_numbers (file_number, accession_number) SELECT unnest($2::text[]), $1`,
-          [letter.accessionNumber, record.fileNumbers],
-        );
-        const terms = letterTerms(letter);
-        await client.query('DELETE FROM letter_terms WHERE accession_number = $1', [letter.accessionNumber]);
-        await client.query(
-          `INSERT INTO letter_terms (term, value, accession_number) SELECT unnest($2::text[]), unnest($3::text[]), $1`,
-          [letter.accessionNumber, terms.map((t) => t.term), terms.map((t) => t.value)],
-        );
-      }
-      await client.query(
-        `INSERT INTO filings (accession_number, cik, form, filing_date, acceptance_date_time, state, parser_version, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 'parsed', $6, now())
-         ON CONFLICT (accession_number) DO UPDATE SET state = 'parsed', parser_version = excluded.parser_version,
-           acceptance_date_time = coalesce(excluded.acceptance_date_time, filings.acceptance_date_time),
-           failed_stage = NULL, failure_code = NULL, failure_reason = NULL, bad_input_reason = NULL, note = NULL,
-           hold_reason = NULL, hold_file_numbers = NULL, updated_at = now()
-         WHERE ${PARSED_STATE_CHANGES}`,
-        [
-          letter.accessionNumber,
-          letter.cik,
-          letter.form,
-          letter.filingDate,
-          letter.acceptanceDateTime,
-          letter.parserVersion,
-        ],
-      );
-      if (inferred !== undefined) await replaceInferred(client, letter.accessionNumber, inferred);
-      return outcome;
+    const terms = letterTerms(letter);
+    const inferred = dedupeInferred(options.inferredFileNumbers);
+    // One statement, one round trip, atomic as any statement is (no BEGIN/COMMIT): see UPSERT_LETTER_SQL.
+    const { rows } = await this.#db.query<{ inserted: boolean | null }>({
+      name: 'upsert-letter',
+      text: UPSERT_LETTER_SQL,
+      values: [
+        letter.accessionNumber,
+        letter.cik,
+        letter.form,
+        letter.companyName,
+        letter.filingDate,
+        letter.acceptanceDateTime,
+        record.sortKey,
+        letter.letterDate,
+        letter.kind,
+        letter.threadId,
+        letter.parserVersion,
+        record.contentHash,
+        JSON.stringify(letter),
+        record.fileNumbers,
+        terms.map((t) => t.term),
+        terms.map((t) => t.value),
+        inferred !== undefined,
+        (inferred ?? []).map((i) => i.fileNumber),
+        (inferred ?? []).map((i) => i.via),
+        (inferred ?? []).map((i) => i.relation),
+      ],
     });
+    const inserted = rows[0]?.inserted ?? null;
+    return inserted === null ? 'unchanged' : inserted ? 'inserted' : 'updated';
   }
 
   async listInferredFileNumbers(accessionNumber: string): Promise<InferredFileNumber[]> {
@@ -532,30 +486,12 @@ export class PostgresDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     await this.#db.close();
   }
-
-  /** Whether this exact letter is stored, with its filing parsed and nothing for `upsertLetter` to change. */
-  async #isStored(record: LetterRecord): Promise<boolean> {
-    const { letter } = record;
-    const { rows } = await this.#db.query(
-      `SELECT 1 FROM letters l JOIN filings USING (accession_number)
-       CROSS JOIN (SELECT $2::text AS parser_version, $3::text AS acceptance_date_time) AS excluded
-       WHERE l.accession_number = $1 AND l.content_hash = $4 AND ($5::text IS NULL OR l.thread_id = $5)
-         AND NOT (${PARSED_STATE_CHANGES})`,
-      [letter.accessionNumber, letter.parserVersion, letter.acceptanceDateTime, record.contentHash, letter.threadId],
-    );
-    return rows.length > 0;
-  }
 }
 
-async function replaceInferred(
-  client: Queryable,
-  accessionNumber: string,
-  inferred: readonly InferredFileNumber[],
-): Promise<void> {
-  await client.query('DELETE FROM inferred_file_numbers WHERE accession_number = $1', [accessionNumber]);
-  await client.query(
-    `INSERT INTO inferred_file_numbers (accession_number, file_number, via_accession, relation)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-    [accessionNumber, inferred.map((i) => i.fileNumber), inferred.map((i) => i.via), inferred.map((i) => i.relation)],
-  );
+/** The inferred numbers once each (the first given of a number wins), as the upsert's ON CONFLICT needs. */
+function dedupeInferred(inferred: readonly InferredFileNumber[] | undefined): InferredFileNumber[] | undefined {
+  if (inferred === undefined) return undefined;
+  const byNumber = new Map<string, InferredFileNumber>();
+  for (const item of inferred) if (!byNumber.has(item.fileNumber)) byNumber.set(item.fileNumber, item);
+  return [...byNumber.values()];
 }

@@ -247,6 +247,46 @@ export function lettersContract(harness: DocumentStoreHarness): void {
         assert.equal(await store.countLetters({ fileNumber: '333-199812' }), 1);
       }));
 
+    it('a changed letter keeps the file numbers and terms it still has and drops the others', () =>
+      withStore(harness, async ({ store }) => {
+        const item = makeLetter().items[0]!;
+        const letter = makeLetter({
+          fileNumbers: ['001-35126', '333-199812'],
+          items: [{ ...item, topics: ['revenue', 'impairment_fair_value'], authorities: ['ASC 606'] }],
+        });
+        await store.upsertLetter(letter);
+        const changed: Letter = {
+          ...letter,
+          fileNumbers: ['333-199812', '001-40000'],
+          items: [{ ...item, topics: ['impairment_fair_value', 'segments'], authorities: [] }],
+        };
+        assert.equal(await store.upsertLetter(changed), 'updated');
+        const count = (filter: Parameters<typeof store.countLetters>[0]) => store.countLetters(filter);
+        assert.deepEqual(
+          await Promise.all(['001-35126', '333-199812', '001-40000'].map((fileNumber) => count({ fileNumber }))),
+          [0, 1, 1],
+        );
+        assert.deepEqual(
+          await Promise.all(
+            (['revenue', 'impairment_fair_value', 'segments'] as const).map((topic) => count({ topic })),
+          ),
+          [0, 1, 1],
+        );
+        assert.equal(await count({ authority: 'ASC 606' }), 0);
+      }));
+
+    it('replacing inferred file numbers keeps, changes, adds and drops them as given', () =>
+      withStore(harness, async ({ store }) => {
+        const letter = makeLetter({ fileNumbers: [] });
+        const a = { fileNumber: '001-35126', via: accessionFor(7), relation: 'answers' } as const;
+        const b = { fileNumber: '333-199812', via: accessionFor(8), relation: 'answered-by' } as const;
+        const c = { fileNumber: '001-40000', via: accessionFor(9), relation: 'answers' } as const;
+        await store.upsertLetter(letter, { inferredFileNumbers: [a, b] });
+        const bMoved = { ...b, via: accessionFor(10), relation: 'answers' } as const;
+        assert.equal(await store.upsertLetter(letter, { inferredFileNumbers: [bMoved, c] }), 'unchanged');
+        assert.deepEqual(await store.listInferredFileNumbers(letter.accessionNumber), [c, bMoved]);
+      }));
+
     it('two store instances upserting the same letters at the same time store each exactly once', () =>
       withStore(harness, async ({ store, openAnother }) => {
         const other = await openAnother();

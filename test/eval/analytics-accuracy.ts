@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveThread } from '../../src/analytics/derive.ts';
 import type { ListedFilingRow } from '../../src/analytics/reviewed-filing.ts';
-import { parseCompanySubmissions } from '../../src/discover/submissions-json.ts';
+import { parseCompanySubmissions, parseSubmissionsPage } from '../../src/discover/submissions-json.ts';
 import type { Letter } from '../../src/letter/schema.ts';
 import { buildThreads } from '../../src/letter/threads.ts';
 import { buildLetter } from '../../src/pipeline/build-letter.ts';
@@ -24,11 +24,22 @@ import { compareLabellings, formatAnalyticsReport, type Labelling, type Labelled
 const LABELS = new URL('./analytics-labels/', import.meta.url);
 const readLabels = (name: string): Labelling => JSON.parse(readFileSync(new URL(name, LABELS), 'utf8')) as Labelling;
 
+/**
+ * The company's listing as discovery reads it: `filings.recent` plus every overflow page `filings.files` names
+ * that the corpus holds beside it (CIK##########-submissions-001.json ...); a page the corpus lacks is left out,
+ * so a reviewed filing older than the recent rows resolves only when its page is there.
+ */
 function listedFilingsOf(dir: string, ticker: string): ListedFilingRow[] {
   const path = join(dir, ticker, 'company_submissions.json');
   if (!existsSync(path)) return [];
   const parsed = parseCompanySubmissions(JSON.parse(readFileSync(path, 'utf8')), path);
-  return parsed.rows.map((r) => ({
+  const rows = [...parsed.rows];
+  for (const page of parsed.pages) {
+    const pagePath = join(dir, ticker, page.name);
+    if (existsSync(pagePath))
+      rows.push(...parseSubmissionsPage(JSON.parse(readFileSync(pagePath, 'utf8')), pagePath).rows);
+  }
+  return rows.map((r) => ({
     accessionNumber: r.accessionNumber,
     cik: parsed.cik,
     form: r.form,

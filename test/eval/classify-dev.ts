@@ -6,6 +6,8 @@
  * labelled set: one accession per line, or any text holding them) is left out whole, so development never reads
  * the letters the figures are measured on, nor the company letters that quote them. `--kinds` prints instead
  * the letters whose kind or office the classifiers decide (extension requests, offices), one line each.
+ * `--later-rounds` keeps only the comments of a thread's second and later staff comment letters (where a comment
+ * can follow up or reissue an earlier one), with the prior comments the parser linked.
  * A script, not a test: the corpus is read at run time and nothing is written.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ const { values, positionals } = parseArgs({
     grep: { type: 'string' },
     kinds: { type: 'boolean', default: false },
     form: { type: 'string' },
+    'later-rounds': { type: 'boolean', default: false },
   },
 });
 const dir = positionals[0];
@@ -79,6 +82,23 @@ function random(seed: number): () => number {
   };
 }
 
+/** Staff comment letters after the first of their corpus thread, by accession. */
+function laterRoundLetters(all: readonly Letter[]): Set<string> {
+  const threadOf = new Map(rows.map((r) => [r.accession, r.thread]));
+  const firsts = new Map<string, Letter>();
+  for (const l of all) {
+    if (l.kind !== 'comment') continue;
+    const thread = threadOf.get(l.accessionNumber)!;
+    const first = firsts.get(thread);
+    if (first === undefined || (l.letterDate ?? l.filingDate) < (first.letterDate ?? first.filingDate))
+      firsts.set(thread, l);
+  }
+  const firstOnes = new Set([...firsts.values()].map((l) => l.accessionNumber));
+  return new Set(
+    all.filter((l) => l.kind === 'comment' && !firstOnes.has(l.accessionNumber)).map((l) => l.accessionNumber),
+  );
+}
+
 if (values.kinds) {
   for (const l of letters) {
     const opening = l.text.replace(/\s+/g, ' ').slice(0, 160);
@@ -86,8 +106,9 @@ if (values.kinds) {
   }
 } else {
   const grep = values.grep ? new RegExp(values.grep, 'i') : null;
+  const later = values['later-rounds'] ? laterRoundLetters(letters) : null;
   let comments = letters.flatMap((l) =>
-    l.items
+    (later !== null && !later.has(l.accessionNumber) ? [] : l.items)
       .filter((i) => i.comment !== null && (grep === null || grep.test(i.comment)))
       .map((item) => ({ letter: l, item })),
   );
@@ -108,7 +129,7 @@ if (values.kinds) {
     console.log(`=== ${letter.accessionNumber} ${letter.form} #${item.number} [${item.headings.join(' > ')}]`);
     console.log(`topics: ${c.topics.join(', ')}   (${why})`);
     console.log(`authorities: ${c.authorities.join(' | ')}`);
-    console.log(`reissued: ${c.reissued}`);
+    console.log(`reissued: ${c.reissued}   priorComments: [${item.priorComments.join(',')}]`);
     console.log((item.comment ?? '').replace(/\s+/g, ' '));
     console.log();
   }

@@ -20,6 +20,8 @@ export interface ScaleResult {
     firstTenthCpuMs: number;
     lastTenthCpuMs: number;
     peakRssMb: number;
+    /** Queries sent to PostgreSQL per letter (every pg client of the process); absent for SQLite. */
+    roundTripsPerLetter?: number;
   };
   /** Letters in the store when measured (fewer than `size` when the ingest was stopped). */
   lettersInStore?: number;

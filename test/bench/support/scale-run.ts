@@ -250,12 +250,29 @@ async function fresh(target: ScaleTarget, storeUrl: string): Promise<void> {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
+/** Counts the queries every pg client of this process sends (each is one round trip) until `stop`. */
+function countPgQueries(): { count: () => number; stop: () => void } {
+  const original = pg.Client.prototype.query;
+  let count = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    count += 1;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return { count: () => count, stop: () => void (pg.Client.prototype.query = original) };
+}
+
 async function ingestStep(target: ScaleTarget, storeUrl: string, result: ScaleResult, options: ScaleOptions) {
   const dir = options.dir;
   if (!options.resume) await fresh(target, storeUrl);
   const skip = options.resume ? await withStore(storeUrl, (store) => store.countLetters()) : 0;
   log(`${target.engine} ${target.size}: ingest into ${storeUrl}${skip ? `, resumed after ${skip} letters` : ''}`);
-  result.ingest = await withStore(storeUrl, (store) => ingest(store, target.size, skip));
+  const queries = countPgQueries();
+  try {
+    result.ingest = await withStore(storeUrl, (store) => ingest(store, target.size, skip));
+  } finally {
+    queries.stop();
+  }
+  if (target.engine === 'postgres') result.ingest.roundTripsPerLetter = queries.count() / result.ingest.letters;
   saveResult(dir, result);
 }
 

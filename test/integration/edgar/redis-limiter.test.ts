@@ -4,6 +4,7 @@ import { getEventListeners, once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { HOLD_MS, LATE_GRANT_MS, RedisLimiter } from '../../../src/edgar/redis-limiter.ts';
+import { startSlowProxy } from './support/slow-proxy.ts';
 import { PACING_WINDOW_MS } from '../../../src/edgar/pacing.ts';
 import { raisePriority, spawnReplica, type ChildReplica } from '../../replica/spawn.ts';
 import { peakInWindow } from '../../replica/traffic.ts';
@@ -128,6 +129,64 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
     }
   });
 
+  it('keeps near the limit when Redis round trips take 200 ms: the next slots are asked for ahead', async () => {
+    // A grant asked for only when its slot has come arrives a round trip late, and the grid moves on from there:
+    // one grant per 200 ms round trip at best (5/s). Slots granted ahead overlap the round trips instead.
+    const { hostname, port } = new URL(redisUrl);
+    const proxy = await startSlowProxy({ host: hostname, port: Number(port || 6379) }, 100);
+    const limiter = new RedisLimiter({ maxRps: 10, prefix: prefix('limiter-slow'), redis: proxy.url });
+    const departures: number[] = [];
+    try {
+      await limiter.pausedUntil(); // connected
+      const started = performance.now();
+      const deadline = started + 4000;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (performance.now() < deadline) {
+            const grant = await limiter.acquire();
+            departures.push(performance.now());
+            grant.sent();
+            await new Promise((resolve) => setTimeout(resolve, 20)); // the request in flight
+          }
+        }),
+      );
+      departures.sort((a, b) => a - b);
+      // Rate from the first to the last grant, both read on this clock: a starved test slows both ends alike.
+      const rate = (departures.length - 1) / ((departures.at(-1)! - departures[0]!) / 1000);
+      assert.ok(rate >= 6.5, `${rate.toFixed(2)} grants/s through a 200 ms round trip`);
+      const peak = peakInWindow(departures, PACING_WINDOW_MS - 20);
+      assert.ok(peak <= 10, `peak ${peak}`);
+    } finally {
+      await limiter.close();
+      await proxy.close();
+    }
+  });
+
+  it('gives back the slots it holds ahead when another process pauses, and waits the pause out', async () => {
+    const shared = prefix('limiter-give-back');
+    // 2 in 4 s: the second caller's slot comes 1.5 s after the first's (interval less tolerance), granted at once.
+    const rule = { maxRps: 2, windowMs: 4000, prefix: shared, redis: redisUrl };
+    const limiter = new RedisLimiter({ ...rule, reserveAheadMs: 3000 });
+    const pauser = new RedisLimiter(rule);
+    try {
+      await Promise.all([limiter.pausedUntil(), pauser.pausedUntil()]);
+      const first = limiter.acquire();
+      const second = limiter.acquire().then((grant) => ({ grant, at: Date.now() }));
+      (await first).sent();
+      const waitUntil = performance.now() + 10_000;
+      while (limiter.reservedSlots === 0 && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(limiter.reservedSlots, 1, 'the second caller holds a slot ahead');
+      await pauser.pause(3000);
+      const pausedUntil = await pauser.pausedUntil();
+      const { grant, at } = await second;
+      grant.sent();
+      // Without giving it back the slot would come 1.5 s in, inside the pause.
+      assert.ok(at >= pausedUntil - 15, `granted ${pausedUntil - at} ms before the pause ended`);
+    } finally {
+      await Promise.all([limiter.close(), pauser.close()]);
+    }
+  });
+
   it('fails waiting callers with a clear error when Redis cannot be reached, never letting them through', async () => {
     const limiter = new RedisLimiter({ maxRps: 10, prefix: prefix('limiter-down'), redis: 'redis://127.0.0.1:1/0' });
     await assert.rejects(limiter.acquire(), /cannot reach Redis/);
@@ -190,19 +249,33 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
       const cooldownMs = 1500;
       const args = { redisUrl, prefix: shared, bases: replica.bases, seconds: 5, concurrency: 4, cooldownMs };
       const callers = [0, 1, 2].map(() => runCaller(args));
+      // Watches for the pause to reach Redis: on a loaded machine the process that met the page may take more
+      // than 100 ms to set it, and requests granted before then are allowed to leave.
+      const observer = new RedisLimiter({ maxRps: 10, prefix: shared, redis: redisUrl });
+      let pauseEnd = 0;
+      const watching = (async () => {
+        while (pauseEnd === 0 && !(await settledWithin(callers, 10))) pauseEnd = await observer.pausedUntil();
+      })();
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await replica.injectFault({ path: '.txt', kind: 'rate-limited', count: 1 });
-      const results = await Promise.all(callers);
-      const stats = await replica.stats();
+      const results = await Promise.all(callers).finally(async () => {
+        await watching;
+        await observer.close();
+      });
+      const stats = (await replica.stats()) as Awaited<ReturnType<ChildReplica['stats']>> & { clockOrigin: number };
       const log = await replica.log();
       const refusal = log.find((entry) => entry.refusal === 'rate-limited');
       assert.ok(refusal, 'one process met the rate-limit page');
       assert.equal(stats.throttled, 1);
-      // Requests granted before the pause reached Redis may still land just after the page; then nothing.
-      const during = log.filter((entry) => entry.at > refusal.at + 100 && entry.at < refusal.at + cooldownMs);
+      assert.ok(pauseEnd > 0, 'the pause was seen in Redis');
+      // The observer polls every 10 ms and reads the remaining time: the pause began cooldownMs before its end,
+      // give or take that poll. Requests granted before it may still land up to 100 ms later; then nothing.
+      const pausedAt = pauseEnd - cooldownMs;
+      const arrivals = log.map((entry) => ({ ...entry, wall: stats.clockOrigin + entry.at }));
+      const during = arrivals.filter((entry) => entry.wall > pausedAt + 100 && entry.wall < pauseEnd - 20);
       assert.deepEqual(during, [], 'no process sends while paused');
       assert.ok(
-        log.some((entry) => entry.at >= refusal.at + cooldownMs && entry.status === 200),
+        arrivals.some((entry) => entry.wall >= pauseEnd - 20 && entry.status === 200),
         'requests resume after the pause',
       );
       assert.ok(
@@ -212,3 +285,15 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
     });
   });
 });
+
+/** True when every promise has settled within `ms`; false when the time ran out first. */
+async function settledWithin(promises: Array<Promise<unknown>>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = Promise.allSettled(promises).then(() => true);
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

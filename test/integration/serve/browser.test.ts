@@ -55,7 +55,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-// Generous: at load 20+ on 2 cores the six tests took 200 s (each page load waits for a core).
+// A suite's timeout bounds all its tests together: six pages through axe-core alone took 55 s at load average 20.
 describe('viewer in Chromium', { timeout: 600_000 }, () => {
   it('shows comment 1 of the 001-35126 review side by side with its response, JavaScript off', async (t) => {
     const page = await open(noScript, reviewPath);

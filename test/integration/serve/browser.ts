@@ -25,7 +25,7 @@ export async function launchChromium(dir: string, options: { javaScriptEnabled: 
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
   }
   const profile = await mkdtemp(join(dir, 'profile-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
@@ -34,4 +34,7 @@ export async function launchChromium(dir: string, options: { javaScriptEnabled: 
     offline: false,
     timeout: 120_000,
   });
+  // Playwright's 30 s default for each navigation and action is short on a loaded 2-core machine.
+  context.setDefaultTimeout(120_000);
+  return context;
 }

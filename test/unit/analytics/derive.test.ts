@@ -252,6 +252,28 @@ describe('deriveThread', () => {
     ConversationRowSchema.parse(conversation);
   });
 
+  it('flags a follow-up that asks again in the words of the previous round comment it lists', () => {
+    const ask =
+      'Please disclose the amount of revenue recognized over time and at a point in time for each period presented';
+    const first = letter({ ...r.round1, items: [item(1, `${ask}.`, { topics: ['revenue'] })] });
+    const again = (priorComments: number[]) =>
+      letter({
+        ...r.round2,
+        items: [item(1, `We note your response to comment 1. ${ask}, as requested.`, { priorComments })],
+      });
+    const derive = (next: ReturnType<typeof letter>) =>
+      deriveThread({ threadId: 't', letters: [first, r.response1, next], listedFilings: [] }).comments;
+    assert.deepEqual(
+      derive(again([1])).map((c) => [c.round, c.reissued, c.resolution]),
+      [
+        [1, false, 'reissued'],
+        [2, true, 'open'],
+      ],
+    );
+    // Not listed as following comment 1 up: the words alone do not make it a reissue of it.
+    assert.equal(derive(again([])).at(-1)!.reissued, false);
+  });
+
   it('numbers rounds and resolves each comment', () => {
     const got = comments.map((c) => [c.round, c.number, c.reissued, c.resolution]);
     assert.deepEqual(got, [

@@ -4,6 +4,7 @@ import { readBackfillRequest } from '../../../src/cli/commands/backfill.ts';
 import { readExportFilter } from '../../../src/cli/commands/export.ts';
 import { parseDateOption } from '../../../src/cli/context.ts';
 import { CSV_COLUMNS, csvHeader, csvRow } from '../../../src/cli/csv.ts';
+import { flagOf, readFilterOptions, readTable } from '../../../src/cli/table-filters.ts';
 import { ConfigError } from '../../../src/errors.ts';
 import type { Letter } from '../../../src/letter/schema.ts';
 
@@ -58,6 +59,30 @@ describe('export arguments', () => {
     assert.deepEqual(readExportFilter({ format: 'jsonl' }), {});
     assert.throws(() => readExportFilter({ format: 'xml' }), usage(/use jsonl, csv or parquet/));
     assert.throws(() => readExportFilter({ format: 'csv', fileNumber: 'abc' }), usage(/not a file number/));
+  });
+});
+
+describe('filter flags', () => {
+  it('spells each filter as its flag', () => {
+    assert.equal(flagOf('fileNumber'), '--file-number');
+    assert.equal(flagOf('status'), '--status');
+  });
+
+  it('reads the flags through the shared filter table, ignoring options that are not filters', () => {
+    assert.deepEqual(readFilterOptions('comments', { cik: '0000320193', status: 'reissued', ...{ format: 'csv' } }), {
+      cik: '320193',
+      status: 'reissued',
+    });
+  });
+
+  it('refuses a filter with a usage error (exit 2) naming the flag and the value', () => {
+    assert.throws(
+      () => readFilterOptions('letters', { status: 'open' }),
+      usage(/^--status does not apply to letters: its filters are --file-number, --cik, .*--authority/),
+    );
+    assert.throws(() => readFilterOptions('comments', { fileNumber: 'x' }), usage(/^--file-number "x" is not a file/));
+    assert.throws(() => readFilterOptions('conversations', { until: '2014-02-30' }), usage(/^--until "2014-02-30"/));
+    assert.throws(() => readTable('filings'), usage(/--table "filings": use letters, comments, conversations/));
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isReissued } from '../../../src/letter/reissue.ts';
+import { isReissued, repeatsEarlierComment } from '../../../src/letter/reissue.ts';
 
 describe('reissued comments', () => {
   const cases: Array<[string, string, number[], boolean]> = [
@@ -221,10 +221,61 @@ describe('reissued comments', () => {
       [],
       false,
     ],
+    [
+      '"we reiterate our prior comment"',
+      'We reiterate our prior comment. Please file the agreement as an exhibit.',
+      [4],
+      true,
+    ],
+    [
+      'the company reiterating its own position is not the staff reiterating',
+      'You disclose and reiterate in your response letter that the Committee sets goals. Please disclose them.',
+      [3],
+      false,
+    ],
+    [
+      '"information responsive to our request would include"',
+      'You state in your response to comment 1 that you found no reportable dealings. Please note that information responsive to our request would include contacts that are not reportable.',
+      [1],
+      true,
+    ],
+    [
+      'a response acknowledged, then a new request without "however"',
+      'We note your response to comment 4. Please tell us the amounts for each period.',
+      [4],
+      false,
+    ],
   ];
   for (const [name, comment, priorComments, expected] of cases) {
     it(name, () => assert.equal(isReissued({ comment, priorComments }), expected));
   }
   it('gives false for an item without comment text', () =>
     assert.equal(isReissued({ comment: null, priorComments: [1] }), false));
+});
+
+describe('a follow-up asking again in the words of the comment it follows up', () => {
+  const earlier =
+    'We note your Double-Double program. Please quantify the Adjusted Earnings per Share and Return on Invested Capital as of 2014 and that you hope to achieve by 2017, and discuss how these compare with your historical results. Explain how you calculate them.';
+  const again =
+    'We note your response to comment one. In your disclosure, please quantify the Adjusted Earnings per Share and Return on Invested Capital as of 2014 and that you hope to achieve by 2017, and discuss how these compare with your historical results, as well as those of your peers.';
+  it('is reissued when it repeats fifteen or more consecutive words of it', () => {
+    assert.equal(repeatsEarlierComment(again, [earlier]), true);
+    assert.equal(isReissued({ comment: again, priorComments: [1], priorTexts: [earlier] }), true);
+    // Without the earlier text, nothing in its own words says so.
+    assert.equal(isReissued({ comment: again, priorComments: [1] }), false);
+  });
+  it('is not reissued for a shorter shared phrase', () => {
+    const other = 'We note your response to comment one. Please quantify the Adjusted Earnings per Share for 2018.';
+    assert.equal(repeatsEarlierComment(other, [earlier]), false);
+  });
+  it('does not count a passage both comments quote from the filing', () => {
+    const quote =
+      '"sales and marketing and promotions spend associated with our existing consumers is significantly lower than the spend associated with new consumers"';
+    assert.equal(
+      repeatsEarlierComment(`We note your amended disclosure that ${quote}. Please quantify it per cohort.`, [
+        `You disclose that ${quote}. Please explain why.`,
+      ]),
+      false,
+    );
+  });
 });

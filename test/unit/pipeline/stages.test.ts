@@ -35,14 +35,29 @@ describe('discover stage', () => {
     assert.equal(counts.skipped, 1);
   });
 
-  it('reads no overflow page that lies outside --since/--until', async () => {
+  it('reads no overflow page that lies outside --since/--until, widened back by the reviewed-filing lookback', async () => {
     const before = h.client.requests.length;
-    const found = await discoverTarget(h.deps, { target: { kind: 'cik', value: CIK }, since: '2014-01-01' });
+    // 2014-03-01 less 400 days is 2013-01-25: the page (2011-01-01 .. 2012-12-31) lies before it.
+    const found = await discoverTarget(h.deps, { target: { kind: 'cik', value: CIK }, since: '2014-03-01' });
     assert.deepEqual(h.client.requests.slice(before), [endpoints.submissions(CIK)]);
+    assert.deepEqual(found.refs, []);
+  });
+
+  it('reads the older page a --since run needs for the filing its letters review, without listing its letters', async () => {
+    const before = h.client.requests.length;
+    // 2013-12-01 less 400 days is 2012-10-27: the page ending 2012-12-31 may hold the filing a December letter reviews.
+    const found = await discoverTarget(h.deps, { target: { kind: 'cik', value: CIK }, since: '2013-12-01' });
+    assert.deepEqual(h.client.requests.slice(before), [
+      endpoints.submissions(CIK),
+      endpoints.submissionsPage(`CIK000${CIK}-submissions-001.json`),
+    ]);
+    // The page's letter (u0, 2012) stays outside the window; its 20-F becomes a listed filing.
     assert.deepEqual(
       found.refs.map((r) => r.accessionNumber),
-      ['c1', 'c2', 'u2', 'c3'].map(acc),
+      ['u1', 'c1', 'c2', 'u2', 'c3'].map(acc),
     );
+    const listed = await h.deps.store.listListedFilings({ cik: CIK });
+    assert.ok(listed.some((f) => f.accessionNumber === '0001999001-12-000010' && f.form === '20-F'));
   });
 
   it('resolves a ticker through company_tickers.json, and names an unknown ticker', async () => {

@@ -25,6 +25,14 @@ describe('list query parameters', () => {
     assert.equal(q.cursor, null);
   });
 
+  it("reads the status of the route's table and search as the letters' filters plus q", () => {
+    assert.equal(parseListQuery('comments', { status: 'reissued' }).status, 'reissued');
+    assert.equal(parseListQuery('conversations', { status: ['answered'] }).status, 'answered');
+    const search = parseListQuery('search', { q: ' revenue ', kind: 'comment', limit: '5', cursor: 'c' });
+    assert.deepEqual([search.q, search.kinds, search.limit, search.cursor], ['revenue', ['comment'], 5, 'c']);
+    assert.equal(parseListQuery('letters', { include: 'text' }).includeText, true);
+  });
+
   it('treats empty values as absent (an HTML form sends every field)', () => {
     const q = parseListQuery('search', { q: 'revenue', topic: '', form: '', since: '' });
     assert.equal(q.topic, undefined);
@@ -39,6 +47,9 @@ describe('list query parameters', () => {
     status400(() => parseListQuery('letters', { status: 'open' }), /status does not apply to letters/);
     status400(() => parseListQuery('comments', { kind: 'comment' }), /kind does not apply to comments/);
     status400(() => parseListQuery('letters', { colour: 'red' }), /unknown parameter colour/);
+    // Empty is no condition, but a filter that does not apply is refused even empty.
+    status400(() => parseListQuery('letters', { status: '' }), /status does not apply to letters/);
+    status400(() => parseListQuery('search', { q: 'x', status: 'open' }), /status does not apply to letters/);
   });
 
   it('refuses malformed values', () => {
@@ -48,6 +59,9 @@ describe('list query parameters', () => {
     status400(() => parseListQuery('letters', { topic: 'gossip' }), /topic/);
     status400(() => parseListQuery('comments', { status: 'complete' }), /status/);
     status400(() => parseListQuery('conversations', { status: 'reissued' }), /status/);
-    status400(() => parseListQuery('letters', { fileNumber: 'abc' }), /fileNumber/);
+    status400(() => parseListQuery('letters', { fileNumber: 'abc' }), /^fileNumber "abc" is not a file number/);
+    status400(() => parseListQuery('comments', { cik: 'x1' }), /^cik "x1" is not a CIK/);
+    status400(() => parseListQuery('letters', { form: 'CORRESP,10-K' }), /^form "10-K": use one of CORRESP, UPLOAD/);
+    status400(() => parseListQuery('letters', { include: 'all' }), /include "all"/);
   });
 });
