@@ -163,7 +163,8 @@ describe('distributed backfill with worker processes', { concurrency: false, tim
       await waitFor('every letter', async () => (await parsedCount(cluster.schema)) === expected.length);
 
       assert.deepEqual(await storedLetters(cluster.schema), expected);
-      const fetches = archiveRequests(await replica.log());
+      const log = await replica.log();
+      const fetches = archiveRequests(log);
       assert.deepEqual([...fetches.keys()].sort(), expected);
       assert.ok(archivedBefore.length >= expected.length / 3);
       assert.deepEqual(
@@ -173,7 +174,13 @@ describe('distributed backfill with worker processes', { concurrency: false, tim
       );
       // A fetch in flight when Redis lost its job may race the job enqueued again: at most one per fetch slot.
       const twice = [...fetches.values()].filter((n) => n > 1);
-      assert.ok(twice.length <= 8 && twice.every((n) => n === 2), `fetched again: ${twice.length}`);
+      const refusals = log
+        .filter((entry) => entry.refusal !== undefined)
+        .map((entry) => `${entry.path} ${entry.refusal}`);
+      assert.ok(
+        twice.length <= 8 && twice.every((n) => n === 2),
+        `fetched again: ${JSON.stringify([...fetches].filter(([, n]) => n > 1))}; refused: ${JSON.stringify(refusals)}`,
+      );
       assert.deepEqual(await stopWorkers(pool), [0, 0]);
     } finally {
       await redis.stop();
