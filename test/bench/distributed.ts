@@ -11,8 +11,6 @@
  * as a count of 403s instead of stopping the run. Needs Redis and PostgreSQL on 127.0.0.1 like the tests.
  * `--burners N` starts N CPU-bound processes (`node -e 'for(;;){}'`) beside the runs, at normal priority, and
  * kills them at the end: the README's "under load" figures (`-- --burners 2`). `--workers 1,2,4` picks the runs.
- * `--burners-session bench` starts the burners in the bench's own session instead (the starved case: they share
- * the raised autogroup with the workers and outrun Redis, whose round trips then take 40-200 ms).
  * Prints a table, the load average at the start and end, and one JSON line; exits 1 unless every run made
  * >= 9.5 requests/s (8.5 with burners), peak <= 10 and no 403.
  */
@@ -48,19 +46,12 @@ import { BENCH_LETTERS } from './_distributed-dataset.ts';
 const RUN_MS = 60_000;
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
-  options: {
-    burners: { type: 'string', default: '0' },
-    'burners-session': { type: 'string', default: 'own' },
-    workers: { type: 'string', default: '1,2,4' },
-  },
+  options: { burners: { type: 'string', default: '0' }, workers: { type: 'string', default: '1,2,4' } },
 });
 const corpusDir = positionals[0] ?? null;
 const burnerCount = Number(flags.burners);
 const workerCounts = flags.workers.split(',').map(Number);
 if (!Number.isInteger(burnerCount) || burnerCount < 0) throw new Error(`--burners ${flags.burners}: a count`);
-const burnerSession = flags['burners-session'];
-if (burnerSession !== 'own' && burnerSession !== 'bench')
-  throw new Error(`--burners-session ${burnerSession}: own or bench`);
 const loadAtStart = loadavg()[0]!;
 /**
  * CPU burners beside the runs: plain `node` processes at normal priority, killed whatever happens. Each in a
@@ -68,7 +59,7 @@ const loadAtStart = loadavg()[0]!;
  * autogroup whose priority raisePriority() raises for the workers, and outrun Redis as no outside load would.
  */
 const burners: ChildProcess[] = Array.from({ length: burnerCount }, () =>
-  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: burnerSession === 'own' }),
+  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: true }),
 );
 const killBurners = () => burners.forEach((burner) => burner.kill('SIGKILL'));
 process.on('exit', killBurners);
@@ -245,17 +236,10 @@ try {
   }
   const loadAtEnd = loadavg()[0]!;
   console.log(
-    `\nburners: ${burnerCount} (${burnerSession} session); load average (1 min) ${fixed(loadAtStart)} at the start, ${fixed(loadAtEnd)} at the end`,
+    `\nburners: ${burnerCount}; load average (1 min) ${fixed(loadAtStart)} at the start, ${fixed(loadAtEnd)} at the end`,
   );
   console.log(
-    JSON.stringify({
-      burners: burnerCount,
-      burnerSession,
-      loadAtStart,
-      loadAtEnd,
-      requests: requestRuns,
-      parse: parseRuns,
-    }),
+    JSON.stringify({ burners: burnerCount, loadAtStart, loadAtEnd, requests: requestRuns, parse: parseRuns }),
   );
   const floor = burnerCount > 0 ? 8.5 : 9.5;
   const ok = requestRuns.every(
