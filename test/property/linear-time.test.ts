@@ -1,6 +1,6 @@
 /**
  * No parser of outside input takes super-linear time: for each parser, adversarial inputs (support/linear-cases.ts)
- * of 2 MiB take at most 20x the CPU time of 256 KiB (linear is 8x, quadratic 64x), median of 3 runs, timed on
+ * of 2 MiB take at most 20x the CPU time of 256 KiB (linear is 8x, quadratic 64x), fastest of 3 runs, timed on
  * the parsing thread's own CPU clock so that other load on the machine does not count.
  */
 import assert from 'node:assert/strict';

@@ -24,7 +24,7 @@ export interface ScalingResult {
   readonly largeBytes: number;
   /** Parses per timed run, at both sizes. */
   readonly reps: number;
-  /** Medians of 3 runs, CPU milliseconds of the worker thread. */
+  /** Fastest of 3 runs, CPU milliseconds of the worker thread. */
   readonly smallMs: number;
   readonly largeMs: number;
   readonly ratio: number;
