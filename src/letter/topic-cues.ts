@@ -166,7 +166,8 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'business_combinations',
     1.5,
-    /\bacquisitions?\b|\bacquired\b|\bacquir(?:e|ing) (?:a|an|the)\b|\bdispositions?\b|\bsale of (?:the|your|its) (?:business|interest|subsidiary)/i,
+    // Not the marketing sense: "customer acquisition", "the acquisition of new consumers", "acquisition costs".
+    /(?<!\b(?:customer|consumer|user|subscriber|member|merchant|client|patient|policyholder|account|talent|traffic|lead)s?[- ])\bacquisitions?\b(?! (?:costs?|channels?|spend|funnel|strateg(?:y|ies)|of (?:new )?(?:customers|consumers|users|subscribers|members|merchants|clients|patients)))|\bacquired\b|\bacquir(?:e|ing) (?:a|an|the)\b(?! (?:new |additional )?(?:customers?|consumers?|users?|subscribers?|members?|merchants?|clients?)\b)|\bdispositions?\b|\bsale of (?:the|your|its) (?:business|interest|subsidiary)/i,
   ),
   // tax
   cue(

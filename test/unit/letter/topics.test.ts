@@ -169,6 +169,17 @@ describe('topics: the set', () => {
     assert.ok(topics.length >= 1 && topics.length <= 3);
     for (const t of topics) assert.ok((TOPICS as readonly string[]).includes(t));
   });
+  it('reads customer acquisition as marketing, not as a business combination', () => {
+    const marketing = topicsOf(
+      'You describe discounts that drive user acquisition and the acquisition of new subscribers. Please quantify the spend on acquiring new users and the customer acquisition costs for each period.',
+      ['Prospectus Summary', 'Our Growth Strategy'],
+    );
+    assert.ok(!marketing.includes('business_combinations'), marketing.join(', '));
+    const deal = topicsOf(
+      'Please tell us how you accounted for the acquisition of Acme Tools and what consideration you paid.',
+    );
+    assert.equal(deal[0], 'business_combinations');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
