@@ -208,6 +208,12 @@ export const TEXT_CUES: readonly Cue[] = [
     3,
     /\btender offers?\b|\boffer to purchase\b|\bexchange offer\b|\bgoing[- ]private\b|\bfairness opinion\b|\bfinancial advisors?\b|\bbackground of the\b|\bexchange ratio\b|\bmerger consideration\b|\breasons for the (?:merger|transaction|offer)\b/i,
   ),
+  // The analyses behind a financial advisor's opinion, named as the proxy or S-4 names them.
+  cue(
+    'offering_transaction',
+    3,
+    /\bcontribution analysis\b|\bselected (?:public |publicly traded |comparable )?(?:companies|transactions)\b|\bprecedent transactions?\b|\bpremiums? paid analys[ie]s\b|\bimplied (?:equity|enterprise|per[- ]share|exchange|ownership) (?:values?|ranges?|ratios?|contributions?)\b|\bimplied (?:equity|ownership) contribution\b/i,
+  ),
   cue(
     'offering_transaction',
     3,

@@ -180,6 +180,13 @@ describe('topics: the set', () => {
     );
     assert.equal(deal[0], 'business_combinations');
   });
+  it("reads a financial advisor's analyses as the transaction, not as a non-GAAP measure", () => {
+    const topics = topicsOf(
+      "You disclose that the advisor's contribution analysis compared EBITDA and capital expenditures of the two companies, and its selected public companies analysis gave an implied equity value range. Please disclose the inputs.",
+      ['Opinion Analyses'],
+    );
+    assert.equal(topics[0], 'offering_transaction');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
