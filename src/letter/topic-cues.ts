@@ -195,7 +195,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     2,
-    /\bregulatory\b|\bregulat(?:ors|ions)\b(?! (?:S-|G\b|M-A))|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
+    /\bregulatory\b(?! (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|\bregulat(?:ors|ions)\b(?! (?:S-|G\b|M-A))|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
   ),
   cue(
     'legal_risk',
@@ -282,6 +282,12 @@ export const TEXT_CUES: readonly Cue[] = [
     2.5,
     /\bstatements? of cash flows\b|\bcash flow statements?\b|\bclassif(?:y|ied|ication)\b[^.]{0,60}\bcash flows?\b|\brestate\w*\b|\b(?:immaterial |accounting )?errors? (?:correction|in (?:the|your|previously))|\bSAB 99\b|\bchange in accounting principle\b|\bpreferab\w*\b|\bguarantors?\b|\bcondensed consolidating\b|\bparent (?:company )?only\b|\bcarve-?out\b|\bintercompany\b/i,
   ),
+  // Rate-regulated accounting (ASC 980) and transfers of receivables (ASC 860) are accounting, not regulation or a deal.
+  cue(
+    'accounting_other',
+    3,
+    /\bregulatory (?:assets?|liabilit(?:y|ies)|accounting)\b|\brate[- ]regulated\b|\b(?:sold|sales?|transfers?) (?:of receivables )?with recourse\b|\btransfers? of (?:financial assets|receivables)\b|\bsales? of (?:trade |accounts )?receivables\b|\bsecuriti[sz]ation\b/i,
+  ),
   cue(
     'accounting_other',
     2,
@@ -344,7 +350,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     4,
-    /contingenc|legal proceedings|litigation|risk factors|^"|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G)|consent order|government/i,
+    /contingenc|legal proceedings|litigation|risk factors|^"|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
   ),
   cue(
     'offering_transaction',
@@ -362,7 +368,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     4,
-    /leases?$|consolidation|variable interest|equity method|earnings per share|inventor|pension|retirement|derivative|hedg|stockholders'? equity|shareholders'? equity|loans|allowance for|credit losses|reserve for|reinsurance|guarantor|condensed consolidating|subsequent events?|revision|restatement|oil and gas|proved|reserves|statements? of (?:cash flows|operations|income|earnings|comprehensive|shareholders|stockholders)|balance sheets?|basis of presentation|change in accounting/i,
+    /leases?$|regulatory (?:assets|liabilities)|consolidation|variable interest|equity method|earnings per share|inventor|pension|retirement|derivative|hedg|stockholders'? equity|shareholders'? equity|loans|allowance for|credit losses|reserve for|reinsurance|guarantor|condensed consolidating|subsequent events?|revision|restatement|oil and gas|proved|reserves|statements? of (?:cash flows|operations|income|earnings|comprehensive|shareholders|stockholders)|balance sheets?|basis of presentation|change in accounting/i,
   ),
   cue(
     'accounting_other',

@@ -187,6 +187,19 @@ describe('topics: the set', () => {
     );
     assert.equal(topics[0], 'offering_transaction');
   });
+  it('reads regulatory assets and receivables sold with recourse as accounting', () => {
+    const utility = topicsOf(
+      'Please describe the regulatory assets and regulatory liabilities in this table and state whether each is earning a return.',
+      ['Notes to Financial Statements', 'Regulatory Assets and Liabilities'],
+    );
+    assert.equal(utility[0], 'accounting_other');
+    assert.ok(!utility.includes('legal_risk'), utility.join(', '));
+    const recourse = topicsOf(
+      'Please describe the transactions in which receivables were sold with recourse and how often you entered into them.',
+      ['Note 6. Accrued Liabilities'],
+    );
+    assert.equal(recourse[0], 'accounting_other');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
