@@ -16,7 +16,10 @@ const REISSUE = [
   /\bre-?issu(?:e|es|ed|ing)\s+(?:(?:our|the|your|this|that|prior|previous|original|earlier)\s+)*(?:comments?|requests?|it\b|in part|to the extent|\d)/i,
   /\bcontinues?\s+to\s+(?:believe|think|note|request|ask|appear|question|object|disagree|be\s+(?:unclear|concerned|unable)|have\s+(?:concerns|difficulty|questions)|not\s+(?:understand|agree|see))\b/i,
   /\bwe\s+still\s+(?:believe|think|do\s+not|don't|have|need|note|request|ask)\b/i,
-  /\bas\s+(?:previously|we\s+previously|originally|initially)\s+(?:requested|asked|noted|stated|commented)\b|\bas\s+(?:requested|asked|noted)\s+(?:in|by)\s+(?:our|the|prior|previous)\s+(?:comment|letter)/i,
+  /\bas\s+(?:previously|we\s+previously|originally|initially)\s+(?:requested|asked|noted|stated|commented)\b|\bas\s+(?:requested|asked|noted)\s+(?:in|by)\s+(?:(?:our|the)\s+)?(?:(?:prior|previous|earlier|original)\s+)?(?:comment|letter)/i,
+  // The passive and the plain synonyms: "prior comment 4 is reissued", "the comment is reissued in part", "we repeat
+  // our prior comment".
+  /\b(?:comments?|requests?)\s+(?:(?:no\.?\s*)?\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:hereby\s+|therefore\s+)?re-?issued\b|\bwe\s+(?:again\s+|therefore\s+)?repeat\b|\brepeat(?:s|ed|ing)?\s+(?:(?:our|the|this|that)\s+)?(?:(?:prior|previous|earlier|original)\s+)?comments?\b/i,
   /\b(?:your|the|this)\s+(?:response|revised\s+disclosure|revision|amendment)s?\s+(?:(?:does|do|did)\s+not|doesn't|don't|didn't|fails?\s+to)\s+(?:appear\s+to\s+)?(?:fully\s+|completely\s+|adequately\s+|sufficiently\s+|directly\s+|specifically\s+)?(?:address|respond|answer|resolve|explain|comply|reflect)/i,
   /\bnot\s+(?:fully\s+|completely\s+|entirely\s+)?responsive\b|\b(?:has|have)\s+not\s+(?:fully\s+|yet\s+)?(?:addressed|responded\s+to|complied\s+with)\s+(?:our|the|prior|previous|this)\s+comment/i,
   /\bwe\s+(?:do\s+not|don't|cannot|can\s*not)\s+(?:agree|concur)\b|\bwe\s+disagree\b|\b(?:the\s+)?staff\s+(?:objects|does\s+not\s+agree|disagrees)\b|\b(?:we\s+are|we\s+remain)\s+(?:still\s+)?(?:unable|not\s+able)\s+to\s+(?:agree|concur|reconcile|conclude)|\bnot\s+persuaded\b|\bwe\s+are\s+not\s+convinced\b/i,
@@ -55,7 +58,9 @@ const SHORTFALL = [
   /\b(?:it\s+)?(?:remains|is\s+still|still\s+remains|is\s+not\s+yet)\s+(?:unclear|not\s+clear)\b|\bstill\s+(?:unclear|not\s+clear)\b/i,
   /\b(?:it\s+is\s+)?(?:unclear|not\s+clear)\s+(?:from|based\s+on|in)\s+your\s+(?:response|revised|revisions|amended)/i,
   /\b(?:however|but)\b,?\s+(?:it\s+(?:remains|is\s+still)\s+unclear|(?:it\s+appears\s+(?:that\s+)?)?you\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:revised|addressed|provided|included|disclosed|explained|updated)|(?:your|the|these|this)\s+(?:[\w-]+\s+){0,2}(?:response|disclosures?|revisions?|changes)\s+(?:still\s+)?(?:(?:does|do|did)\s+not|continues?\s+to|remains?|(?:is|are)\s+(?:still\s+)?(?:not|unclear|incomplete)))/i,
-  /\bwe\s+are\s+unable\s+to\s+(?:locate|find|understand|determine)\b|\bwe\s+could\s+not\s+(?:locate|find)\b/i,
+  /\bwe\s+(?:are|were)\s+(?:still\s+)?unable\s+to\s+(?:locate|find|understand|determine)\b|\bwe\s+could\s+not\s+(?:locate|find)\b/i,
+  // "It does not appear that you have revised ...": the change asked for is not there.
+  /\b(?:it\s+)?(?:does|did)\s+not\s+appear\s+(?:that\s+)?(?:you|your\s+(?:response|revis\w+|amend\w+))\s+(?:have\s+|has\s+)?(?:yet\s+)?(?:fully\s+)?(?:revised?|address(?:ed)?|provided?|included?|explain(?:ed)?|respond(?:ed)?|disclosed?|updated?)\b/i,
   /\b(?:your|the)\s+response\b[^.]{0,60}\b(?:conclusory|insufficient|inadequate|incomplete)\b/i,
   // The staff rejects the position the response takes: "you believe revenue is ...; it is not the most directly
   // comparable measure", "we do not believe your analysis supports ...".

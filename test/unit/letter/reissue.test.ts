@@ -60,6 +60,42 @@ describe('reissued comments', () => {
       true,
     ],
     [
+      'a comment "is reissued", in the passive',
+      'Prior comment 7 is reissued. Please file the omitted schedules to the credit agreement.',
+      [7],
+      true,
+    ],
+    [
+      '"we repeat our prior comment"',
+      'We repeat our prior comment. Please disclose the dollar amount of the backlog at each year end.',
+      [2],
+      true,
+    ],
+    [
+      '"as requested in our prior comment", with no number',
+      'As requested in our prior comment, please quantify the effect of the price changes on net sales.',
+      [],
+      true,
+    ],
+    [
+      '"it does not appear that you have revised"',
+      'We note your response to comment 5. It does not appear that you have revised the table of contractual obligations.',
+      [5],
+      true,
+    ],
+    [
+      '"we were unable to locate" the revision in a reply',
+      'We note your response to comment 9, but we were unable to locate the revised risk factor in the amendment.',
+      [9],
+      true,
+    ],
+    [
+      'repeating a figure is not repeating a comment',
+      'Please repeat the tabular disclosure of the maturities for each of the next five years in your quarterly reports.',
+      [],
+      false,
+    ],
+    [
       'a follow-up that builds on a response is not a reissue',
       'We note your response to prior comment 3. Please further tell us how you arrived at this conclusion.',
       [3],
