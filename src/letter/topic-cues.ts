@@ -107,11 +107,14 @@ export const TEXT_CUES: readonly Cue[] = [
     2.5,
     /\b(?:cash|earnings)\b[^.]{0,40}\b(?:held (?:by|in|outside|abroad)|foreign subsidiaries)|\brepatriat/i,
   ),
+  // The analysis of changes in operating cash flow is the liquidity discussion (Release 33-8350 IV.B), even when
+  // it asks for the factors behind a change as a results discussion does.
   cue(
     'liquidity_capital',
-    2,
-    /\b(?:operating|investing|financing) (?:activities|cash flows?)\b|\bcash (?:provided|used) (?:by|in)\b|\bworking capital\b/i,
+    3,
+    /\b(?:operating|investing|financing) (?:activities|cash(?: flows?)?)\b|\bcash (?:provided|used) (?:by|in)\b|\bcash flows? (?:from|used in|provided by) (?:operating|investing|financing)\b/i,
   ),
+  cue('liquidity_capital', 2, /\bworking capital\b/i),
   cue(
     'liquidity_capital',
     2,

@@ -200,6 +200,13 @@ describe('topics: the set', () => {
     );
     assert.equal(recourse[0], 'accounting_other');
   });
+  it('reads an analysis of the change in operating cash flow as liquidity first, even asked as a variance', () => {
+    const topics = topicsOf(
+      'It is unclear how your discussion explains the change in operating cash flow from period to period. Please discuss the factors behind the decrease in operating cash, including the reasons for changes whose effect on cash is not apparent. Refer to Item 303(b) of Regulation S-K.',
+      ["Management's Discussion and Analysis", 'Liquidity'],
+    );
+    assert.deepEqual(topics.slice(0, 2), ['liquidity_capital', 'mda_results']);
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
