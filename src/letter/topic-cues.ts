@@ -66,6 +66,17 @@ export const TEXT_CUES: readonly Cue[] = [
     /\bkey (?:performance |operating |business )?(?:metrics?|indicators?|measures?)\b|\bKPIs?\b|\boperating metrics?\b|\bgross merchandise value\b|\bGMV\b|\bGOV\b/i,
   ),
   cue('non_gaap', 4, /\bnormali[sz]ed (?:FFO|FAD|funds|EBITDA|earnings|net income|operating)|\bFAD\b|\bAFFO\b/i),
+  // Key performance metrics (Release 33-10751) and a GAAP line shown "excluding" something: measures, not results.
+  cue(
+    'non_gaap',
+    2.5,
+    /\bannuali[sz]ed recurring revenues?\b|\bARR\b|\bnet (?:dollar |revenue )?retention\b|\bchurn\b|\baverage revenue per (?:user|unit|customer|member|subscriber)\b|\bARPU\b/i,
+  ),
+  cue(
+    'non_gaap',
+    3,
+    /\b(?:revenues?|sales|gross (?:margin|profit)|earnings|net income|operating (?:income|expenses))\s+(?:line items?\s+)?excluding\s+(?:the\s+(?:impact|effects?)\s+of\s+)?(?:the\s+)?(?:acquisitions?|divestitures?|(?:foreign\s+)?currency|foreign exchange|fuel|special items|restructuring|amortization)\b/i,
+  ),
   cue('non_gaap', 1, /\bearnings (?:release|call)s?\b|\bpress releases?\b|\binvestor presentations?\b/i),
   // MD&A results
   cue('mda_results', 3, /\bcritical accounting (?:estimates?|policies)\b/i),
@@ -390,7 +401,7 @@ export const FILING_CUE: Cue = cue(
 /** Cited authorities, by prefix of their normalised form (authorities.ts). */
 export const AUTHORITY_CUES: readonly Cue[] = [
   cue('revenue', 4, /^ASC (?:60[56]|340-40)\b|^SAB Topic 13\b/),
-  cue('non_gaap', 4, /^S-K 10\(e\)|^Reg G\b|^C&DI 10[0-4]\.|^Form 8-K Item 2\.02/),
+  cue('non_gaap', 4, /^S-K 10\(e\)|^Reg G\b|^C&DI 10[0-4]\.|^Form 8-K Item 2\.02|^Release 33-10751\b/),
   cue('mda_results', 2, /^S-K 303\b|^Release 33-(?:8350|6835|10890)\b|^FRC 501\./),
   cue('segments', 4, /^ASC 280\b/),
   cue('impairment_fair_value', 4, /^ASC (?:350|360|820)\b|^ASC 323-10-35-3[12]/),

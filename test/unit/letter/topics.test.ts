@@ -207,6 +207,17 @@ describe('topics: the set', () => {
     );
     assert.deepEqual(topics.slice(0, 2), ['liquidity_capital', 'mda_results']);
   });
+  it('reads a key performance metric and a line shown excluding acquisitions as non-GAAP', () => {
+    const metric = topicsOf(
+      'You compute annualized recurring revenue from quarter-end subscription revenue. Please explain how the metric is used by management and how seasonal volume affects it. Refer to Release No. 33-10751.',
+      ["Management's Discussion and Analysis", 'Fiscal 2024 Compared to Fiscal 2023', 'Key Metrics'],
+    );
+    assert.equal(metric[0], 'non_gaap');
+    const excluding = topicsOf(
+      'You present sales excluding acquisitions for each segment. Please tell us how the amounts for the acquired stores were computed.',
+    );
+    assert.ok(excluding.includes('non_gaap'), excluding.join(', '));
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
