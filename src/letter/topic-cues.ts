@@ -106,6 +106,12 @@ export const TEXT_CUES: readonly Cue[] = [
     1,
     /\bmanagement'?s discussion\b|\bMD&A\b|\bgross margins?\b|\boperating margins?\b|\bsensitivity analysis\b|\breasonably likely\b/i,
   ),
+  // What currency movements did to the results: an MD&A variance, not foreign currency accounting.
+  cue(
+    'mda_results',
+    2,
+    /\b(?:impacts?|effects?) of (?:changes in )?(?:foreign )?(?:currency|exchange rates?)(?: exchange)?(?: rates?)? (?:fluctuations?|movements?|changes?)\b|\bforeign currency (?:exchange )?(?:rates? )?(?:fluctuations?|movements?)\b/i,
+  ),
   cue(
     'mda_results',
     1,
@@ -289,7 +295,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     2.5,
-    /\bearnings per share\b|\btwo-class method\b|\binventor(?:y|ies)\b|\bstock-based compensation\b|\bshare-based (?:compensation|payment)\b|\bcheap stock\b|\bconvertible\b|\btemporary equity\b|\bredeemable\b|\bwarrants?\b|\bcredit losses\b|\ballowance for (?:loan|credit|doubtful)\b|\bCECL\b|\bforeign currency\b|\bfunctional currency\b/i,
+    /\bearnings per share\b|\btwo-class method\b|\binventor(?:y|ies)\b|\bstock-based compensation\b|\bshare-based (?:compensation|payment)\b|\bcheap stock\b|\bconvertible\b|\btemporary equity\b|\bredeemable\b|\bwarrants?\b|\bcredit losses\b|\ballowance for (?:loan|credit|doubtful)\b|\bCECL\b|\bforeign currency\b(?! (?:exchange )?(?:rates? )?(?:fluctuations?|movements?|changes?|impacts?|effects?)\b)|\bfunctional currency\b/i,
   ),
   cue(
     'accounting_other',

@@ -218,6 +218,18 @@ describe('topics: the set', () => {
     );
     assert.ok(excluding.includes('non_gaap'), excluding.join(', '));
   });
+  it('reads the effect of currency movements on results as MD&A, and translation policy as accounting', () => {
+    const variance = topicsOf(
+      'You attribute part of the change in net sales to foreign currency exchange fluctuations. Please explain how you compute the effect of foreign currency fluctuations on each period.',
+      ["Management's Discussion and Analysis"],
+    );
+    assert.equal(variance[0], 'mda_results');
+    const policy = topicsOf(
+      'Please disclose how you translate the financial statements of subsidiaries whose functional currency is not the U.S. dollar, and where foreign currency translation adjustments are recorded.',
+      ['Note 2. Significant Accounting Policies'],
+    );
+    assert.equal(policy[0], 'accounting_other');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
