@@ -3,8 +3,8 @@
  * fresh from the replica; DEMO=0 skips it) and, when it exists, on the scale bench's kept store
  * (/tmp/scale-keep/store.sqlite, or SCALE_STORE=path). Sequential requests over one keep-alive connection:
  * p50/p95 of a page of 50 rows per list route (first page and a page deep in the list), of one review (JSON and
- * HTML), time to first byte of a review page, and the bytes of each page (HTML + its one stylesheet; no images,
- * no script). CPU time per request (this process: server and client; the mean, as the kernel counts it in ticks)
+ * HTML) and of a company page (the scale store's 5,000-letter company too), time to first byte of a review page,
+ * and the bytes of each page (HTML + its one stylesheet; no images, no script). CPU time per request (this process: server and client; the mean, as the kernel counts it in ticks)
  * beside the wall time shows how much of a tail is waiting for a core.
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { StoreReviewSource } from '../../src/serve/store-review-source.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
 import { SqliteDocumentStore } from '../../src/store/sqlite-document-store.ts';
 import { REVIEW_ID, openDemoStore } from '../integration/serve/demo-store.ts';
+import { BIG_COMPANY_CIK } from './support/synthetic-letters.ts';
 
 const RUNS = Number(process.env['RUNS'] ?? 100);
 const SCALE_STORE = process.env['SCALE_STORE'] ?? '/tmp/scale-keep/store.sqlite';
@@ -126,6 +127,19 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
       '/reviews/{id} (review page, HTML)',
       ids.map((id) => `/reviews/${id}`),
     );
+    const ciks = new Set<string>();
+    for (const id of reviewIds) {
+      const conversation = await store.getConversation(id);
+      if (conversation !== null) ciks.add(conversation.cik);
+    }
+    await measure(
+      server,
+      '/companies/{cik} (company page)',
+      [...ciks].map((cik) => `/companies/${cik}`),
+    );
+    if ((await get(server, `/companies/${BIG_COMPANY_CIK}`)).status === 200) {
+      await measure(server, `/companies/${BIG_COMPANY_CIK} (5,000 letters, page 1)`, [`/companies/${BIG_COMPANY_CIK}`]);
+    }
     await measure(server, '/assets/style.css', ['/assets/style.css']);
     const css = (await get(server, '/assets/style.css')).bytes;
     const weights = await Promise.all(
