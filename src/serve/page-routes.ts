@@ -1,5 +1,5 @@
 /** The viewer's HTML routes (DESIGN.md "Pages"); each renders on the server from the same reads as the API. */
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 import type { ReadDeps } from './api-routes.ts';
 import { threadIdParam } from './api-routes.ts';
@@ -12,6 +12,7 @@ import { OVERVIEW_LIMITS, overviewPage, overviewStats } from './pages/overview-p
 import { reviewPage } from './pages/review-page.ts';
 import { searchPage } from './pages/search-page.ts';
 import { STYLESHEET } from './pages/style.ts';
+import { sendBody } from './send-body.ts';
 import { parseListQuery } from './query-filters.ts';
 import type { Review } from './review-rows.ts';
 
@@ -20,8 +21,8 @@ export const REVIEWS_PER_PAGE = 20;
 /** The overview's counts group every row in the database: computed at most once a minute. */
 const OVERVIEW_TTL_MS = 60_000;
 
-function sendPage(res: Response, page: SafeHtml): void {
-  res.type('html').send(page.value);
+function sendPage(req: Request, res: Response, page: SafeHtml): void {
+  sendBody(req, res, page.value, 'html');
 }
 
 export function pageRouter(deps: ReadDeps): Router {
@@ -32,43 +33,43 @@ export function pageRouter(deps: ReadDeps): Router {
   router.get('/assets/style.css', (_req, res) => {
     res.set('cache-control', 'public, max-age=300').type('css').send(STYLESHEET);
   });
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
     if (!overview || performance.now() - overview.at > OVERVIEW_TTL_MS) {
       overview = { at: performance.now(), page: await renderOverview(deps) };
     }
-    sendPage(res, overview.page);
+    sendPage(req, res, overview.page);
   });
   router.get('/reviews/*threadId', async (req, res) => {
     const threadId = threadIdParam(req);
     const review = await deps.reviews.getReview(threadId);
     if (!review) throw notFound(`no review ${JSON.stringify(threadId)} is stored`);
-    sendPage(res, reviewPage(review));
+    sendPage(req, res, reviewPage(review));
   });
   router.get('/letters/:accession', async (req, res) => {
     const accession = normalizeAccession(req.params.accession);
     if (accession === null) throw badRequest(`${JSON.stringify(req.params.accession)} is not an accession number`);
     const letter = await deps.store.getLetter(accession);
     if (!letter) throw notFound(`no stored letter ${accession}`);
-    sendPage(res, letterPage(letter));
+    sendPage(req, res, letterPage(letter));
   });
   router.get('/companies/:cik', async (req, res) => {
     const cik = normalizeCik(req.params.cik);
     if (cik === null) throw badRequest(`${JSON.stringify(req.params.cik)} is not a CIK`);
     const page = await reviewsOf(deps, { cik }, cursorParam(req.query));
     if (page.reviews.length === 0) throw notFound(`no stored review of CIK ${cik}`);
-    sendPage(res, reviewsPage(`${page.reviews[0]!.conversation.companyName} (CIK ${cik})`, page));
+    sendPage(req, res, reviewsPage(`${page.reviews[0]!.conversation.companyName} (CIK ${cik})`, page));
   });
   router.get('/file-numbers/:fileNumber', async (req, res) => {
     const fileNumber = normalizeFileNumber(req.params.fileNumber);
     if (fileNumber === null) throw badRequest(`${JSON.stringify(req.params.fileNumber)} is not a file number`);
     const page = await reviewsOf(deps, { fileNumber }, cursorParam(req.query));
     if (page.reviews.length === 0) throw notFound(`no stored review of file number ${fileNumber}`);
-    sendPage(res, reviewsPage(`File number ${fileNumber}`, page));
+    sendPage(req, res, reviewsPage(`File number ${fileNumber}`, page));
   });
   router.get('/search', async (req, res) => {
     const query = parseListQuery('search', req.query);
     const page = query.q === undefined ? null : await loadSearchPage(deps.store, { ...query, q: query.q });
-    sendPage(res, searchPage(query, page?.data ?? null, page?.next ?? null));
+    sendPage(req, res, searchPage(query, page?.data ?? null, page?.next ?? null));
   });
   return router;
 }
