@@ -28,10 +28,13 @@ interface Timing {
   readonly body: string;
 }
 
-function get(server: RunningServer, path: string): Promise<Timing> {
+/** With GZIP set, asks for gzip: `bytes` are then the bytes on the wire, `body` is not decoded. */
+const GZIP = { 'accept-encoding': 'gzip' };
+
+function get(server: RunningServer, path: string, headers: Record<string, string> = {}): Promise<Timing> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, agent }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, agent, headers }, (res) => {
       const ttfbMs = performance.now() - start;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -56,15 +59,21 @@ const quantile = (values: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-async function measure(server: RunningServer, label: string, paths: readonly string[], runs = RUNS): Promise<void> {
-  for (const path of paths.slice(0, 1)) await get(server, path); // warm caches
+async function measure(
+  server: RunningServer,
+  label: string,
+  paths: readonly string[],
+  runs = RUNS,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  for (const path of paths.slice(0, 1)) await get(server, path, headers); // warm caches
   const total: number[] = [];
   const ttfb: number[] = [];
   const cpu: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const before = process.cpuUsage();
-    const t = await get(server, paths[i % paths.length]!);
+    const t = await get(server, paths[i % paths.length]!, headers);
     const used = process.cpuUsage(before);
     cpu.push((used.user + used.system) / 1000);
     if (t.status !== 200)
@@ -102,7 +111,9 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
     );
     for (const route of ['/api/letters', '/api/conversations', '/api/comments']) {
       await measure(server, `${route} (50 rows, first page)`, [`${route}?limit=50`]);
-      await measure(server, `${route} (50 rows, 20 pages in)`, [await deepPath(server, route, 20)]);
+      const deep = await deepPath(server, route, 20);
+      await measure(server, `${route} (50 rows, 20 pages in)`, [deep]);
+      await measure(server, `${route} (20 pages in, gzip)`, [deep], RUNS, GZIP);
     }
     await measure(
       server,
@@ -140,6 +151,13 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
     if ((await get(server, `/companies/${BIG_COMPANY_CIK}`)).status === 200) {
       await measure(server, `/companies/${BIG_COMPANY_CIK} (5,000 letters, page 1)`, [`/companies/${BIG_COMPANY_CIK}`]);
     }
+    await measure(
+      server,
+      '/reviews/{id} (review page, gzip)',
+      ids.map((id) => `/reviews/${id}`),
+      RUNS,
+      GZIP,
+    );
     await measure(server, '/assets/style.css', ['/assets/style.css']);
     const css = (await get(server, '/assets/style.css')).bytes;
     const weights = await Promise.all(
