@@ -5,10 +5,9 @@ import type { DocumentStore } from '../store/document-store.ts';
 import { badRequest, notFound } from './http-error.ts';
 import { loadLetterPage, loadSearchPage } from './letter-pages.ts';
 import { openApiDocument } from './openapi.ts';
+import { parseListQuery } from './query-filters.ts';
+import type { ReviewSource } from './review-rows.ts';
 import { sendJson } from './send-body.ts';
-import { parseListQuery, type ParsedQuery } from './query-filters.ts';
-import type { ConversationStatus, Resolution } from '../analytics/rows.ts';
-import type { CommentFilter, ConversationFilter, ReviewSource } from './review-rows.ts';
 
 export interface ReadDeps {
   readonly store: DocumentStore;
@@ -19,17 +18,6 @@ export interface ReadDeps {
 export function threadIdParam(req: Request): string {
   const value = (req.params as Record<string, string | string[]>)['threadId'];
   return Array.isArray(value) ? value.join('/') : (value ?? '');
-}
-
-function rowFilter(q: ParsedQuery) {
-  return {
-    fileNumber: q.fileNumber,
-    cik: q.cik,
-    since: q.since,
-    until: q.until,
-    topic: q.topic,
-    authority: q.authority,
-  };
 }
 
 export function apiRouter(deps: ReadDeps): Router {
@@ -48,8 +36,7 @@ export function apiRouter(deps: ReadDeps): Router {
   });
   router.get('/api/conversations', async (req, res) => {
     const q = parseListQuery('conversations', req.query);
-    const filter: ConversationFilter = { ...rowFilter(q), status: q.status as ConversationStatus | undefined };
-    sendJson(req, res, await deps.reviews.listConversations(filter, q.limit, q.cursor));
+    sendJson(req, res, await deps.reviews.listConversations(q.filter, q.limit, q.cursor));
   });
   router.get('/api/conversations/*threadId', async (req, res) => {
     const threadId = threadIdParam(req);
@@ -59,8 +46,7 @@ export function apiRouter(deps: ReadDeps): Router {
   });
   router.get('/api/comments', async (req, res) => {
     const q = parseListQuery('comments', req.query);
-    const filter: CommentFilter = { ...rowFilter(q), status: q.status as Resolution | undefined };
-    sendJson(req, res, await deps.reviews.listComments(filter, q.limit, q.cursor));
+    sendJson(req, res, await deps.reviews.listComments(q.filter, q.limit, q.cursor));
   });
   router.get('/api/search', async (req, res) => {
     const q = parseListQuery('search', req.query);

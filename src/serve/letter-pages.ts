@@ -9,26 +9,12 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { ParsedQuery } from './query-filters.ts';
 import type { RowPage } from './review-rows.ts';
 
-/** The store filter of a parsed query. */
-export function letterFilterOf(query: ParsedQuery): LetterFilter {
-  return {
-    fileNumber: query.fileNumber,
-    cik: query.cik,
-    since: query.since,
-    until: query.until,
-    forms: query.forms,
-    kinds: query.kinds,
-    topic: query.topic,
-    authority: query.authority,
-  };
-}
-
 /**
  * A page of letters as list rows: metadata and items, the full `text` only with `include=text` (the full
  * letter is at /api/letters/{accession}); one store query of limit + 1 rows tells whether a next page exists.
  */
-export async function loadLetterPage(store: DocumentStore, query: ParsedQuery): Promise<RowPage<LetterRow>> {
-  const filter: LetterFilter = { ...letterFilterOf(query), after: afterOf(query.cursor) };
+export async function loadLetterPage(store: DocumentStore, query: ParsedQuery<'letters'>): Promise<RowPage<LetterRow>> {
+  const filter: LetterFilter = { ...query.filter, after: afterOf(query.cursor) };
   const rows = await store.pageLetters(filter, query.limit + 1, { text: query.includeText === true });
   const data = rows.slice(0, query.limit);
   const last = data.at(-1);
@@ -50,11 +36,11 @@ const SEARCH_DEPTH = 1000;
 
 export async function loadSearchPage(
   store: DocumentStore,
-  query: ParsedQuery & { q: string },
+  query: ParsedQuery<'search'> & { q: string },
 ): Promise<RowPage<SearchHit>> {
   const offset = query.cursor === null ? 0 : Number(decodeCursor(query.cursor, 1)[0]);
   if (!Number.isInteger(offset) || offset < 0 || offset >= SEARCH_DEPTH) return { data: [], next: null };
-  const hits = await store.searchLetters(query.q, { limit: query.limit + 1, offset, filter: letterFilterOf(query) });
+  const hits = await store.searchLetters(query.q, { limit: query.limit + 1, offset, filter: query.filter });
   const data = hits.slice(0, query.limit);
   const more = hits.length > query.limit && offset + query.limit < SEARCH_DEPTH;
   return { data, next: more ? encodeCursor([offset + query.limit]) : null };

@@ -13,7 +13,6 @@ import {
   refuseInapplicable,
   type FilterName,
   type FilterValues,
-  type Table,
   type TableFilter,
 } from '../query/table-filters.ts';
 import { badRequest } from './http-error.ts';
@@ -23,7 +22,8 @@ export const LIST_ROUTES = [...TABLES, 'search'] as const;
 export type ListRoute = (typeof LIST_ROUTES)[number];
 
 /** The table whose filters a route takes (search: the letters'). */
-const tableOf = (route: ListRoute): Table => (route === 'search' ? 'letters' : route);
+export type TableOf<R extends ListRoute> = R extends 'search' ? 'letters' : R;
+const tableOf = <R extends ListRoute>(route: R): TableOf<R> => (route === 'search' ? 'letters' : route) as TableOf<R>;
 
 /** The filter parameters of a route, in the order documented (search: q first). */
 export function routeFilters(route: ListRoute): readonly string[] {
@@ -33,11 +33,9 @@ export function routeFilters(route: ListRoute): readonly string[] {
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
-type AnyFilter = TableFilter['letters'] & Omit<TableFilter['comments'], 'status'>;
-
-export interface ParsedQuery extends AnyFilter {
-  /** comments: a Resolution; conversations: a ConversationStatus (checked for the route's table). */
-  readonly status?: string;
+export interface ParsedQuery<R extends ListRoute = ListRoute> {
+  /** The store filter of the route's table, as the shared filter table read it. */
+  readonly filter: TableFilter[TableOf<R>];
   readonly q?: string;
   readonly limit: number;
   readonly cursor: string | null;
@@ -48,7 +46,7 @@ export interface ParsedQuery extends AnyFilter {
 export type RawQuery = Record<string, unknown>;
 
 /** Reads the query of a list route; throws a 400 HttpError for anything it does not accept. */
-export function parseListQuery(route: ListRoute, query: RawQuery): ParsedQuery {
+export function parseListQuery<R extends ListRoute>(route: R, query: RawQuery): ParsedQuery<R> {
   const own = ['limit', 'cursor', ...(route === 'search' ? ['q'] : []), ...(route === 'letters' ? ['include'] : [])];
   const filters: FilterValues = {};
   const values: Record<string, string> = {};
@@ -67,7 +65,7 @@ export function parseListQuery(route: ListRoute, query: RawQuery): ParsedQuery {
     return readTableFilter(tableOf(route), given);
   });
   return {
-    ...filter,
+    filter,
     q: values['q'],
     limit: limitOf(values['limit']),
     cursor: values['cursor'] ?? null,

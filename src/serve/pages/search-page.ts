@@ -11,7 +11,11 @@ export function markedSnippet(snippet: string): SafeHtml {
   return html`${parts.map((part) => (/^\[.*\]$/s.test(part) ? html`<mark>${part.slice(1, -1)}</mark>` : part))}`;
 }
 
-export function searchPage(query: ParsedQuery, hits: readonly SearchHit[] | null, next: string | null): SafeHtml {
+export function searchPage(
+  query: ParsedQuery<'search'>,
+  hits: readonly SearchHit[] | null,
+  next: string | null,
+): SafeHtml {
   const q = query.q ?? '';
   const nextHref = next === null ? null : `/search?${nextParams(query, next)}`;
   return layout(
@@ -24,7 +28,9 @@ export function searchPage(query: ParsedQuery, hits: readonly SearchHit[] | null
             <option value="">any</option>
             ${TOPICS.map(
               (t) =>
-                html`<option value="${t}" ${t === query.topic ? ' selected' : ''}>${t.replace(/_/g, ' ')}</option>`,
+                html`<option value="${t}" ${t === query.filter.topic ? ' selected' : ''}>
+                  ${t.replace(/_/g, ' ')}
+                </option>`,
             )}
           </select></label
         >
@@ -32,15 +38,19 @@ export function searchPage(query: ParsedQuery, hits: readonly SearchHit[] | null
           >Form<select id="form" name="form">
             <option value="">any</option>
             ${LETTER_FORMS.map(
-              (f) => html`<option value="${f}" ${query.forms?.includes(f) ? ' selected' : ''}>${f}</option>`,
+              (f) => html`<option value="${f}" ${query.filter.forms?.includes(f) ? ' selected' : ''}>${f}</option>`,
             )}
           </select></label
         >
         <label for="fileNumber"
-          >File number<input id="fileNumber" name="fileNumber" value="${query.fileNumber ?? ''}" size="12"
+          >File number<input id="fileNumber" name="fileNumber" value="${query.filter.fileNumber ?? ''}" size="12"
         /></label>
-        <label for="since">Since<input id="since" type="date" name="since" value="${query.since ?? ''}" /></label>
-        <label for="until">Until<input id="until" type="date" name="until" value="${query.until ?? ''}" /></label>
+        <label for="since"
+          >Since<input id="since" type="date" name="since" value="${query.filter.since ?? ''}"
+        /></label>
+        <label for="until"
+          >Until<input id="until" type="date" name="until" value="${query.filter.until ?? ''}"
+        /></label>
         <button type="submit">Search</button>
       </form>
       ${hits === null ? html`<p class="muted">Type words or "quoted phrases"; every word must match.</p>` : results(hits)}
@@ -63,15 +73,15 @@ function results(hits: readonly SearchHit[]): SafeHtml {
   </ol>`;
 }
 
-function nextParams(query: ParsedQuery, cursor: string): string {
+function nextParams(query: ParsedQuery<'search'>, cursor: string): string {
   const params = new URLSearchParams();
   const set = (name: string, value: string | undefined) => value && params.set(name, value);
   set('q', query.q);
-  set('topic', query.topic);
-  set('form', query.forms?.join(','));
-  set('fileNumber', query.fileNumber);
-  set('since', query.since);
-  set('until', query.until);
+  set('topic', query.filter.topic);
+  set('form', query.filter.forms?.join(','));
+  set('fileNumber', query.filter.fileNumber);
+  set('since', query.filter.since);
+  set('until', query.filter.until);
   params.set('cursor', cursor);
   return params.toString();
 }

@@ -17,26 +17,27 @@ describe('list query parameters', () => {
       form: 'UPLOAD,CORRESP',
       topic: 'revenue',
     });
-    assert.equal(q.fileNumber, '001-35126');
-    assert.equal(q.cik, '1508475');
-    assert.deepEqual(q.forms, ['UPLOAD', 'CORRESP']);
-    assert.equal(q.topic, 'revenue');
+    assert.deepEqual(q.filter, {
+      fileNumber: '001-35126',
+      cik: '1508475',
+      forms: ['UPLOAD', 'CORRESP'],
+      topic: 'revenue',
+    });
     assert.equal(q.limit, DEFAULT_LIMIT);
     assert.equal(q.cursor, null);
   });
 
   it("reads the status of the route's table and search as the letters' filters plus q", () => {
-    assert.equal(parseListQuery('comments', { status: 'reissued' }).status, 'reissued');
-    assert.equal(parseListQuery('conversations', { status: ['answered'] }).status, 'answered');
+    assert.equal(parseListQuery('comments', { status: 'reissued' }).filter.status, 'reissued');
+    assert.equal(parseListQuery('conversations', { status: ['answered'] }).filter.status, 'answered');
     const search = parseListQuery('search', { q: ' revenue ', kind: 'comment', limit: '5', cursor: 'c' });
-    assert.deepEqual([search.q, search.kinds, search.limit, search.cursor], ['revenue', ['comment'], 5, 'c']);
+    assert.deepEqual([search.q, search.filter.kinds, search.limit, search.cursor], ['revenue', ['comment'], 5, 'c']);
     assert.equal(parseListQuery('letters', { include: 'text' }).includeText, true);
   });
 
   it('treats empty values as absent (an HTML form sends every field)', () => {
     const q = parseListQuery('search', { q: 'revenue', topic: '', form: '', since: '' });
-    assert.equal(q.topic, undefined);
-    assert.equal(q.forms, undefined);
+    assert.deepEqual(q.filter, {});
   });
 
   it('refuses a filter that does not apply to the table, naming where it applies', () => {
