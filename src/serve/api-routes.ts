@@ -7,6 +7,7 @@ import { loadLetterPage, loadSearchPage } from './letter-pages.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseListQuery } from './query-filters.ts';
 import type { ReviewSource } from './review-rows.ts';
+import { sendJson } from './send-body.ts';
 
 export interface ReadDeps {
   readonly store: DocumentStore;
@@ -22,35 +23,35 @@ export function threadIdParam(req: Request): string {
 export function apiRouter(deps: ReadDeps): Router {
   const router = Router();
   const document = openApiDocument();
-  router.get('/api/openapi.json', (_req, res) => void res.json(document));
+  router.get('/api/openapi.json', (req, res) => sendJson(req, res, document));
   router.get('/api/letters', async (req, res) => {
-    res.json(await loadLetterPage(deps.store, parseListQuery('letters', req.query)));
+    sendJson(req, res, await loadLetterPage(deps.store, parseListQuery('letters', req.query)));
   });
   router.get('/api/letters/:accession', async (req, res) => {
     const accession = normalizeAccession(req.params.accession);
     if (accession === null) throw badRequest(`${JSON.stringify(req.params.accession)} is not an accession number`);
     const letter = await deps.store.getLetter(accession);
     if (!letter) throw notFound(`no stored letter ${accession}`);
-    res.json(letter);
+    sendJson(req, res, letter);
   });
   router.get('/api/conversations', async (req, res) => {
     const q = parseListQuery('conversations', req.query);
-    res.json(await deps.reviews.listConversations(q.filter, q.limit, q.cursor));
+    sendJson(req, res, await deps.reviews.listConversations(q.filter, q.limit, q.cursor));
   });
   router.get('/api/conversations/*threadId', async (req, res) => {
     const threadId = threadIdParam(req);
     const review = await deps.reviews.getReview(threadId);
     if (!review) throw notFound(`no review ${JSON.stringify(threadId)}`);
-    res.json(review);
+    sendJson(req, res, review);
   });
   router.get('/api/comments', async (req, res) => {
     const q = parseListQuery('comments', req.query);
-    res.json(await deps.reviews.listComments(q.filter, q.limit, q.cursor));
+    sendJson(req, res, await deps.reviews.listComments(q.filter, q.limit, q.cursor));
   });
   router.get('/api/search', async (req, res) => {
     const q = parseListQuery('search', req.query);
     if (q.q === undefined) throw badRequest('q is required: plain words and "quoted phrases"');
-    res.json(await loadSearchPage(deps.store, { ...q, q: q.q }));
+    sendJson(req, res, await loadSearchPage(deps.store, { ...q, q: q.q }));
   });
   router.use('/api', (req) => {
     throw notFound(`no route ${req.path} (see /api/openapi.json)`);

@@ -1,39 +1,28 @@
 /** The viewer's HTML routes (DESIGN.md "Pages"); each renders on the server from the same reads as the API. */
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { normalizeAccession, normalizeCik, normalizeFileNumber } from '../identifiers.ts';
 import type { ReadDeps } from './api-routes.ts';
 import { threadIdParam } from './api-routes.ts';
 import { badRequest, notFound } from './http-error.ts';
 import type { SafeHtml } from './html.ts';
 import { loadSearchPage } from './letter-pages.ts';
-import { reviewsPage } from './pages/company-page.ts';
+import { reviewsPage, type ReviewsPage } from './pages/company-page.ts';
 import { letterPage } from './pages/letter-page.ts';
 import { OVERVIEW_LIMITS, overviewPage, overviewStats } from './pages/overview-page.ts';
 import { reviewPage } from './pages/review-page.ts';
 import { searchPage } from './pages/search-page.ts';
 import { STYLESHEET } from './pages/style.ts';
+import { sendBody } from './send-body.ts';
 import { parseListQuery } from './query-filters.ts';
-import type { Review, RowPage } from './review-rows.ts';
+import type { Review } from './review-rows.ts';
 
-/** Rows per read when a page shows every review of a company or of the store. */
-const BATCH = 1000;
-
-/** Every row of a paged list, read page by page. */
-async function allRows<T>(list: (limit: number, cursor: string | null) => Promise<RowPage<T>>): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: RowPage<T> = await list(BATCH, cursor);
-    rows.push(...page.data);
-    cursor = page.next;
-  } while (cursor !== null);
-  return rows;
-}
+/** Reviews per company or file-number page (a link leads to the next ones). */
+export const REVIEWS_PER_PAGE = 20;
 /** The overview's counts group every row in the database: computed at most once a minute. */
 const OVERVIEW_TTL_MS = 60_000;
 
-function sendPage(res: Response, page: SafeHtml): void {
-  res.type('html').send(page.value);
+function sendPage(req: Request, res: Response, page: SafeHtml): void {
+  sendBody(req, res, page.value, 'html');
 }
 
 export function pageRouter(deps: ReadDeps): Router {
@@ -44,51 +33,67 @@ export function pageRouter(deps: ReadDeps): Router {
   router.get('/assets/style.css', (_req, res) => {
     res.set('cache-control', 'public, max-age=300').type('css').send(STYLESHEET);
   });
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
     if (!overview || performance.now() - overview.at > OVERVIEW_TTL_MS) {
       overview = { at: performance.now(), page: await renderOverview(deps) };
     }
-    sendPage(res, overview.page);
+    sendPage(req, res, overview.page);
   });
   router.get('/reviews/*threadId', async (req, res) => {
     const threadId = threadIdParam(req);
     const review = await deps.reviews.getReview(threadId);
     if (!review) throw notFound(`no review ${JSON.stringify(threadId)} is stored`);
-    sendPage(res, reviewPage(review));
+    sendPage(req, res, reviewPage(review));
   });
   router.get('/letters/:accession', async (req, res) => {
     const accession = normalizeAccession(req.params.accession);
     if (accession === null) throw badRequest(`${JSON.stringify(req.params.accession)} is not an accession number`);
     const letter = await deps.store.getLetter(accession);
     if (!letter) throw notFound(`no stored letter ${accession}`);
-    sendPage(res, letterPage(letter));
+    sendPage(req, res, letterPage(letter));
   });
   router.get('/companies/:cik', async (req, res) => {
     const cik = normalizeCik(req.params.cik);
     if (cik === null) throw badRequest(`${JSON.stringify(req.params.cik)} is not a CIK`);
-    const reviews = await reviewsOf(deps, { cik });
-    if (reviews.length === 0) throw notFound(`no stored review of CIK ${cik}`);
-    sendPage(res, reviewsPage(`${reviews[0]!.conversation.companyName} (CIK ${cik})`, reviews));
+    const page = await reviewsOf(deps, { cik }, cursorParam(req.query));
+    if (page.reviews.length === 0) throw notFound(`no stored review of CIK ${cik}`);
+    sendPage(req, res, reviewsPage(`${page.reviews[0]!.conversation.companyName} (CIK ${cik})`, page));
   });
   router.get('/file-numbers/:fileNumber', async (req, res) => {
     const fileNumber = normalizeFileNumber(req.params.fileNumber);
     if (fileNumber === null) throw badRequest(`${JSON.stringify(req.params.fileNumber)} is not a file number`);
-    const reviews = await reviewsOf(deps, { fileNumber });
-    if (reviews.length === 0) throw notFound(`no stored review of file number ${fileNumber}`);
-    sendPage(res, reviewsPage(`File number ${fileNumber}`, reviews));
+    const page = await reviewsOf(deps, { fileNumber }, cursorParam(req.query));
+    if (page.reviews.length === 0) throw notFound(`no stored review of file number ${fileNumber}`);
+    sendPage(req, res, reviewsPage(`File number ${fileNumber}`, page));
   });
   router.get('/search', async (req, res) => {
     const query = parseListQuery('search', req.query);
     const page = query.q === undefined ? null : await loadSearchPage(deps.store, { ...query, q: query.q });
-    sendPage(res, searchPage(query, page?.data ?? null, page?.next ?? null));
+    sendPage(req, res, searchPage(query, page?.data ?? null, page?.next ?? null));
   });
   return router;
 }
 
-async function reviewsOf(deps: ReadDeps, filter: { cik?: string; fileNumber?: string }): Promise<Review[]> {
-  const data = await allRows((limit, cursor) => deps.reviews.listConversations(filter, limit, cursor));
-  const reviews = await Promise.all(data.map((row) => deps.reviews.getReview(row.threadId)));
-  return reviews.filter((r): r is Review => r !== null);
+/**
+ * One page of a company's or file number's reviews, in the conversations' order (first letter date, thread):
+ * a company with hundreds of reviews (thousands of letters) would otherwise be read and rendered whole.
+ */
+async function reviewsOf(
+  deps: ReadDeps,
+  filter: { cik?: string; fileNumber?: string },
+  cursor: string | null,
+): Promise<ReviewsPage> {
+  const page = await deps.reviews.listConversations(filter, REVIEWS_PER_PAGE, cursor);
+  const reviews = await Promise.all(page.data.map((row) => deps.reviews.getReview(row.threadId)));
+  return { reviews: reviews.filter((r): r is Review => r !== null), next: page.next, first: cursor === null };
+}
+
+function cursorParam(query: unknown): string | null {
+  const value = (query as Record<string, unknown>)['cursor'];
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || value === '')
+    throw badRequest('cursor must be a cursor from a "later reviews" link');
+  return value;
 }
 
 async function renderOverview(deps: ReadDeps): Promise<SafeHtml> {

@@ -5,13 +5,14 @@
  */
 import { deriveThread } from '../analytics/derive.ts';
 import type { Letter } from '../letter/schema.ts';
+import type { LetterRow } from '../store/document-store.ts';
 import { buildThreads, compareLetters } from '../letter/threads.ts';
 import type { Review, ReviewLetter } from './review-rows.ts';
 
-const isRound = (l: Letter): boolean => l.sender === 'sec' && l.kind === 'comment';
+const isRound = (l: LetterRow): boolean => l.sender === 'sec' && l.kind === 'comment';
 
 /** The letters of a review (any order) as the review page lists them. */
-export function reviewLetters(input: readonly Letter[]): ReviewLetter[] {
+export function reviewLetters(input: readonly LetterRow[]): ReviewLetter[] {
   const letters = [...input].sort(compareLetters);
   const links = new Map(buildThreads(letters).flatMap((t) => t.letters.map((e) => [e.accessionNumber, e] as const)));
   const rounds = letters.filter(isRound);

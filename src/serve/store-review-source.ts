@@ -4,7 +4,8 @@
  * filled before the analytic tables existed, until its next backfill or reparse) is derived from its letters.
  */
 import type { Letter } from '../letter/schema.ts';
-import type { DocumentStore, PageRequest } from '../store/document-store.ts';
+import type { DocumentStore, LetterFilter, LetterRow, PageRequest } from '../store/document-store.ts';
+import { letterSortKey } from '../store/letter-record.ts';
 import { InvalidCursorError } from '../store/store-errors.ts';
 import { badRequest } from './http-error.ts';
 import { deriveReview, reviewLetters } from './review-derive.ts';
@@ -18,6 +19,9 @@ import type {
   RowPage,
 } from './review-rows.ts';
 
+/** Letters per store read when a review's letters are listed. */
+const LETTERS_PER_READ = 500;
+
 export class StoreReviewSource implements ReviewSource {
   readonly #store: DocumentStore;
 
@@ -26,11 +30,15 @@ export class StoreReviewSource implements ReviewSource {
   }
 
   async getReview(threadId: string): Promise<Review | null> {
-    const letters: Letter[] = [];
-    for await (const letter of this.#store.listLetters({ threadId })) letters.push(letter);
-    if (letters.length === 0) return null;
     const conversation = await this.#store.getConversation(threadId);
-    if (conversation === null) return deriveReview(threadId, letters);
+    if (conversation === null) {
+      const letters: Letter[] = [];
+      for await (const letter of this.#store.listLetters({ threadId })) letters.push(letter);
+      return deriveReview(threadId, letters);
+    }
+    // A review lists its letters without their text: the letters' full text is neither returned nor read.
+    const letters = await lettersWithoutText(this.#store, threadId);
+    if (letters.length === 0) return null;
     const comments: CommentRow[] = [];
     for await (const comment of this.#store.streamComments({ threadId })) comments.push(comment);
     return { conversation, comments, letters: reviewLetters(letters) };
@@ -46,6 +54,23 @@ export class StoreReviewSource implements ReviewSource {
 
   listComments(filter: CommentFilter, limit: number, cursor: string | null): Promise<RowPage<CommentRow>> {
     return pageOrBadCursor(() => this.#store.listComments(request(filter, limit, cursor)));
+  }
+}
+
+/** The letters of a thread as list rows (no `text` column read), page by page in the listing order. */
+async function lettersWithoutText(store: DocumentStore, threadId: string): Promise<LetterRow[]> {
+  const letters: LetterRow[] = [];
+  let after: LetterFilter['after'];
+  while (true) {
+    const page = await store.pageLetters({ threadId, after }, LETTERS_PER_READ, { text: false });
+    letters.push(...page);
+    const last = page.at(-1);
+    if (last === undefined || page.length < LETTERS_PER_READ) return letters;
+    after = {
+      sortKey: letterSortKey(last.acceptanceDateTime, last.filingDate),
+      filingDate: last.filingDate,
+      accessionNumber: last.accessionNumber,
+    };
   }
 }
 

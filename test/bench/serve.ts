@@ -3,8 +3,8 @@
  * fresh from the replica; DEMO=0 skips it) and, when it exists, on the scale bench's kept store
  * (/tmp/scale-keep/store.sqlite, or SCALE_STORE=path). Sequential requests over one keep-alive connection:
  * p50/p95 of a page of 50 rows per list route (first page and a page deep in the list), of one review (JSON and
- * HTML), time to first byte of a review page, and the bytes of each page (HTML + its one stylesheet; no images,
- * no script). CPU time per request (this process: server and client; the mean, as the kernel counts it in ticks)
+ * HTML) and of a company page (the scale store's 5,000-letter company too), time to first byte of a review page,
+ * and the bytes of each page (HTML + its one stylesheet; no images, no script). CPU time per request (this process: server and client; the mean, as the kernel counts it in ticks)
  * beside the wall time shows how much of a tail is waiting for a core.
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { StoreReviewSource } from '../../src/serve/store-review-source.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
 import { SqliteDocumentStore } from '../../src/store/sqlite-document-store.ts';
 import { REVIEW_ID, openDemoStore } from '../integration/serve/demo-store.ts';
+import { BIG_COMPANY_CIK } from './support/synthetic-letters.ts';
 
 const RUNS = Number(process.env['RUNS'] ?? 100);
 const SCALE_STORE = process.env['SCALE_STORE'] ?? '/tmp/scale-keep/store.sqlite';
@@ -27,10 +28,13 @@ interface Timing {
   readonly body: string;
 }
 
-function get(server: RunningServer, path: string): Promise<Timing> {
+/** With GZIP set, asks for gzip: `bytes` are then the bytes on the wire, `body` is not decoded. */
+const GZIP = { 'accept-encoding': 'gzip' };
+
+function get(server: RunningServer, path: string, headers: Record<string, string> = {}): Promise<Timing> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, agent }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, agent, headers }, (res) => {
       const ttfbMs = performance.now() - start;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -55,15 +59,21 @@ const quantile = (values: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-async function measure(server: RunningServer, label: string, paths: readonly string[], runs = RUNS): Promise<void> {
-  for (const path of paths.slice(0, 1)) await get(server, path); // warm caches
+async function measure(
+  server: RunningServer,
+  label: string,
+  paths: readonly string[],
+  runs = RUNS,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  for (const path of paths.slice(0, 1)) await get(server, path, headers); // warm caches
   const total: number[] = [];
   const ttfb: number[] = [];
   const cpu: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const before = process.cpuUsage();
-    const t = await get(server, paths[i % paths.length]!);
+    const t = await get(server, paths[i % paths.length]!, headers);
     const used = process.cpuUsage(before);
     cpu.push((used.user + used.system) / 1000);
     if (t.status !== 200)
@@ -101,7 +111,9 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
     );
     for (const route of ['/api/letters', '/api/conversations', '/api/comments']) {
       await measure(server, `${route} (50 rows, first page)`, [`${route}?limit=50`]);
-      await measure(server, `${route} (50 rows, 20 pages in)`, [await deepPath(server, route, 20)]);
+      const deep = await deepPath(server, route, 20);
+      await measure(server, `${route} (50 rows, 20 pages in)`, [deep]);
+      await measure(server, `${route} (20 pages in, gzip)`, [deep], RUNS, GZIP);
     }
     await measure(
       server,
@@ -125,6 +137,26 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
       server,
       '/reviews/{id} (review page, HTML)',
       ids.map((id) => `/reviews/${id}`),
+    );
+    const ciks = new Set<string>();
+    for (const id of reviewIds) {
+      const conversation = await store.getConversation(id);
+      if (conversation !== null) ciks.add(conversation.cik);
+    }
+    await measure(
+      server,
+      '/companies/{cik} (company page)',
+      [...ciks].map((cik) => `/companies/${cik}`),
+    );
+    if ((await get(server, `/companies/${BIG_COMPANY_CIK}`)).status === 200) {
+      await measure(server, `/companies/${BIG_COMPANY_CIK} (5,000 letters, page 1)`, [`/companies/${BIG_COMPANY_CIK}`]);
+    }
+    await measure(
+      server,
+      '/reviews/{id} (review page, gzip)',
+      ids.map((id) => `/reviews/${id}`),
+      RUNS,
+      GZIP,
     );
     await measure(server, '/assets/style.css', ['/assets/style.css']);
     const css = (await get(server, '/assets/style.css')).bytes;

@@ -1,23 +1,37 @@
 /**
  * A company's or a file number's reviews as a timeline: each review with its filing, status and dates, then
- * its letters round by round with the days between them.
+ * its letters round by round with the days between them. One page of reviews at a time (the route reads
+ * them by the conversations' keyset), with a link to the later ones.
  */
 import { html, type SafeHtml } from '../html.ts';
 import type { Review } from '../review-rows.ts';
 import { humanKind, layout, pageHref, secFilingHref } from './layout.ts';
 
-export function reviewsPage(title: string, reviews: readonly Review[]): SafeHtml {
-  const sorted = [...reviews].sort((a, b) =>
+export interface ReviewsPage {
+  /** This page's reviews. */
+  readonly reviews: readonly Review[];
+  /** The cursor of the later reviews, or null on the last page. */
+  readonly next: string | null;
+  /** Whether this is the first page. */
+  readonly first: boolean;
+}
+
+export function reviewsPage(title: string, page: ReviewsPage): SafeHtml {
+  const sorted = [...page.reviews].sort((a, b) =>
     a.conversation.firstLetterDate.localeCompare(b.conversation.firstLetterDate),
   );
+  const count = `${sorted.length} review${sorted.length === 1 ? '' : 's'}, ${sorted.reduce((n, r) => n + r.letters.length, 0)} letters`;
+  const paged = !page.first || page.next !== null;
   return layout(
     { title },
     html`<h1>${title}</h1>
-      <p>
-        ${sorted.length} review${sorted.length === 1 ? '' : 's'}, ${sorted.reduce((n, r) => n + r.letters.length, 0)}
-        letters.
-      </p>
-      ${sorted.map(reviewSummary)}`,
+      <p>${paged ? `${count} on this page.` : `${count}.`} ${page.first ? '' : html`<a href="?">First reviews</a>`}</p>
+      ${sorted.map(reviewSummary)}
+      ${
+        page.next === null
+          ? ''
+          : html`<p><a href="${`?cursor=${encodeURIComponent(page.next)}`}" rel="next">Later reviews</a></p>`
+      }`,
   );
 }
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { startServeServer, type RunningServer } from '../../../src/serve/serve-app.ts';
 import { StoreReviewSource } from '../../../src/serve/store-review-source.ts';
@@ -45,6 +46,19 @@ function assertMatchesDocument(route: string, body: unknown): void {
   const schema = z.fromJSONSchema(openapi.components.schemas[ref] as Parameters<typeof z.fromJSONSchema>[0]);
   const result = schema.safeParse(body);
   assert.ok(result.success, `${route}: ${result.success ? '' : JSON.stringify(result.error.issues.slice(0, 3))}`);
+}
+
+/** A GET through node:http, the body as bytes (not decoded). */
+function rawGetBytes(port: number, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: Buffer; headers: IncomingHttpHeaders }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** A GET through node:http, with exactly the headers given (Host defaults to the server's). */
@@ -175,6 +189,25 @@ describe('serve read API', () => {
         .status,
       304,
     );
+  });
+
+  it('gzips answers for a client that accepts gzip, the same body, and one ETag revalidates both', async () => {
+    for (const path of ['/api/letters?limit=50', `/reviews/${encodeURIComponent(REVIEW_ID)}`]) {
+      const plain = await rawGet(server.port, path);
+      assert.equal(plain.headers['content-encoding'], undefined, path);
+      const zipped = await rawGetBytes(server.port, path, { 'accept-encoding': 'gzip, deflate, br' });
+      assert.equal(zipped.headers['content-encoding'], 'gzip', path);
+      assert.ok(zipped.body.length < Buffer.byteLength(plain.body) / 2, `${path}: ${zipped.body.length} bytes gzipped`);
+      assert.equal(gunzipSync(zipped.body).toString('utf8'), plain.body, path);
+      assert.match(String(zipped.headers['vary']), /accept-encoding/i);
+      const tag = String(plain.headers['etag']);
+      const again = await rawGet(server.port, path, { 'if-none-match': tag, 'accept-encoding': 'gzip' });
+      assert.equal(again.status, 304, path);
+      assert.equal(
+        (await rawGet(server.port, path, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding'],
+        undefined,
+      );
+    }
   });
 
   it('refuses filters that do not apply, bad values and unknown ids with JSON errors', async () => {
