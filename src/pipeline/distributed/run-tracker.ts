@@ -162,7 +162,10 @@ class RunTracker {
       if (!final && !checkOrphans) continue;
       const live = (await isLive(queues.fetch, id)) || (await isLive(queues.parse, id));
       if (final && !live) {
-        await this.finish(record!, id);
+        // Read again after the queues: a job that completed since the store was read (a failed filing parsed
+        // again) wrote its filing before completing, so the first read may hold the state it left.
+        const settled = await store.getFiling(accession);
+        await this.finish(settled && isFinal(settled, this.runContext(accession)) ? settled : record!, id);
       } else if (!final && !live && record) {
         // No job will move this filing on (lost with Redis, finished just before the store was read, or a
         // wider scope than its job's): after a few polls without change, put it where the lifecycle says.

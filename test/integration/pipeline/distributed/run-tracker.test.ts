@@ -11,6 +11,11 @@ import { discoverTarget } from '../../../../src/pipeline/discover-stage.ts';
 import { fetchFiling } from '../../../../src/pipeline/fetch-stage.ts';
 import { CrawlPayloadSchema } from '../../../../src/queue/job-payloads.ts';
 import { enqueueCrawlPass } from '../../../../src/queue/producers.ts';
+import type { Processor } from 'bullmq';
+import { createDistributedRunner } from '../../../../src/pipeline/distributed/distributed-runner.ts';
+import { createStageProcessors } from '../../../../src/pipeline/distributed/stage-processors.ts';
+import { filingJobId } from '../../../../src/queue/job-ids.ts';
+import type { DocumentStore } from '../../../../src/store/document-store.ts';
 import { acc, CIK } from '../../../unit/pipeline/support/stand-in-company.ts';
 import { withCluster } from './support.ts';
 
@@ -84,4 +89,57 @@ describe('run tracker', () => {
       assert.equal((failures[0] as { code: string }).code, 'EDGAR_NOT_FOUND');
       assert.match((failures[0] as { reason: string }).reason, /ticker NOPE is not listed/);
     }));
+
+  it('reports a failed filing parsed again in the run with the state its parse job left, not the one it read before', async () => {
+    // Forces an order a loaded machine can give any poll: the tracker reads u1 from the store while it is still
+    // failed, and only then does u1's parse job run and complete, before the tracker asks the queues about it.
+    let realParse: Processor | undefined;
+    let trackerSawFailed!: () => void;
+    const sawFailed = new Promise<void>((resolve) => (trackerSawFailed = resolve));
+    const gatedParse: Processor = async (job, token) => {
+      if (job.id === filingJobId(acc('u1'))) await sawFailed;
+      return realParse!(job, token);
+    };
+    await withCluster(
+      'tracker-settled',
+      async ({ h, queues }) => {
+        realParse = createStageProcessors({ deps: h.deps, queues, log: silentLogger, threadsDelayMs: 200 }).parse;
+        const company = { kind: 'cik', value: CIK } as const;
+        await discoverTarget(h.deps, { target: company });
+        await fetchFiling(h.deps, { accessionNumber: acc('u1'), cik: CIK });
+        await h.deps.store.recordFailed(acc('u1'), {
+          stage: 'parse',
+          code: 'BAD_INPUT',
+          reason: 'corrupt-pdf: an earlier parser could not read it',
+          badInputReason: 'corrupt-pdf',
+        });
+        const store = h.deps.store;
+        const listFilings: DocumentStore['listFilings'] = async (filter) => {
+          const records = await store.listFilings(filter);
+          if (records.some((r) => r.accessionNumber === acc('u1') && r.state === 'failed')) {
+            trackerSawFailed();
+            const deadline = Date.now() + 60_000;
+            while ((await queues.parse.getJobState(filingJobId(acc('u1')))) !== 'completed') {
+              assert.ok(Date.now() < deadline, "u1's parse job did not complete within 60 s");
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+          }
+          return records;
+        };
+        const slowStore = new Proxy(store, {
+          get: (target, name) => {
+            if (name === 'listFilings') return listFilings;
+            const value: unknown = Reflect.get(target, name, target);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+        const runner = createDistributedRunner({ deps: { ...h.deps, store: slowStore }, queues, pollMs: 20 });
+        const summary = await runner.runTargets({ targets: [company] });
+        assert.equal(summary.failures.length, 0);
+        assert.equal(summary.counts.stored, 6);
+        assert.equal(summary.fromArchive, 1);
+      },
+      { parse: gatedParse },
+    );
+  });
 });
