@@ -9,8 +9,8 @@ import type { Queue } from 'bullmq';
 import type { z } from 'zod';
 import type { FilingRef } from '../../discover/filing-ref.ts';
 import type { ErrorCode } from '../../errors.ts';
-import type { FilingRecord, Hold } from '../../filing/filing-record.ts';
-import { isFinal, scopeReleases, type RunContext } from '../../filing/lifecycle.ts';
+import type { FilingRecord } from '../../filing/filing-record.ts';
+import { isFinal, type RunContext } from '../../filing/lifecycle.ts';
 import { scopeOf, widenScope, type Scope } from '../../filing/scope.ts';
 import type { Target } from '../../identifiers.ts';
 import type { Logger } from '../../log.ts';
@@ -92,10 +92,8 @@ class RunTracker {
   private readonly pendingTargets: Map<string, DiscoverWork>;
   /** The run's scope per filing: widened when several targets list it. */
   private readonly scopes = new Map<string, Scope>();
+  /** Filings listed and not reported yet; none is reported while a discover job may still widen its scope. */
   private readonly open = new Set<string>();
-  private readonly finished = new Set<string>();
-  /** Finished filings held back, with their hold. */
-  private readonly held = new Map<string, Hold>();
   private readonly orphanPolls = new Map<string, number>();
   private poll = 0;
 
@@ -134,9 +132,7 @@ class RunTracker {
         const previous = this.scopes.get(accession);
         const widened = previous === undefined ? scope : widenScope(previous, scope);
         this.scopes.set(accession, widened);
-        // Held back under a narrower scope that this target widens: followed again, to be stored.
-        const hold = this.held.get(accession);
-        if (!this.finished.has(accession) || (hold && scopeReleases(hold, widened))) this.open.add(accession);
+        this.open.add(accession);
       }
       this.pendingTargets.delete(id);
       this.options.onDiscovered?.(work, result, null);
@@ -161,6 +157,9 @@ class RunTracker {
       const final = isFinal(record, this.runContext(accession));
       if (!final && !checkOrphans) continue;
       const live = (await isLive(queues.fetch, id)) || (await isLive(queues.parse, id));
+      // While a discover job of the run is pending it may still dispatch this filing (another target listing
+      // it replaces its finished job): only once none is pending can no job but the tracker's own follow.
+      if (final && !live && this.pendingTargets.size > 0) continue;
       if (final && !live) {
         // Read again after the queues: a job that completed since the store was read (a failed filing parsed
         // again) wrote its filing before completing, so the first read may hold the state it left.
@@ -186,9 +185,6 @@ class RunTracker {
     const { queues } = this.options;
     this.open.delete(record.accessionNumber);
     this.orphanPolls.delete(record.accessionNumber);
-    this.finished.add(record.accessionNumber);
-    if (record.hold !== null) this.held.set(record.accessionNumber, record.hold);
-    else this.held.delete(record.accessionNumber);
     this.options.onFiling?.({
       record,
       fetch: await this.resultOf(queues.fetch, id, FetchResultSchema),

@@ -16,7 +16,8 @@ import { createDistributedRunner } from '../../../../src/pipeline/distributed/di
 import { createStageProcessors } from '../../../../src/pipeline/distributed/stage-processors.ts';
 import { filingJobId } from '../../../../src/queue/job-ids.ts';
 import type { DocumentStore } from '../../../../src/store/document-store.ts';
-import { acc, CIK } from '../../../unit/pipeline/support/stand-in-company.ts';
+import type { RunEvent } from '../../../../src/pipeline/run-events.ts';
+import { acc, CIK, FN } from '../../../unit/pipeline/support/stand-in-company.ts';
 import { withCluster } from './support.ts';
 
 describe('run tracker', () => {
@@ -140,6 +141,48 @@ describe('run tracker', () => {
         assert.equal(summary.fromArchive, 1);
       },
       { parse: gatedParse },
+    );
+  });
+
+  it('reports no filing while a discover job of the run may still dispatch it again', async () => {
+    // Two targets list the same letters; the CIK's discover job is held until the file number's letters are all
+    // final in the store. A report then could be overtaken by the CIK's dispatch replacing a finished job.
+    let realDiscover: Processor | undefined;
+    let releaseCik!: () => void;
+    const cikMayRun = new Promise<void>((resolve) => (releaseCik = resolve));
+    const gatedDiscover: Processor = async (job, token) => {
+      if ((job.data as { target?: { kind?: string } }).target?.kind === 'cik') await cikMayRun;
+      return realDiscover!(job, token);
+    };
+    await withCluster(
+      'tracker-pending',
+      async ({ h, queues, runner }) => {
+        realDiscover = createStageProcessors({ deps: h.deps, queues, log: silentLogger, threadsDelayMs: 200 }).discover;
+        const events: RunEvent[] = [];
+        const run = runner.runTargets(
+          {
+            targets: [
+              { kind: 'file-number', value: FN },
+              { kind: 'cik', value: CIK },
+            ],
+          },
+          { onEvent: (event) => events.push(event) },
+        );
+        const deadline = Date.now() + 60_000;
+        const settled = (r: { state: string; hold: unknown }) => r.state === 'parsed' || r.hold !== null;
+        while ((await h.deps.store.listFilings()).filter(settled).length < 6) {
+          assert.ok(Date.now() < deadline, "the file number's letters were not all final within 60 s");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200)); // several tracker polls (every 50 ms)
+        releaseCik();
+        const summary = await run;
+        const cikFound = events.findIndex((e) => e.type === 'target-discovered' && e.targetKey.includes(CIK));
+        const firstDone = events.findIndex((e) => e.type === 'filing-done');
+        assert.ok(cikFound >= 0 && firstDone > cikFound, 'a filing was reported before the last discover job ended');
+        assert.equal(summary.counts.stored, 6);
+      },
+      { discover: gatedDiscover },
     );
   });
 });
