@@ -92,11 +92,11 @@ export function renderPart(page: PartedPage, part: number, budget = PART_BUDGET)
     }
     sections.push(page.wrap(group, html`${inner}`, continued));
   }
-  const nav = parts > 1 ? partNav(part, parts) : '';
+  const nav = (where: string) => (parts > 1 ? partNav(part, parts, where) : '');
   return {
     part,
     parts,
-    body: html`${part === 1 ? page.lead(href) : ''}${nav}${sections}${nav}`,
+    body: html`${part === 1 ? page.lead(href) : ''}${nav('top')}${sections}${nav('end')}`,
   };
 }
 
@@ -105,8 +105,9 @@ export function partHref(part: number): string {
   return part === 1 ? '?' : `?part=${part}`;
 }
 
-function partNav(part: number, parts: number): SafeHtml {
-  return html`<nav class="parts" aria-label="Parts of this page">
+/** Links to every part; `where` tells the top and end navigations apart (landmarks need distinct names). */
+function partNav(part: number, parts: number, where: string): SafeHtml {
+  return html`<nav class="parts" aria-label="Parts of this page (${where})">
     <span>Part ${part} of ${parts}:</span>
     ${part > 1 ? html`<a href="${partHref(part - 1)}" rel="prev">Previous part</a>` : ''}
     ${Array.from({ length: parts }, (_, i) =>
