@@ -5,20 +5,20 @@
 import type { Letter, Item } from '../../letter/schema.ts';
 import { html, paragraphs, type SafeHtml } from '../html.ts';
 import { humanKind, layout, pageHref, secFilingHref, tagList } from './layout.ts';
-import { renderPart, type PartBlock } from './page-parts.ts';
+import { renderPart, textPieces, type PartBlock } from './page-parts.ts';
 
-/** Characters of the whole text per block: the granularity at which a long text is split into parts. */
-const TEXT_BLOCK_CHARS = 8 * 1024;
+/** Escaped bytes of the whole text per block: the granularity at which a long text is split into parts. */
+const TEXT_BLOCK_BYTES = 8 * 1024;
 
 /** Part `part` of the letter's page, or null when it has fewer parts. */
 export function letterPage(letter: Letter, part = 1): SafeHtml | null {
   const blocks: PartBlock[] = [
-    ...letter.items.map((item) => ({
-      group: 'items',
-      anchors: [`item-${item.number}`],
-      render: () => itemPair(item),
+    ...letter.items.flatMap((item) => itemBlocks(item)),
+    ...textPieces(letter.text, TEXT_BLOCK_BYTES).map((text) => ({
+      group: 'text',
+      anchors: [],
+      render: () => html`${text}`,
     })),
-    ...textBlocks(letter.text).map((text) => ({ group: 'text', anchors: [], render: () => html`${text}` })),
   ];
   const rendered = renderPart(
     {
@@ -41,25 +41,6 @@ export function letterPage(letter: Letter, part = 1): SafeHtml | null {
     html`${rendered.part > 1 ? html`<h1>${title}: ${humanKind(letter.kind)} (part ${rendered.part})</h1>` : ''}
     ${rendered.body}`,
   );
-}
-
-/**
- * The text in blocks of about TEXT_BLOCK_CHARS, cut after a newline where there is one, so that the blocks
- * joined are the text again.
- */
-export function textBlocks(text: string, size = TEXT_BLOCK_CHARS): string[] {
-  const blocks: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const newline = text.lastIndexOf('\n', end - 1);
-      if (newline >= start) end = newline + 1;
-    }
-    blocks.push(text.slice(start, end));
-    start = end;
-  }
-  return blocks;
 }
 
 function letterFacts(letter: Letter): SafeHtml {
@@ -96,23 +77,39 @@ function letterFacts(letter: Letter): SafeHtml {
     </dl>`;
 }
 
-function itemPair(item: Item): SafeHtml {
-  return html`<article class="pair" id="item-${item.number}" aria-labelledby="item-${item.number}-title">
+/**
+ * An item as one block, or, when its comment or response is longer than a piece (page-parts.ts), as one block
+ * per piece: the first under the item's heading and anchor, the others "continued".
+ */
+function itemBlocks(item: Item): PartBlock[] {
+  const comments = item.comment ? textPieces(item.comment) : [];
+  const responses = item.response ? textPieces(item.response) : [];
+  const count = Math.max(1, comments.length, responses.length);
+  return Array.from({ length: count }, (_, k) => ({
+    group: 'items',
+    anchors: k === 0 ? [`item-${item.number}`] : [],
+    render: () => itemPair(item, k, comments[k], responses[k]),
+  }));
+}
+
+function itemPair(item: Item, piece: number, comment: string | undefined, response: string | undefined): SafeHtml {
+  const id = piece === 0 ? `item-${item.number}` : `item-${item.number}-${piece + 1}`;
+  return html`<article class="pair" id="${id}" aria-labelledby="${id}-title">
     <header>
-      <h3 id="item-${item.number}-title">
-        ${item.number}.${item.pageRef ? html` <span class="muted">page ${item.pageRef}</span>` : ''}
+      <h3 id="${id}-title">
+        ${item.number}.${piece > 0 ? ' (continued)' : ''}${item.pageRef ? html` <span class="muted">page ${item.pageRef}</span>` : ''}
       </h3>
-      ${item.headings.length > 0 ? html`<div class="muted">${item.headings.join(' › ')}</div>` : ''}
-      ${tagList(item.topics, item.authorities)}
+      ${piece === 0 && item.headings.length > 0 ? html`<div class="muted">${item.headings.join(' › ')}</div>` : ''}
+      ${piece === 0 ? tagList(item.topics, item.authorities) : ''}
     </header>
     <div class="side-by-side">
       <div class="comment">
         <h4>Staff comment</h4>
-        ${item.comment ? paragraphs(item.comment) : html`<p class="muted">not quoted</p>`}
+        ${comment ? paragraphs(comment) : html`<p class="muted">${piece > 0 ? '(earlier in this item)' : 'not quoted'}</p>`}
       </div>
       <div class="response">
         <h4>Response</h4>
-        ${item.response ? paragraphs(item.response) : html`<p class="muted">none in this letter</p>`}
+        ${response ? paragraphs(response) : html`<p class="muted">${piece > 0 ? '(earlier in this item)' : 'none in this letter'}</p>`}
       </div>
     </div>
   </article>`;

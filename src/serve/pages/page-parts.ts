@@ -6,10 +6,44 @@
  * the part that holds it (`#r2-c3` on the same part, `?part=3#r2-c3` on another), so nothing is lost, nothing is
  * shown twice, and following any link lands on its target. Pure: rendering only.
  */
-import { html, type SafeHtml } from '../html.ts';
+import { escapeHtml, html, type SafeHtml } from '../html.ts';
 
 /** Bytes of body markup a part holds; with the frame and the stylesheet a part stays well under 200 KB. */
 export const PART_BUDGET = 150 * 1024;
+/**
+ * Escaped bytes of one piece of a long comment or response: a comment pair of two pieces stays within a part
+ * (one response of 197 KB would otherwise make a part of 200 KB on its own).
+ */
+export const PIECE_BYTES = 60 * 1024;
+
+const escapedBytes = (text: string) => Buffer.byteLength(escapeHtml(text));
+
+/**
+ * The text in pieces of at most `maxBytes` once escaped, cut after a blank line where there is one in the
+ * piece's second half, else after a newline, else anywhere; the pieces joined are the text again.
+ */
+export function textPieces(text: string, maxBytes = PIECE_BYTES): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    // Characters never escape to fewer bytes, so maxBytes characters is the most a piece can hold.
+    let end = Math.min(text.length, start + maxBytes);
+    while (end - start > 1 && escapedBytes(text.slice(start, end)) > maxBytes) {
+      end = start + Math.floor((end - start) * 0.9);
+    }
+    if (end < text.length) {
+      const half = start + Math.floor((end - start) / 2);
+      const blank = text.lastIndexOf('\n\n', end - 2);
+      const newline = text.lastIndexOf('\n', end - 1);
+      if (blank >= half) end = blank + 2;
+      else if (newline > start) end = newline + 1;
+      else if (end - start > 1 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--; // never halve a surrogate pair
+    }
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
 
 /** The href of an anchor (an element id) of this page, from the part being rendered. */
 export type AnchorHref = (anchor: string) => string;

@@ -6,7 +6,7 @@
 import { html, paragraphs, type SafeHtml } from '../html.ts';
 import type { CommentRow, Review, ReviewLetter } from '../review-rows.ts';
 import { humanKind, layout, pageHref, secFilingHref, tagList } from './layout.ts';
-import { renderPart, type AnchorHref, type PartBlock } from './page-parts.ts';
+import { renderPart, textPieces, type AnchorHref, type PartBlock } from './page-parts.ts';
 
 const anchor = (round: number, number: number) => `r${round}-c${number}`;
 
@@ -21,12 +21,24 @@ export function reviewPage(review: Review, part = 1): SafeHtml | null {
   const blocks: PartBlock[] = rounds.flatMap((round) =>
     review.comments
       .filter((x) => x.round === round)
-      .map((comment, i) => ({
-        group: `round-${round}`,
-        anchors: i === 0 ? [`round-${round}`, anchor(round, comment.number)] : [anchor(round, comment.number)],
-        render: (href: AnchorHref) =>
-          html`${i === 0 ? roundHeader(comment, rounds, href) : ''}${commentPair(review, comment, href)}`,
-      })),
+      .flatMap((comment, i) => {
+        // A long comment or response is split in pieces (page-parts.ts), each a block of its own.
+        const texts = textPieces(comment.text);
+        const responses = comment.response?.text ? textPieces(comment.response.text) : [];
+        const pieces = Math.max(1, texts.length, responses.length);
+        return Array.from({ length: pieces }, (_, k) => ({
+          group: `round-${round}`,
+          anchors:
+            k > 0 ? [] : i === 0 ? [`round-${round}`, anchor(round, comment.number)] : [anchor(round, comment.number)],
+          render: (href: AnchorHref) =>
+            html`${i === 0 && k === 0 ? roundHeader(comment, rounds, href) : ''}${commentPair(review, comment, href, {
+              index: k,
+              last: k === pieces - 1,
+              text: texts[k],
+              response: responses[k],
+            })}`,
+        }));
+      }),
   );
   const rendered = renderPart(
     {
@@ -118,11 +130,28 @@ function roundHeader(staff: CommentRow, rounds: readonly number[], href: AnchorH
     </nav>`;
 }
 
-function commentPair(review: Review, comment: CommentRow, href: AnchorHref): SafeHtml {
-  const id = anchor(comment.round, comment.number);
-  const followUps = review.comments.filter(
-    (x) => x.round === comment.round + 1 && x.priorComments.includes(comment.number),
-  );
+/** Which piece of a comment pair a block shows: the texts of that piece, the facts on the first only. */
+interface Piece {
+  readonly index: number;
+  readonly last: boolean;
+  readonly text: string | undefined;
+  readonly response: string | undefined;
+}
+
+function commentPair(review: Review, comment: CommentRow, href: AnchorHref, piece: Piece): SafeHtml {
+  const first = anchor(comment.round, comment.number);
+  const id = piece.index === 0 ? first : `${first}-${piece.index + 1}`;
+  const followUps = piece.last
+    ? review.comments.filter((x) => x.round === comment.round + 1 && x.priorComments.includes(comment.number))
+    : [];
+  if (piece.index > 0) {
+    return html`<article class="pair" id="${id}" aria-labelledby="${id}-title">
+      <header>
+        <h3 id="${id}-title">Comment ${comment.number} (continued)</h3>
+      </header>
+      ${sideBySide(comment, piece)} ${followUpList(comment, followUps, href)}
+    </article>`;
+  }
   return html`<article class="pair" id="${id}" aria-labelledby="${id}-title">
     <header>
       <h3 id="${id}-title">
@@ -133,40 +162,48 @@ function commentPair(review: Review, comment: CommentRow, href: AnchorHref): Saf
       ${tagList(comment.topics, comment.authorities)}
       <div class="muted">Resolution: ${comment.resolution.replace(/_/g, ' ')}</div>
     </header>
-    <div class="side-by-side">
-      <div class="comment" data-role="comment">
-        <h4>Staff comment</h4>
-        ${paragraphs(comment.text)}
-      </div>
-      <div class="response" data-role="response">
-        <h4>
-          Company
-          response${comment.response ? html` · <a href="${pageHref('letters', comment.response.accessionNumber)}">${comment.response.letterDate ?? comment.response.accessionNumber}</a>` : ''}
-        </h4>
-        ${
-          comment.response?.text
-            ? paragraphs(comment.response.text)
-            : html`<p class="muted">No response to this comment is stored.</p>`
-        }
-      </div>
-    </div>
-    ${
-      followUps.length === 0
-        ? ''
-        : html`<div class="follow-ups">
-            <strong>Followed up in round ${comment.round + 1}:</strong>
-            <ul>
-              ${followUps.map(
-                (f) =>
-                  html`<li>
-                    <a href="${href(anchor(f.round, f.number))}">Round ${f.round}, comment ${f.number}</a
-                    >${f.reissued ? ' (reissued)' : ''}: ${excerpt(f.text)}
-                  </li>`,
-              )}
-            </ul>
-          </div>`
-    }
+    ${sideBySide(comment, piece)} ${followUpList(comment, followUps, href)}
   </article>`;
+}
+
+function sideBySide(comment: CommentRow, piece: Piece): SafeHtml {
+  const earlier = html`<p class="muted">(earlier in this comment)</p>`;
+  return html`<div class="side-by-side">
+    <div class="comment" data-role="comment">
+      <h4>Staff comment</h4>
+      ${piece.text ? paragraphs(piece.text) : earlier}
+    </div>
+    <div class="response" data-role="response">
+      <h4>
+        Company
+        response${comment.response ? html` · <a href="${pageHref('letters', comment.response.accessionNumber)}">${comment.response.letterDate ?? comment.response.accessionNumber}</a>` : ''}
+      </h4>
+      ${
+        piece.response
+          ? paragraphs(piece.response)
+          : piece.index > 0 && comment.response?.text
+            ? earlier
+            : html`<p class="muted">No response to this comment is stored.</p>`
+      }
+    </div>
+  </div>`;
+}
+
+function followUpList(comment: CommentRow, followUps: readonly CommentRow[], href: AnchorHref): SafeHtml {
+  return followUps.length === 0
+    ? html``
+    : html`<div class="follow-ups">
+        <strong>Followed up in round ${comment.round + 1}:</strong>
+        <ul>
+          ${followUps.map(
+            (f) =>
+              html`<li>
+                <a href="${href(anchor(f.round, f.number))}">Round ${f.round}, comment ${f.number}</a
+                >${f.reissued ? ' (reissued)' : ''}: ${excerpt(f.text)}
+              </li>`,
+          )}
+        </ul>
+      </div>`;
 }
 
 export function excerpt(text: string, length = 220): string {

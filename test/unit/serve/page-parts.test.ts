@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Letter } from '../../../src/letter/schema.ts';
-import { packParts } from '../../../src/serve/pages/page-parts.ts';
-import { letterPage, textBlocks } from '../../../src/serve/pages/letter-page.ts';
+import { packParts, textPieces } from '../../../src/serve/pages/page-parts.ts';
+import { letterPage } from '../../../src/serve/pages/letter-page.ts';
 import { reviewPage } from '../../../src/serve/pages/review-page.ts';
 import { STYLESHEET } from '../../../src/serve/pages/style.ts';
 import type { CommentRow, Review, ReviewSource, RowPage } from '../../../src/serve/review-rows.ts';
@@ -23,6 +23,11 @@ const weight = (page: string) => Buffer.byteLength(page) + Buffer.byteLength(STY
 /** A paragraph of `n` characters holding markup to escape (so escaping grows it, as real letters do). */
 const prose = (n: number, seed: number) =>
   `Revenue "recognition" <b>& more</b> ${seed} `.repeat(Math.ceil(n / 40)).slice(0, n);
+
+/** 2,000 numbered paragraphs, about 200 KB: one response longer than a part. */
+const HUGE = Array.from({ length: 2000 }, (_, i) => `Huge paragraph ${i} & its <text> ${'y'.repeat(80)}`).join('\n\n');
+const hugeParagraphs = (pages: readonly string[]) =>
+  pages.flatMap((page) => [...page.matchAll(/Huge paragraph (\d+) /g)].map((m) => Number(m[1])));
 
 /** A review of `rounds` rounds of `perRound` long comments; round r > 1 follows up every comment of r - 1. */
 function bigReview(rounds: number, perRound: number, chars: number): Review {
@@ -41,7 +46,7 @@ function bigReview(rounds: number, perRound: number, chars: number): Review {
           response: {
             accessionNumber: accessionFor(round * 10 + 1, 15),
             letterDate: `2015-0${round}-15`,
-            text: `${prose(chars, -number)}\n\nResponse ${round}.${number} ends here.`,
+            text: `${round === 2 && number === 3 && chars > 1000 ? `${HUGE}\n\n` : ''}${prose(chars, -number)}\n\nResponse ${round}.${number} ends here.`,
           },
         }),
       );
@@ -112,6 +117,14 @@ describe('review page in parts', () => {
     assert.deepEqual(responses, expected);
   });
 
+  it('splits a response longer than a part over parts, every paragraph once and in order', () => {
+    assert.deepEqual(
+      hugeParagraphs(parts),
+      Array.from({ length: 2000 }, (_, i) => i),
+    );
+    assert.ok(parts.some((page) => page.includes('Comment 3 (continued)')));
+  });
+
   it('leads every link to a round or a comment to the part that holds it, and links the parts', () => {
     assertLinksLand(parts);
     assert.ok(
@@ -151,7 +164,7 @@ describe('letter page in parts', () => {
       headings: [],
       pageRef: null,
       comment: `${prose(3_000, i)} item ${i + 1} comment ends`,
-      response: `${prose(3_000, -i)} item ${i + 1} response ends`,
+      response: `${i === 9 ? `${HUGE}\n\n` : ''}${prose(3_000, -i)} item ${i + 1} response ends`,
       priorComments: [],
       topics: ['revenue'],
       authorities: [],
@@ -162,6 +175,14 @@ describe('letter page in parts', () => {
   it('keeps every part under the page-weight target', () => {
     assert.ok(parts.length >= 3, `${parts.length} parts`);
     for (const [i, page] of parts.entries()) assert.ok(weight(page) < PAGE_WEIGHT, `part ${i + 1}: ${weight(page)}`);
+  });
+
+  it('splits an item whose response is longer than a part, every paragraph once and in order', () => {
+    assert.deepEqual(
+      hugeParagraphs(parts),
+      Array.from({ length: 2000 }, (_, i) => i),
+    );
+    assert.ok(parts.some((page) => page.includes('10. (continued)')));
   });
 
   it('shows every item once and the whole text once, exactly', () => {
@@ -182,12 +203,22 @@ describe('letter page in parts', () => {
     assertLinksLand(parts);
   });
 
-  it('splits text after a newline where it can, and joins back to the text', () => {
-    assert.deepEqual(textBlocks('ab\ncd\nef', 4), ['ab\n', 'cd\n', 'ef']);
-    assert.deepEqual(textBlocks('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
-    assert.deepEqual(textBlocks('', 4), []);
-    const long = text.slice(0, 50_000);
-    assert.equal(textBlocks(long, 1000).join(''), long);
+  it('cuts text in pieces within the escaped size, after a newline where it can, joining back to the text', () => {
+    assert.deepEqual(textPieces('ab\ncd\nef', 4), ['ab\n', 'cd\n', 'ef']);
+    assert.deepEqual(textPieces('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
+    assert.deepEqual(textPieces('<<<<<<', 8), ['<<', '<<', '<<'], 'escaped "&lt;" is 4 bytes');
+    assert.deepEqual(textPieces('😀😀😀', 4), ['😀', '😀', '😀'], 'a surrogate pair is never halved');
+    assert.deepEqual(textPieces('', 4), []);
+    const pieces = textPieces(HUGE, 60 * 1024);
+    assert.equal(pieces.join(''), HUGE);
+    assert.ok(
+      pieces.length >= 4 &&
+        pieces.every((p) => Buffer.byteLength(p.replace(/[<>]/g, '&lt;').replace(/&(?!lt;)/g, '&amp;')) <= 60 * 1024),
+    );
+    assert.ok(
+      pieces.slice(0, -1).every((p) => p.endsWith('\n\n')),
+      'cut at paragraph ends',
+    );
   });
 });
 
