@@ -43,14 +43,20 @@ export function pageRouter(deps: ReadDeps): Router {
     const threadId = threadIdParam(req);
     const review = await deps.reviews.getReview(threadId);
     if (!review) throw notFound(`no review ${JSON.stringify(threadId)} is stored`);
-    sendPage(req, res, reviewPage(review));
+    const part = partParam(req.query);
+    const page = reviewPage(review, part);
+    if (!page) throw notFound(`review ${JSON.stringify(threadId)} has no part ${part}`);
+    sendPage(req, res, page);
   });
   router.get('/letters/:accession', async (req, res) => {
     const accession = normalizeAccession(req.params.accession);
     if (accession === null) throw badRequest(`${JSON.stringify(req.params.accession)} is not an accession number`);
     const letter = await deps.store.getLetter(accession);
     if (!letter) throw notFound(`no stored letter ${accession}`);
-    sendPage(req, res, letterPage(letter));
+    const part = partParam(req.query);
+    const page = letterPage(letter, part);
+    if (!page) throw notFound(`letter ${accession} has no part ${part}`);
+    sendPage(req, res, page);
   });
   router.get('/companies/:cik', async (req, res) => {
     const cik = normalizeCik(req.params.cik);
@@ -94,6 +100,15 @@ function cursorParam(query: unknown): string | null {
   if (typeof value !== 'string' || value === '')
     throw badRequest('cursor must be a cursor from a "later reviews" link');
   return value;
+}
+
+/** `?part=N` of a long review or letter page (page-parts.ts); 1 when absent. */
+function partParam(query: unknown): number {
+  const value = (query as Record<string, unknown>)['part'];
+  if (value === undefined || value === '') return 1;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,3}$/.test(value))
+    throw badRequest(`part must be a whole number from 1 to 9999, not ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 async function renderOverview(deps: ReadDeps): Promise<SafeHtml> {

@@ -4,11 +4,13 @@
  * (/tmp/scale-keep/store.sqlite, or SCALE_STORE=path). Sequential requests over one keep-alive connection:
  * p50/p95 of a page of 50 rows per list route (first page and a page deep in the list), of one review (JSON and
  * HTML) and of a company page (the scale store's 5,000-letter company too), time to first byte of a review page,
- * and the bytes of each page (HTML + its one stylesheet; no images, no script). CPU time per request (this process: server and client; the mean, as the kernel counts it in ticks)
+ * and the bytes of each page (HTML + its one stylesheet; no images, no script); on the scale store also every
+ * part of its largest reviews and letters (the most comment text, the longest letters), the heaviest pages there are. CPU time per request (this process: server and client; the mean, as the kernel counts it in ticks)
  * beside the wall time shows how much of a tail is waiting for a core.
  */
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { DatabaseSync } from 'node:sqlite';
 import { startServeServer, type RunningServer } from '../../src/serve/serve-app.ts';
 import { StoreReviewSource } from '../../src/serve/store-review-source.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
@@ -99,7 +101,55 @@ async function deepPath(server: RunningServer, route: string, depth: number): Pr
   return path;
 }
 
-async function bench(name: string, store: DocumentStore, reviewIds: readonly string[]): Promise<void> {
+/** The heaviest review and letter pages a SQLite store can show: the most comment text, the longest letters. */
+interface Largest {
+  readonly reviews: readonly string[];
+  readonly letters: readonly string[];
+}
+
+function largestOf(path: string, count = 5): Largest {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const reviews = db
+      .prepare('SELECT thread_id FROM comments GROUP BY thread_id ORDER BY sum(length(row_json)) DESC LIMIT ?')
+      .all(count)
+      .map((r) => String(r['thread_id']));
+    const letters = db
+      .prepare('SELECT accession_number FROM letters ORDER BY length(text) + length(letter_json) DESC LIMIT ?')
+      .all(count)
+      .map((r) => String(r['accession_number']));
+    return { reviews, letters };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every part of a page (`?part=N` until 404): the count and the heaviest part with the stylesheet. */
+async function partWeights(
+  server: RunningServer,
+  path: string,
+  css: number,
+): Promise<{ parts: number; max: number; total: number }> {
+  let max = 0;
+  let total = 0;
+  let parts = 0;
+  for (let part = 1; part < 1000; part++) {
+    const page = await get(server, `${path}?part=${part}`);
+    if (page.status === 404 && part > 1) break;
+    if (page.status !== 200) throw new Error(`${path}?part=${part} answered ${page.status}`);
+    parts = part;
+    total += page.bytes;
+    max = Math.max(max, page.bytes + css);
+  }
+  return { parts, max, total };
+}
+
+async function bench(
+  name: string,
+  store: DocumentStore,
+  reviewIds: readonly string[],
+  largest?: Largest,
+): Promise<void> {
   const server = await startServeServer(
     { store, reviews: new StoreReviewSource(store) },
     { host: '127.0.0.1', port: 0 },
@@ -125,6 +175,12 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
       server,
       '/api/search?q=revenue recognition (50)',
       ['/api/search?q=revenue%20recognition&limit=50'],
+      10,
+    );
+    await measure(
+      server,
+      '/search?q=revenue recognition (page, HTML)',
+      ['/search?q=revenue%20recognition'],
       10,
     );
     const ids = reviewIds.map((id) => encodeURIComponent(id));
@@ -166,6 +222,20 @@ async function bench(name: string, store: DocumentStore, reviewIds: readonly str
     process.stdout.write(
       `  review page weight (HTML + CSS): max ${(Math.max(...weights) / 1024).toFixed(1)} KB over ${weights.length} reviews\n`,
     );
+    if (largest) {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      for (const [kind, ids] of [
+        ['reviews', largest.reviews],
+        ['letters', largest.letters],
+      ] as const) {
+        for (const id of ids) {
+          const w = await partWeights(server, `/${kind}/${encodeURIComponent(id)}`, css);
+          process.stdout.write(
+            `  largest ${kind.slice(0, -1)} ${id}: ${w.parts} part(s), heaviest ${kind === 'reviews' ? 'review' : 'letter'} part ${kb(w.max)} with CSS (all parts ${kb(w.total)} of HTML)\n`,
+          );
+        }
+      }
+    }
     const overview = await get(server, '/');
     const again = await get(server, '/');
     process.stdout.write(
@@ -210,7 +280,7 @@ if (process.env['DEMO'] !== '0') {
 if (existsSync(SCALE_STORE)) {
   const store = await SqliteDocumentStore.open(SCALE_STORE);
   try {
-    await bench(`scale store ${SCALE_STORE}`, store, await sampleReviews(store, 50));
+    await bench(`scale store ${SCALE_STORE}`, store, await sampleReviews(store, 50), largestOf(SCALE_STORE));
   } finally {
     await store.close();
   }

@@ -1,70 +1,116 @@
-/** One letter: its facts, its numbered items (comment beside response), its whole text, links out. */
-import type { Letter } from '../../letter/schema.ts';
+/**
+ * One letter: its facts, its numbered items (comment beside response), its whole text, links out; a long
+ * letter in parts (page-parts.ts).
+ */
+import type { Letter, Item } from '../../letter/schema.ts';
 import { html, paragraphs, type SafeHtml } from '../html.ts';
 import { humanKind, layout, pageHref, secFilingHref, tagList } from './layout.ts';
+import { renderPart, textPieces, type PartBlock } from './page-parts.ts';
 
-export function letterPage(letter: Letter): SafeHtml {
-  const who = letter.sender === 'sec' ? 'SEC staff' : letter.companyName;
+/** Escaped bytes of the whole text per block: the granularity at which a long text is split into parts. */
+const TEXT_BLOCK_BYTES = 8 * 1024;
+
+/** Part `part` of the letter's page, or null when it has fewer parts. */
+export function letterPage(letter: Letter, part = 1): SafeHtml | null {
+  const blocks: PartBlock[] = [
+    ...letter.items.flatMap((item) => itemBlocks(item)),
+    ...textPieces(letter.text, TEXT_BLOCK_BYTES).map((text) => ({
+      group: 'text',
+      anchors: [],
+      render: () => html`${text}`,
+    })),
+  ];
+  const rendered = renderPart(
+    {
+      lead: () => letterFacts(letter),
+      leadAnchors: [],
+      blocks,
+      wrap: (group, inner, continued) =>
+        group === 'items'
+          ? html`<h2>Numbered items${continued ? ' (continued)' : ''}</h2>
+              ${inner}`
+          : html`<h2>Text${continued ? ' (continued)' : ''}</h2>
+              <pre class="text">${inner}</pre>`,
+    },
+    part,
+  );
+  if (rendered === null) return null;
+  const title = `${letter.form} ${letter.accessionNumber}`;
   return layout(
-    { title: `${letter.form} ${letter.accessionNumber}` },
-    html`<h1>${letter.form} ${letter.accessionNumber}: ${humanKind(letter.kind)}</h1>
-      <dl class="facts">
-        <dt>Company</dt>
-        <dd><a href="${pageHref('companies', letter.cik)}">${letter.companyName}</a> (CIK ${letter.cik})</dd>
-        <dt>From</dt>
-        <dd>${who}</dd>
-        <dt>Dated</dt>
-        <dd>
-          ${letter.letterDate ?? 'unknown'} (filed
-          ${letter.filingDate}${letter.disseminationDate ? `, public ${letter.disseminationDate}` : ''})
-        </dd>
-        ${
-          letter.inResponseTo
-            ? html`<dt>Answers</dt>
-                <dd>the letter of ${letter.inResponseTo}</dd>`
-            : ''
-        }
-        <dt>File numbers</dt>
-        <dd>
-          ${letter.fileNumbers.map((n, i) => html`${i > 0 ? ', ' : ''}<a href="${pageHref('file-numbers', n)}">${n}</a>`)}
-        </dd>
-        ${
-          letter.threadId
-            ? html`<dt>Review</dt>
-                <dd><a href="${pageHref('reviews', letter.threadId)}">${letter.threadId}</a></dd>`
-            : ''
-        }
-        <dt>On EDGAR</dt>
-        <dd><a href="${secFilingHref(letter.cik, letter.accessionNumber)}">filing index on sec.gov</a></dd>
-      </dl>
+    { title: rendered.parts > 1 ? `${title} (part ${rendered.part} of ${rendered.parts})` : title },
+    html`${rendered.part > 1 ? html`<h1>${title}: ${humanKind(letter.kind)} (part ${rendered.part})</h1>` : ''}
+    ${rendered.body}`,
+  );
+}
+
+function letterFacts(letter: Letter): SafeHtml {
+  const who = letter.sender === 'sec' ? 'SEC staff' : letter.companyName;
+  return html`<h1>${letter.form} ${letter.accessionNumber}: ${humanKind(letter.kind)}</h1>
+    <dl class="facts">
+      <dt>Company</dt>
+      <dd><a href="${pageHref('companies', letter.cik)}">${letter.companyName}</a> (CIK ${letter.cik})</dd>
+      <dt>From</dt>
+      <dd>${who}</dd>
+      <dt>Dated</dt>
+      <dd>
+        ${letter.letterDate ?? 'unknown'} (filed
+        ${letter.filingDate}${letter.disseminationDate ? `, public ${letter.disseminationDate}` : ''})
+      </dd>
       ${
-        letter.items.length > 0
-          ? html`<h2>Numbered items</h2>
-              ${letter.items.map(
-                (item) =>
-                  html`<article class="pair" id="item-${item.number}" aria-labelledby="item-${item.number}-title">
-                    <header>
-                      <h3 id="item-${item.number}-title">
-                        ${item.number}.${item.pageRef ? html` <span class="muted">page ${item.pageRef}</span>` : ''}
-                      </h3>
-                      ${item.headings.length > 0 ? html`<div class="muted">${item.headings.join(' › ')}</div>` : ''}
-                      ${tagList(item.topics, item.authorities)}
-                    </header>
-                    <div class="side-by-side">
-                      <div class="comment">
-                        <h4>Staff comment</h4>
-                        ${item.comment ? paragraphs(item.comment) : html`<p class="muted">not quoted</p>`}
-                      </div>
-                      <div class="response">
-                        <h4>Response</h4>
-                        ${item.response ? paragraphs(item.response) : html`<p class="muted">none in this letter</p>`}
-                      </div>
-                    </div>
-                  </article>`,
-              )}`
+        letter.inResponseTo
+          ? html`<dt>Answers</dt>
+              <dd>the letter of ${letter.inResponseTo}</dd>`
           : ''
       }
-      <h2>Text</h2>
-      <pre class="text">${letter.text}</pre>`,
-  );
+      <dt>File numbers</dt>
+      <dd>
+        ${letter.fileNumbers.map((n, i) => html`${i > 0 ? ', ' : ''}<a href="${pageHref('file-numbers', n)}">${n}</a>`)}
+      </dd>
+      ${
+        letter.threadId
+          ? html`<dt>Review</dt>
+              <dd><a href="${pageHref('reviews', letter.threadId)}">${letter.threadId}</a></dd>`
+          : ''
+      }
+      <dt>On EDGAR</dt>
+      <dd><a href="${secFilingHref(letter.cik, letter.accessionNumber)}">filing index on sec.gov</a></dd>
+    </dl>`;
+}
+
+/**
+ * An item as one block, or, when its comment or response is longer than a piece (page-parts.ts), as one block
+ * per piece: the first under the item's heading and anchor, the others "continued".
+ */
+function itemBlocks(item: Item): PartBlock[] {
+  const comments = item.comment ? textPieces(item.comment) : [];
+  const responses = item.response ? textPieces(item.response) : [];
+  const count = Math.max(1, comments.length, responses.length);
+  return Array.from({ length: count }, (_, k) => ({
+    group: 'items',
+    anchors: k === 0 ? [`item-${item.number}`] : [],
+    render: () => itemPair(item, k, comments[k], responses[k]),
+  }));
+}
+
+function itemPair(item: Item, piece: number, comment: string | undefined, response: string | undefined): SafeHtml {
+  const id = piece === 0 ? `item-${item.number}` : `item-${item.number}-${piece + 1}`;
+  return html`<article class="pair" id="${id}" aria-labelledby="${id}-title">
+    <header>
+      <h3 id="${id}-title">
+        ${item.number}.${piece > 0 ? ' (continued)' : ''}${item.pageRef ? html` <span class="muted">page ${item.pageRef}</span>` : ''}
+      </h3>
+      ${piece === 0 && item.headings.length > 0 ? html`<div class="muted">${item.headings.join(' › ')}</div>` : ''}
+      ${piece === 0 ? tagList(item.topics, item.authorities) : ''}
+    </header>
+    <div class="side-by-side">
+      <div class="comment">
+        <h4>Staff comment</h4>
+        ${comment ? paragraphs(comment) : html`<p class="muted">${piece > 0 ? '(earlier in this item)' : 'not quoted'}</p>`}
+      </div>
+      <div class="response">
+        <h4>Response</h4>
+        ${response ? paragraphs(response) : html`<p class="muted">${piece > 0 ? '(earlier in this item)' : 'none in this letter'}</p>`}
+      </div>
+    </div>
+  </article>`;
 }

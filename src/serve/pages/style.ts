@@ -49,5 +49,6 @@ figcaption { font-weight: 600; margin-bottom: .3rem; }
 svg { max-width: 100%; height: auto; }
 svg text { font-size: 11px; fill: #1b1f24; }
 nav.rounds { display: flex; gap: 1rem; margin: .3rem 0 1rem; flex-wrap: wrap; }
+nav.parts { display: flex; gap: .6rem; margin: .6rem 0 1rem; flex-wrap: wrap; align-items: baseline; }
 pre.text { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .8rem; border-radius: 6px; font-size: .9rem; }
 `;

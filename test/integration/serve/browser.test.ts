@@ -2,7 +2,8 @@
  * The viewer in a real browser (headless Chromium) over the demo store: the 001-35126 review with comment 1
  * beside its response, a link to the next round, a search and a topic filter, with JavaScript off; then, with
  * JavaScript on, a keyboard-only pass, an accessibility check (axe-core, no serious violation) and a hostile
- * letter rendered as text. Screenshots go to a temporary directory named in the test output.
+ * letter rendered as text; a letter too long for one page is read part by part. Screenshots go to a temporary
+ * directory named in the test output.
  */
 import assert from 'node:assert/strict';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,32 @@ import { startServeServer, type RunningServer } from '../../../src/serve/serve-a
 import { StoreReviewSource } from '../../../src/serve/store-review-source.ts';
 import { launchChromium } from './browser.ts';
 import { HOSTILE_ACCESSION, HOSTILE_THREAD, REVIEW_ID, openDemoStore, type DemoStore } from './demo-store.ts';
+import { makeLetter } from '../../fixtures/letters.ts';
+
+/** A letter whose items and text weigh far more than one page (page-parts.ts): shown in parts. */
+const LONG_ACCESSION = '0009999999-21-000777';
+const longLetter = () =>
+  makeLetter({
+    accessionNumber: LONG_ACCESSION,
+    cik: '9999998',
+    companyName: 'Long Letter Ltd.',
+    filers: [{ cik: '9999998', name: 'Long Letter Ltd.' }],
+    fileNumbers: ['999-99998'],
+    text: Array.from(
+      { length: 600 },
+      (_, i) => `Line ${i + 1} of a long letter. ${'Lorem ipsum dolor. '.repeat(20)}`,
+    ).join('\n'),
+    items: Array.from({ length: 20 }, (_, i) => ({
+      number: i + 1,
+      headings: [],
+      pageRef: null,
+      comment: `Please expand item ${i + 1}. ${'Tell us more. '.repeat(200)}`,
+      response: `We advise the Staff on item ${i + 1}. ${'We will revise. '.repeat(200)}`,
+      priorComments: [],
+      topics: ['mda_results'],
+      authorities: [],
+    })),
+  });
 
 let demo: DemoStore;
 let server: RunningServer;
@@ -27,6 +54,7 @@ const reviewPath = `/reviews/${encodeURIComponent(REVIEW_ID)}`;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edgar-corresp-browser-'));
   demo = await openDemoStore();
+  await demo.store.upsertLetter(longLetter());
   server = await startServeServer(
     { store: demo.store, reviews: new StoreReviewSource(demo.store) },
     { host: '127.0.0.1', port: 0 },
@@ -111,6 +139,39 @@ describe('viewer in Chromium', { timeout: 600_000 }, () => {
     await page.close();
   });
 
+  it('reads a long letter part by part, every item and line once', async () => {
+    const page = await open(noScript, `/letters/${LONG_ACCESSION}`);
+    const heading = (await page.locator('nav.parts span').first().textContent()) ?? '';
+    const parts = Number(/Part 1 of (\d+)/.exec(heading)?.[1]);
+    assert.ok(parts >= 2, heading);
+    const items: string[] = [];
+    const lines: string[] = [];
+    for (let part = 1; part <= parts; part++) {
+      if (part > 1) {
+        await page.locator('nav.parts').first().locator('a[rel=next]').click();
+        await page.waitForURL(new RegExp(`\\?part=${part}$`));
+      }
+      assert.match(
+        (await page.locator('nav.parts span').first().textContent()) ?? '',
+        new RegExp(`Part ${part} of ${parts}`),
+      );
+      items.push(...(await page.locator('article.pair').evaluateAll((as) => as.map((a) => a.id))));
+      const text = (await page.locator('pre.text').allTextContents()).join('');
+      lines.push(...[...text.matchAll(/Line (\d+) of a long letter/g)].map((m) => m[1]!));
+      await shot(page, `long-letter-part-${part}`);
+    }
+    assert.equal(await page.locator('nav.parts a[rel=next]').count(), 0, 'the last part has no next');
+    assert.deepEqual(
+      items,
+      Array.from({ length: 20 }, (_, i) => `item-${i + 1}`),
+    );
+    assert.deepEqual(
+      lines,
+      Array.from({ length: 600 }, (_, i) => String(i + 1)),
+    );
+    await page.close();
+  });
+
   it('reaches every link of the review page with the Tab key alone', async () => {
     const page = await open(withScript, reviewPath);
     const links = await page
@@ -132,7 +193,7 @@ describe('viewer in Chromium', { timeout: 600_000 }, () => {
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const paths = ['/', reviewPath, '/search?q=revenue', '/companies/1508475', '/file-numbers/001-35126'];
     const letter = (await demo.store.getLetter('0001193125-14-000946'))!;
-    paths.push(`/letters/${letter.accessionNumber}`);
+    paths.push(`/letters/${letter.accessionNumber}`, `/letters/${LONG_ACCESSION}?part=2`);
     for (const path of paths) {
       const page = await open(withScript, path);
       await page.evaluate(axeSource);
