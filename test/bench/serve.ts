@@ -177,12 +177,7 @@ async function bench(
       ['/api/search?q=revenue%20recognition&limit=50'],
       10,
     );
-    await measure(
-      server,
-      '/search?q=revenue recognition (page, HTML)',
-      ['/search?q=revenue%20recognition'],
-      10,
-    );
+    await measure(server, '/search?q=revenue recognition (page, HTML)', ['/search?q=revenue%20recognition'], 10);
     const ids = reviewIds.map((id) => encodeURIComponent(id));
     await measure(
       server,
