@@ -5,7 +5,7 @@
 import type { Letter, Item } from '../../letter/schema.ts';
 import { html, paragraphs, type SafeHtml } from '../html.ts';
 import { humanKind, layout, pageHref, secFilingHref, tagList } from './layout.ts';
-import { renderPart, textPieces, type PartBlock } from './page-parts.ts';
+import { pairPieces, renderPart, textPieces, type PairPiece, type PartBlock } from './page-parts.ts';
 
 /** Escaped bytes of the whole text per block: the granularity at which a long text is split into parts. */
 const TEXT_BLOCK_BYTES = 8 * 1024;
@@ -82,17 +82,14 @@ function letterFacts(letter: Letter): SafeHtml {
  * per piece: the first under the item's heading and anchor, the others "continued".
  */
 function itemBlocks(item: Item): PartBlock[] {
-  const comments = item.comment ? textPieces(item.comment) : [];
-  const responses = item.response ? textPieces(item.response) : [];
-  const count = Math.max(1, comments.length, responses.length);
-  return Array.from({ length: count }, (_, k) => ({
+  return pairPieces(item.comment, item.response).map((piece) => ({
     group: 'items',
-    anchors: k === 0 ? [`item-${item.number}`] : [],
-    render: () => itemPair(item, k, comments[k], responses[k]),
+    anchors: piece.index === 0 ? [`item-${item.number}`] : [],
+    render: () => itemPair(item, piece),
   }));
 }
 
-function itemPair(item: Item, piece: number, comment: string | undefined, response: string | undefined): SafeHtml {
+function itemPair(item: Item, { index: piece, comment, response }: PairPiece): SafeHtml {
   const id = piece === 0 ? `item-${item.number}` : `item-${item.number}-${piece + 1}`;
   return html`<article class="pair" id="${id}" aria-labelledby="${id}-title">
     <header>

@@ -95,6 +95,27 @@ export function packParts(sizes: readonly number[], budget: number, firstUsed = 
 
 const bytes = (markup: SafeHtml) => Buffer.byteLength(markup.value);
 
+/** One block's share of a comment beside its response: the pieces of each text at the same index. */
+export interface PairPiece {
+  readonly index: number;
+  readonly last: boolean;
+  readonly comment: string | undefined;
+  readonly response: string | undefined;
+}
+
+/** A comment and its response in pieces (textPieces), one per piece of the longer text, at least one. */
+export function pairPieces(comment: string | null | undefined, response: string | null | undefined): PairPiece[] {
+  const comments = comment ? textPieces(comment) : [];
+  const responses = response ? textPieces(response) : [];
+  const count = Math.max(1, comments.length, responses.length);
+  return Array.from({ length: count }, (_, index) => ({
+    index,
+    last: index === count - 1,
+    comment: comments[index],
+    response: responses[index],
+  }));
+}
+
 /**
  * Part `part` (1-based) of the page, or null when the page has fewer parts. Blocks are measured once with
  * same-part links; links to another part are a few bytes longer, which the budget's margin absorbs.

@@ -6,7 +6,7 @@
 import { html, paragraphs, type SafeHtml } from '../html.ts';
 import type { CommentRow, Review, ReviewLetter } from '../review-rows.ts';
 import { humanKind, layout, pageHref, secFilingHref, tagList } from './layout.ts';
-import { renderPart, textPieces, type AnchorHref, type PartBlock } from './page-parts.ts';
+import { pairPieces, renderPart, type AnchorHref, type PairPiece, type PartBlock } from './page-parts.ts';
 
 const anchor = (round: number, number: number) => `r${round}-c${number}`;
 
@@ -21,24 +21,20 @@ export function reviewPage(review: Review, part = 1): SafeHtml | null {
   const blocks: PartBlock[] = rounds.flatMap((round) =>
     review.comments
       .filter((x) => x.round === round)
-      .flatMap((comment, i) => {
+      .flatMap((comment, i) =>
         // A long comment or response is split in pieces (page-parts.ts), each a block of its own.
-        const texts = textPieces(comment.text);
-        const responses = comment.response?.text ? textPieces(comment.response.text) : [];
-        const pieces = Math.max(1, texts.length, responses.length);
-        return Array.from({ length: pieces }, (_, k) => ({
+        pairPieces(comment.text, comment.response?.text).map((piece) => ({
           group: `round-${round}`,
           anchors:
-            k > 0 ? [] : i === 0 ? [`round-${round}`, anchor(round, comment.number)] : [anchor(round, comment.number)],
+            piece.index > 0
+              ? []
+              : i === 0
+                ? [`round-${round}`, anchor(round, comment.number)]
+                : [anchor(round, comment.number)],
           render: (href: AnchorHref) =>
-            html`${i === 0 && k === 0 ? roundHeader(comment, rounds, href) : ''}${commentPair(review, comment, href, {
-              index: k,
-              last: k === pieces - 1,
-              text: texts[k],
-              response: responses[k],
-            })}`,
-        }));
-      }),
+            html`${i === 0 && piece.index === 0 ? roundHeader(comment, rounds, href) : ''}${commentPair(review, comment, href, piece)}`,
+        })),
+      ),
   );
   const rendered = renderPart(
     {
@@ -130,15 +126,7 @@ function roundHeader(staff: CommentRow, rounds: readonly number[], href: AnchorH
     </nav>`;
 }
 
-/** Which piece of a comment pair a block shows: the texts of that piece, the facts on the first only. */
-interface Piece {
-  readonly index: number;
-  readonly last: boolean;
-  readonly text: string | undefined;
-  readonly response: string | undefined;
-}
-
-function commentPair(review: Review, comment: CommentRow, href: AnchorHref, piece: Piece): SafeHtml {
+function commentPair(review: Review, comment: CommentRow, href: AnchorHref, piece: PairPiece): SafeHtml {
   const first = anchor(comment.round, comment.number);
   const id = piece.index === 0 ? first : `${first}-${piece.index + 1}`;
   const followUps = piece.last
@@ -166,12 +154,12 @@ function commentPair(review: Review, comment: CommentRow, href: AnchorHref, piec
   </article>`;
 }
 
-function sideBySide(comment: CommentRow, piece: Piece): SafeHtml {
+function sideBySide(comment: CommentRow, piece: PairPiece): SafeHtml {
   const earlier = html`<p class="muted">(earlier in this comment)</p>`;
   return html`<div class="side-by-side">
     <div class="comment" data-role="comment">
       <h4>Staff comment</h4>
-      ${piece.text ? paragraphs(piece.text) : earlier}
+      ${piece.comment ? paragraphs(piece.comment) : earlier}
     </div>
     <div class="response" data-role="response">
       <h4>
