@@ -16,7 +16,26 @@ export const PART_BUDGET = 150 * 1024;
  */
 export const PIECE_BYTES = 60 * 1024;
 
-const escapedBytes = (text: string) => Buffer.byteLength(escapeHtml(text));
+/** UTF-8 bytes of the characters escapeHtml rewrites, once escaped (from escapeHtml itself). */
+const ESCAPED_BYTES = new Map([...'&<>"\''].map((c) => [c.charCodeAt(0), Buffer.byteLength(escapeHtml(c))]));
+
+/**
+ * Where a piece of `text` from `start` ends so that, escaped, it holds at most `maxBytes` bytes (at least one
+ * character): one pass over the piece, never halving a surrogate pair.
+ */
+function pieceEnd(text: string, start: number, maxBytes: number): number {
+  let bytes = 0;
+  let i = start;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const size = ESCAPED_BYTES.get(code) ?? (pair ? 4 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
+    if (bytes + size > maxBytes && i > start) break;
+    bytes += size;
+    i += pair ? 2 : 1;
+  }
+  return i;
+}
 
 /**
  * The text in pieces of at most `maxBytes` once escaped, cut after a blank line where there is one in the
@@ -26,18 +45,15 @@ export function textPieces(text: string, maxBytes = PIECE_BYTES): string[] {
   const pieces: string[] = [];
   let start = 0;
   while (start < text.length) {
-    // Characters never escape to fewer bytes, so maxBytes characters is the most a piece can hold.
-    let end = Math.min(text.length, start + maxBytes);
-    while (end - start > 1 && escapedBytes(text.slice(start, end)) > maxBytes) {
-      end = start + Math.floor((end - start) * 0.9);
-    }
+    let end = pieceEnd(text, start, maxBytes);
     if (end < text.length) {
-      const half = start + Math.floor((end - start) / 2);
-      const blank = text.lastIndexOf('\n\n', end - 2);
-      const newline = text.lastIndexOf('\n', end - 1);
-      if (blank >= half) end = blank + 2;
-      else if (newline > start) end = newline + 1;
-      else if (end - start > 1 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--; // never halve a surrogate pair
+      // Searched within the piece only: a search of the whole text back from `end` would read every earlier
+      // piece again when there is no newline (quadratic on a long line).
+      const piece = text.slice(start, end);
+      const blank = piece.lastIndexOf('\n\n', piece.length - 2);
+      const newline = piece.lastIndexOf('\n');
+      if (blank >= piece.length / 2) end = start + blank + 2;
+      else if (newline > 0) end = start + newline + 1;
     }
     pieces.push(text.slice(start, end));
     start = end;

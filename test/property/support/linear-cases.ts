@@ -24,6 +24,7 @@ import type { NormalizedText, TextBlock } from '../../../src/normalize/types.ts'
 import { decodeText } from '../../../src/submission/charset.ts';
 import { parseSubmission } from '../../../src/submission/parse-submission.ts';
 import { uudecode } from '../../../src/submission/uudecode.ts';
+import { textPieces } from '../../../src/serve/pages/page-parts.ts';
 
 export interface LinearCase {
   readonly name: string;
@@ -540,5 +541,12 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
         return typed(() => parseCompanySubmissions(json, 'CIK0000000042.json'));
       },
     },
+  ],
+  // The viewer cuts long letters into parts: a text with no newline once made every cut search back through
+  // the whole text before it (quadratic).
+  viewer: [
+    { name: 'a letter text of one line', prepare: (n) => () => textPieces(run('a', n), 8 * 1024) },
+    { name: 'a response of one line of markup to escape', prepare: (n) => () => textPieces(run('&<"', n)) },
+    { name: 'blank lines only', prepare: (n) => () => textPieces(run('\n', n)) },
   ],
 };
