@@ -208,6 +208,15 @@ class UndiciEdgarClient implements EdgarClient {
         return await this.send(target, attempt, options, grant);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (error instanceof LapsedGrantError) {
+          // Not written and not an attempt: the grant was given back; a fresh one is asked for at once.
+          attempt--;
+          this.logger.warn(
+            { url: target.href },
+            'fair-access grant lapsed before the request was written, asking again',
+          );
+          continue;
+        }
         if (!(error instanceof EdgarRequestError)) throw error;
         if (error instanceof EdgarThrottledError) {
           // Not an attempt: the request never reached a working EDGAR. Everyone waits out the block, then we go again.
@@ -314,10 +323,10 @@ class UndiciEdgarClient implements EdgarClient {
         method: 'GET',
         headers,
         // The limiter counts the request from when undici has written it, not from its grant.
-        dispatcher: new DepartureObserver(this.agent, () => grant.sent()),
+        dispatcher: new DepartureObserver(this.agent, grant),
         signal: deadline.signal,
       }).catch((error: unknown) => {
-        throw failure(error);
+        throw error instanceof LapsedGrantError ? error : failure(error);
       });
       status = response.statusCode;
       const responseHeaders = flattenHeaders(response.headers);
@@ -379,27 +388,41 @@ class UndiciEdgarClient implements EdgarClient {
 }
 
 /**
- * Passes every dispatch to the agent, and calls `onSent` when undici has written the request to its connection
- * (the request handler's `onRequestSent`, which undici calls right after the write). A request of this client
- * has no body, so that is when it leaves.
+ * Passes every dispatch to the agent, and ties it to its grant: right before undici writes the request (the
+ * handler's `onConnect`, called with the connection open, just before the write) a grant that is no longer
+ * usable aborts it unwritten (LapsedGrantError); once undici has written it (`onRequestSent`, right after the
+ * write) the grant is reported sent. A request of this client has no body, so that is when it leaves.
  */
 class DepartureObserver extends Dispatcher {
   private readonly inner: Dispatcher;
-  private readonly onSent: () => void;
+  private readonly grant: FairAccessGrant;
 
-  constructor(inner: Dispatcher, onSent: () => void) {
+  constructor(inner: Dispatcher, grant: FairAccessGrant) {
     super();
     this.inner = inner;
-    this.onSent = onSent;
+    this.grant = grant;
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const previous = (handler as { onRequestSent?: () => void }).onRequestSent?.bind(handler);
-    (handler as { onRequestSent?: () => void }).onRequestSent = () => {
-      this.onSent();
-      previous?.();
+    const hooks = handler as { onConnect?: (abort: (error?: Error) => void) => void; onRequestSent?: () => void };
+    const connect = hooks.onConnect?.bind(handler);
+    hooks.onConnect = (abort) => {
+      connect?.(abort);
+      if (this.grant.usable?.() === false) abort(new LapsedGrantError());
+    };
+    const sent = hooks.onRequestSent?.bind(handler);
+    hooks.onRequestSent = () => {
+      this.grant.sent();
+      sent?.();
     };
     return this.inner.dispatch(options, handler);
+  }
+}
+
+/** A request aborted before it was written because its grant was no longer usable (FairAccessGrant.usable). */
+class LapsedGrantError extends Error {
+  constructor() {
+    super('the fair-access grant lapsed before the request was written');
   }
 }
 

@@ -35,4 +35,11 @@ export interface FairAccessGrant {
    * the first call counts.
    */
   sent(): void;
+  /**
+   * Whether the request may still be written on this grant, asked right before it is. False once the limiter
+   * may have stopped counting the grant as leaving now (the Redis one holds an unsent grant for a few seconds
+   * only, then counts it as gone): a request written after that would leave uncounted, so the caller gives
+   * the grant back (`sent()`) and asks for a new one. Absent: usable for as long as it is held.
+   */
+  usable?(): boolean;
 }

@@ -95,6 +95,13 @@ export const LATE_GRANT_MS = 20;
  * between grant and send costs one slot for a few seconds only.
  */
 export const HOLD_MS = 5000;
+/**
+ * A grant may be written up to this share of its hold after asking for it (`usable()`): the rest (1 s of 5 s)
+ * is a margin for a process held off the CPU between that check and the write. Written later, the request
+ * could leave after the log stopped holding it, uncounted (a connection that took a SYN retransmit or two to
+ * open, a process starved for seconds).
+ */
+const USABLE_SHARE_OF_HOLD = 0.8;
 /** Failed Redis calls in a row survived (with backoff) before the waiting callers are failed. */
 const MAX_REDIS_FAILURES = 5;
 
@@ -107,6 +114,8 @@ export interface RedisLimiterOptions {
   readonly redis: Redis | string;
   /** Sliding log window; default PACING_WINDOW_MS. Only tests change it. */
   readonly windowMs?: number;
+  /** How long an unsent grant is held in the log; default HOLD_MS. Only tests change it. */
+  readonly holdMs?: number;
 }
 
 type LimiterRedis = Redis & {
@@ -144,9 +153,11 @@ export class RedisLimiter implements FairAccessLimiter {
   private sequence = 0;
   private lateCount = 0;
   private pendingSent = new Set<Promise<unknown>>();
+  private readonly holdMs: number;
 
   constructor(options: RedisLimiterOptions) {
     this.rule = pacingRule(options.maxRps, options.windowMs);
+    this.holdMs = options.holdMs ?? HOLD_MS;
     this.ownsConnection = typeof options.redis === 'string';
     const redis =
       typeof options.redis === 'string'
@@ -196,9 +207,13 @@ export class RedisLimiter implements FairAccessLimiter {
     await Promise.all([...this.pendingSent]);
   }
 
-  /** The grant `member`, asked for at `askedAt`: `sent()` moves its held entry to when the request left. */
+  /**
+   * The grant `member`, asked for at `askedAt`: `sent()` moves its held entry to when the request left;
+   * `usable()` while its hold lasts, with a margin, on a clock read at the call (not the event loop's).
+   */
   private grant(member: string, askedAt: number): FairAccessGrant {
     let done = false;
+    const usableMs = this.holdMs * USABLE_SHARE_OF_HOLD;
     return {
       sent: () => {
         if (done) return;
@@ -207,11 +222,12 @@ export class RedisLimiter implements FairAccessLimiter {
         if (delay > LATE_GRANT_MS) this.lateCount++;
         // Not awaited: the request has left. If the call fails the entry stays held until HOLD_MS: safe, slower.
         const call = this.redis
-          .edgarLimiterSent(this.keys.grants, member, HOLD_MS * 1000, Math.round(delay * 1000))
+          .edgarLimiterSent(this.keys.grants, member, this.holdMs * 1000, Math.round(delay * 1000))
           .catch(() => undefined)
           .finally(() => this.pendingSent.delete(call));
         this.pendingSent.add(call);
       },
+      usable: () => !done && performance.now() - askedAt < usableMs,
     };
   }
 
@@ -256,7 +272,7 @@ export class RedisLimiter implements FairAccessLimiter {
             Math.round(this.rule.intervalMs * 1000),
             Math.round(this.rule.toleranceMs * 1000),
             member,
-            HOLD_MS * 1000,
+            this.holdMs * 1000,
           );
           failures = 0;
         } catch (error) {

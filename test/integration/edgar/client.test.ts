@@ -458,4 +458,39 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     );
     await inner.close();
   });
+
+  it('never writes a request on a grant that is no longer usable: gives it back and asks for a new one', async () => {
+    // The Redis limiter holds an unsent grant for a few seconds only; a request written later would leave
+    // uncounted. The first grant here has lapsed by the time undici could write (after connecting).
+    const inner = new MemoryLimiter({ maxRps: 1000 });
+    const grants: { usable: boolean; sent: boolean }[] = [];
+    const limiter: FairAccessLimiter = {
+      acquire: async (signal) => {
+        const grant = await inner.acquire(signal);
+        const record = { usable: grants.length > 0, sent: false };
+        grants.push(record);
+        return {
+          sent: () => {
+            record.sent = true;
+            grant.sent();
+          },
+          usable: () => record.usable,
+        };
+      },
+      pause: (ms) => inner.pause(ms),
+      pausedUntil: () => inner.pausedUntil(),
+      close: () => inner.close(),
+    };
+    const retries: number[] = [];
+    const made = client({ limiter, hooks: { onRetry: ({ attempt }) => retries.push(attempt) } });
+    assert.equal((await made.get(txt())).status, 200);
+    assert.equal(replica.log.length, 1, 'only the request on the usable grant reached the server');
+    assert.deepEqual(
+      grants.map((grant) => grant.sent),
+      [true, true],
+      'the lapsed grant given back, the new one reported sent',
+    );
+    assert.deepEqual(retries, [], 'not an attempt: asked again at once, no backoff');
+    await inner.close();
+  });
 });

@@ -128,6 +128,22 @@ describe('RedisLimiter', { timeout: 180_000 }, () => {
     }
   });
 
+  it('lets a grant be written only while the log still holds it', async () => {
+    const held = new RedisLimiter({ maxRps: 10, prefix: prefix('limiter-usable'), redis: redisUrl });
+    const fresh = await held.acquire();
+    assert.equal(fresh.usable?.(), true, 'usable right after the grant');
+    fresh.sent();
+    assert.equal(fresh.usable?.(), false, 'used once');
+    await held.close();
+    // Held 100 ms: once that has passed the log counts the grant as gone, so a request must not leave on it.
+    const short = new RedisLimiter({ maxRps: 10, prefix: prefix('limiter-lapsed'), redis: redisUrl, holdMs: 100 });
+    const lapsed = await short.acquire();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(lapsed.usable?.(), false, 'lapsed with its hold');
+    lapsed.sent();
+    await short.close();
+  });
+
   it('fails waiting callers with a clear error when Redis cannot be reached, never letting them through', async () => {
     const limiter = new RedisLimiter({ maxRps: 10, prefix: prefix('limiter-down'), redis: 'redis://127.0.0.1:1/0' });
     await assert.rejects(limiter.acquire(), /cannot reach Redis/);
