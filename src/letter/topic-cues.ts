@@ -13,9 +13,17 @@ export interface Cue {
   readonly topic: Topic;
   readonly weight: number;
   readonly pattern: RegExp;
+  /** For a heading cue: counts only when a heading above the matching one matches this (its section). */
+  readonly within?: RegExp;
 }
 
-const cue = (topic: Topic, weight: number, pattern: RegExp): Cue => ({ topic, weight, pattern });
+const cue = (topic: Topic, weight: number, pattern: RegExp, within?: RegExp): Cue =>
+  within === undefined ? { topic, weight, pattern } : { topic, weight, pattern, within };
+
+/** The sections whose "Overview", "Trends" or "Executive Summary" discuss results: MD&A and its 20-F twin. */
+const MDA_SECTION = /management'?s discussion|\bMD&A\b|operating and financial review/i;
+/** Risk factor sections: a quoted heading below one is a risk factor's caption. */
+const RISK_SECTION = /risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b/i;
 
 /** Cues read in the comment's own text (citations masked, so "Regulation S-K" is not "regulation"). */
 export const TEXT_CUES: readonly Cue[] = [
@@ -340,13 +348,17 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'tax',
     5,
-    /income tax|^taxes$|^note \d+\W+(?:income )?taxes|provision for (?:income )?taxes|tax rate|tax matters|tax receivable/i,
+    // A transaction's "Material U.S. Federal Income Tax Consequences" are the offering's (cue below), not tax accounting.
+    /income tax(?!\s+consequences)|^taxes$|^note \d+\W+(?:income )?taxes|provision for (?:income )?taxes|tax rate|tax matters|tax receivable/i,
   ),
   cue(
     'mda_results',
     3.5,
-    /critical accounting|results of operations|operating results|compared (?:to|with)|\bto fiscal year\b|comparison of (?:the )?(?:years|fiscal|results|three|six|nine)|executive (?:overview|summary)|factors affecting|trends|business review|operations review|^overview$/i,
+    /critical accounting|results of operations|operating results|compared (?:to|with)|\bto fiscal year\b|comparison of (?:the )?(?:years|fiscal|results|three|six|nine)|business review|operations review/i,
   ),
+  // Generic captions say "results" only inside MD&A: a prospectus summary's "Overview", a proxy's "Executive
+  // Summary" or a business section's "Industry Trends" are not a results discussion.
+  cue('mda_results', 3.5, /executive (?:overview|summary)|factors affecting|trends|^overview$/i, MDA_SECTION),
   cue('mda_results', 2.5, /management's discussion|\bMD&A\b/i),
   // A subsection of results named for an income statement line: "Engineering, Selling and Administrative Expenses".
   cue(
@@ -370,13 +382,15 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     4,
-    /contingenc|legal proceedings|litigation|risk factors|^"|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
+    /contingenc|legal proceedings|litigation|risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
   ),
   cue(
     'offering_transaction',
     4,
     /background of|opinion of|fairness|the transactions?$|the merger|merger agreement|plan of distribution|underwriting|use of proceeds|dilution|^capitalization$|description of (?:capital|securities|share)|the offering|legal opinion|signatures|cover page|questions and answers|revocation card|proxy card|stockholder rights|shareholder rights|selling (?:stock|share)holders|conditions to|the separation|the distribution|reasons for|projected financial|projections|synergies|interests of (?:directors|certain)|federal income tax consequences|form of proxy/i,
   ),
+  // A quoted caption is a risk factor's only under a risk factor section; elsewhere it quotes the filing's text.
+  cue('legal_risk', 4, /^["\u201c]/, RISK_SECTION),
   cue('offering_transaction', 4, /^exhibits?$|^exhibit (?:5|8|23)\.\d/i),
   cue('offering_transaction', 1.5, /prospectus summary|^summary|information statement summary/i),
   cue(

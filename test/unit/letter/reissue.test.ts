@@ -276,6 +276,30 @@ describe('reissued comments', () => {
       true,
     ],
     [
+      '"However, it appears" opening the sentence after the response is noted',
+      'We note your response to prior comment 2. However, it appears that the measure still excludes recurring cash expenses. Please remove the adjustment.',
+      [2],
+      true,
+    ],
+    [
+      'a "however" that adds a request is not a reissue',
+      'We note your response to comment 5 and have a further comment. However, please also disclose the dates of the sales.',
+      [5],
+      false,
+    ],
+    [
+      '"your response to comment 3 did not address"',
+      'Your response to comment 3 did not address the classification of the fees. Please tell us where they are presented.',
+      [3],
+      true,
+    ],
+    [
+      '"we do not believe it addresses our comment"',
+      'We note your response to comment 4 but do not believe it addresses our comment. Please disclose the amounts.',
+      [4],
+      true,
+    ],
+    [
       'a response acknowledged, then a new request without "however"',
       'We note your response to comment 4. Please tell us the amounts for each period.',
       [4],

@@ -229,6 +229,28 @@ describe('topics: the set', () => {
     );
     assert.equal(policy[0], 'accounting_other');
   });
+  it('reads "Overview" and "Trends" as results only inside MD&A', () => {
+    const comment = 'Please disclose the share of your orders that came from the new markets you describe.';
+    assert.ok(!topicsOf(comment, ['Prospectus Summary', 'Overview']).includes('mda_results'));
+    assert.ok(!topicsOf(comment, ['Business', 'Industry Trends']).includes('mda_results'));
+    assert.equal(topicsOf(comment, ["Management's Discussion and Analysis", 'Overview'])[0], 'mda_results');
+  });
+  it('reads a quoted caption as a risk factor only under a risk factor section', () => {
+    const comment = 'Please disclose the amounts behind this statement for each period presented.';
+    const quoted = '"We are in the early stages of adoption . . ."';
+    assert.ok(
+      !topicsOf(comment, ["Management's Discussion and Analysis", 'Cohort Data', quoted]).includes('legal_risk'),
+    );
+    assert.equal(topicsOf(comment, ['Risk Factors', quoted])[0], 'legal_risk');
+    assert.equal(topicsOf(comment, ['Risks Related to Our Business and Industry'])[0], 'legal_risk');
+  });
+  it("reads a transaction's income tax consequences as the transaction, not tax accounting", () => {
+    const topics = topicsOf('Please remove the statement that the summary is for general information only.', [
+      'Registration Statement on Form 10',
+      'Material U.S. Federal Income Tax Consequences',
+    ]);
+    assert.deepEqual(topics, ['offering_transaction']);
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
