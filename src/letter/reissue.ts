@@ -78,6 +78,9 @@ const SHORTFALL = [
   /\byou\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:revised?|address(?:ed)?|provided?|explain(?:ed)?|removed?|clarif(?:y|ied)|disclosed?)\b/i,
   /\bwe\s+(?:still\s+)?believe\s+(?:that\s+)?(?:you|your|the|this|these|such)\b[^.]{0,100}\b(?:should|must|(?:is|are)\s+required)\b/i,
   /\bremains?\s+(?:outstanding|unanswered|unaddressed|unresolved)\b/i,
+  // What the staff looked for in the revision and did not find: "we note the change ... but did not note inclusion in
+  // your analysis of ...", "we do not see where you have ...".
+  /\b(?:we|but|and)\s+(?:did|do|could)\s+not\s+(?:note|see|find|locate)\b/i,
   // The company still does what the earlier comment questioned.
   /\byou\s+continue\s+to\s+(?:present|refer|use|include|disclose|describe|characteri[sz]e|label|exclude|adjust|report|show|state|omit)\b|\bstill\s+(?:does|do|did)\s+not\b|\bit\s+still\s+appears\b|\bstill\s+(?:appears?|seems?)\s+to\b/i,
 ];

@@ -298,7 +298,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     3,
-    /\bleases?\b|\bright-of-use\b|\bvariable interest\b|\bVIEs?\b|\bprimary beneficiary\b|\bequity method\b|\bnoncontrolling interests?\b|\bdeconsolidat\w*\b|\bpensions?\b|\bpostretirement\b|\bdefined benefit\b|\bderivatives?\b|\bhedg\w*\b/i,
+    /\bleases?\b|\bright-of-use\b|\bvariable interest\b|\bVIEs?\b|\bprimary beneficiary\b|\bequity method\b|\bnoncontrolling interests?\b|\bdeconsolidat\w*\b|\bpensions?\b|\bpostretirement\b|\bdefined benefit\b|\bderivatives?\b(?! (?:actions?|suits?|claims?|lawsuits?|litigation|proceedings?|complaints?|plaintiffs?)\b)|\bhedg\w*\b/i,
   ),
   cue(
     'accounting_other',

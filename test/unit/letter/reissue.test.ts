@@ -300,6 +300,18 @@ describe('reissued comments', () => {
       true,
     ],
     [
+      'a proposed revision in which the staff did not find what it asked for',
+      'We note your response to comment 1 and your proposed disclosure. We note the change in deferred taxes between periods but did not note inclusion in your analysis of its effect on operating cash flows.',
+      [1],
+      true,
+    ],
+    [
+      '"we did not note" in a first-round comment is a new comment',
+      'We did not note a discussion of your backlog. Please disclose it.',
+      [],
+      false,
+    ],
+    [
       'a response acknowledged, then a new request without "however"',
       'We note your response to comment 4. Please tell us the amounts for each period.',
       [4],

@@ -70,9 +70,10 @@ describe('headings', () => {
         'Background of the Merger',
         'Index to the Financial Statements',
         'The Separation and Distribution',
+        'Description of Material Indebtedness',
         'Information Statement',
       ].map(headingRank),
-      [1, 1, 1, 1, 1, 0],
+      [1, 1, 1, 1, 1, 1, 0],
     );
   });
 

@@ -251,6 +251,16 @@ describe('topics: the set', () => {
     ]);
     assert.deepEqual(topics, ['offering_transaction']);
   });
+  it('reads a derivative action as litigation, not as a derivative instrument', () => {
+    const evidence = scoreTopics({
+      comment:
+        'Please disclose whether the exclusive forum provision applies to derivative actions and derivative suits.',
+      headings: [],
+      authorities: [],
+    }).flatMap((s) => s.evidence);
+    assert.ok(!evidence.some((e) => e.startsWith('text:derivative')), evidence.join('; '));
+    assert.equal(topicsOf('Please tell us how you account for the interest rate derivatives.')[0], 'accounting_other');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
