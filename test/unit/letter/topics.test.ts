@@ -251,6 +251,14 @@ describe('topics: the set', () => {
     ]);
     assert.deepEqual(topics, ['offering_transaction']);
   });
+  it('reads FDA approval and the regulation of products as regulatory, but not Regulation S-X', () => {
+    const topics = topicsOf(
+      'Please describe the FDA approval process for your products and the regulation of your manufacturing facilities.',
+      ['Information Statement Summary', 'Our Company'],
+    );
+    assert.equal(topics[0], 'legal_risk');
+    assert.ok(!topicsOf('Please tell us how the subsidiary meets the test in Regulation S-X.').includes('legal_risk'));
+  });
   it('reads a derivative action as litigation, not as a derivative instrument', () => {
     const evidence = scoreTopics({
       comment:
