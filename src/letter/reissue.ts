@@ -77,7 +77,8 @@ const SHORTFALL = [
   // In a reply, what the company has still not done, or what the staff still holds it must do.
   /\byou\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:revised?|address(?:ed)?|provided?|explain(?:ed)?|removed?|clarif(?:y|ied)|disclosed?)\b/i,
   /\bwe\s+(?:still\s+)?believe\s+(?:that\s+)?(?:you|your|the|this|these|such)\b[^.]{0,100}\b(?:should|must|(?:is|are)\s+required)\b/i,
-  /\bremains?\s+(?:outstanding|unanswered|unaddressed|unresolved)\b/i,
+  // "Remains outstanding" of the comment, not of a balance ("if a loan from this party remains outstanding").
+  /\bremains?\s+(?:unanswered|unaddressed|unresolved)\b|\b(?:comments?|requests?|questions?|issues?|points?|concerns?|matters?)\s+(?:[\w-]+\s+){0,6}?remains?\s+outstanding\b/i,
   // What the staff looked for in the revision and did not find: "we note the change ... but did not note inclusion in
   // your analysis of ...", "we do not see where you have ...".
   /\b(?:we|but|and)\s+(?:did|do|could)\s+not\s+(?:note|see|find|locate)\b/i,

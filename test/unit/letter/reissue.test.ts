@@ -312,6 +312,18 @@ describe('reissued comments', () => {
       false,
     ],
     [
+      'a balance that "remains outstanding" is not the comment remaining open',
+      'Your response to prior comment 1 mentions an allowance for a loan to a related party. If a material balance remains outstanding, please disclose it.',
+      [1],
+      false,
+    ],
+    [
+      'a question that "remains outstanding" is the comment still open',
+      'We note your response to comment 2. The question of how you allocate costs remains outstanding. Please tell us the method.',
+      [2],
+      true,
+    ],
+    [
       'a response acknowledged, then a new request without "however"',
       'We note your response to comment 4. Please tell us the amounts for each period.',
       [4],
