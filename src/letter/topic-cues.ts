@@ -373,11 +373,16 @@ export const HEADING_CUES: readonly Cue[] = [
     5,
     /liquidity|capital resources|cash flows? (?:discussion|analysis)|^cash flows?$|indebtedness|^debt$|borrowings|contractual obligations|funding sources|financing arrangements/i,
   ),
-  cue('impairment_fair_value', 5, /goodwill|impairment|intangible assets|fair value|write-?downs?|valuation of/i),
+  cue(
+    'impairment_fair_value',
+    5,
+    /goodwill|impairment|intangible assets|fair value|write-?downs?|valuation of(?! (?:inventor|deferred tax))/i,
+  ),
   cue(
     'business_combinations',
     5,
-    /acquisitions?|business combinations?|purchase (?:price|accounting)|pro forma|discontinued operations|dispositions?|divestitures?|held for sale/i,
+    // Not the marketing sense: "Customer Acquisition", "Acquisition Costs" (as the text cue below).
+    /(?<!\b(?:customer|consumer|user|subscriber|member|merchant|client|patient|policyholder|talent)s?[- ])acquisitions?(?! (?:costs?|channels?|spend|strateg(?:y|ies)))|business combinations?|purchase (?:price|accounting)|pro forma|discontinued operations|dispositions?|divestitures?|held for sale/i,
   ),
   cue(
     'legal_risk',
@@ -392,12 +397,16 @@ export const HEADING_CUES: readonly Cue[] = [
   // A quoted caption is a risk factor's only under a risk factor section; elsewhere it quotes the filing's text.
   cue('legal_risk', 4, /^["\u201c]/, RISK_SECTION),
   cue('offering_transaction', 4, /^exhibits?$|^exhibit (?:5|8|23)\.\d/i),
-  cue('offering_transaction', 1.5, /prospectus summary|^summary|information statement summary/i),
+  cue(
+    'offering_transaction',
+    1.5,
+    /prospectus summary|^summary(?!\s+of\s+(?:(?:the\s+)?significant|critical|(?:principal\s+)?accounting))|information statement summary/i,
+  ),
   cue(
     'governance_compensation',
     5,
     // "Recommendation of the Board of Directors and its Reasons for the Merger" is about the transaction.
-    /^(?!.*\b(?:recommendation of|reasons for)\b).*?(?:(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers)/i,
+    /^(?!.*\b(?:recommendation of|reasons for)\b).*?(?:(?<!(?:stock|share|equity)[- ]based |workers'? |workmen'?s )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers)/i,
   ),
   cue(
     'accounting_other',

@@ -259,6 +259,21 @@ describe('topics: the set', () => {
     assert.equal(topics[0], 'legal_risk');
     assert.ok(!topicsOf('Please tell us how the subsidiary meets the test in Regulation S-X.').includes('legal_risk'));
   });
+  it('does not read accounting headings that share words with other topics as those topics', () => {
+    const comment = 'Please tell us the amounts and the periods in which they were recorded.';
+    const mapped = (heading: string) =>
+      scoreTopics({
+        comment,
+        headings: ['Form 10-K for the Fiscal Year Ended December 31, 2023', heading],
+        authorities: [],
+      }).map((s) => s.topic);
+    assert.ok(!mapped('Summary of Significant Accounting Policies').includes('offering_transaction'));
+    assert.ok(mapped('Prospectus Summary').includes('offering_transaction'));
+    assert.ok(!mapped("Workers' Compensation Reserves").includes('governance_compensation'));
+    assert.ok(!mapped('Customer Acquisition Costs').includes('business_combinations'));
+    assert.ok(mapped('Note 3. Acquisitions').includes('business_combinations'));
+    assert.ok(!mapped('Valuation of Inventories').includes('impairment_fair_value'));
+  });
   it('reads a derivative action as litigation, not as a derivative instrument', () => {
     const evidence = scoreTopics({
       comment:
