@@ -223,7 +223,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     2,
-    /\bregulatory\b(?! (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|\bregulat(?:ors?|ions?)\b(?! (?:S-|G\b|M-A|FD\b|A\b|AB\b|D\b|S\b|M\b|SHO\b|BTR\b))|\bFDA\b|\bFood and Drug Administration\b|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
+    /\bregulatory\b(?! (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|\bregulat(?:ors?|ions?)\b(?! (?:S-|G\b|M-A|FD\b|A\b|AB\b|D\b|S\b|M\b|SHO\b|BTR\b))|\bFDA\b|\bFood and Drug Administration\b|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b(?<!\b(?:cash|net|share|gross|physical|stock|pension|early|claims?)\s+settlements?)(?!\s+(?:patterns?|dates?|periods?|prices?|of\s+(?:the\s+|your\s+|these\s+|such\s+)?(?:derivative|contract|position|hedge|forward|swap|liabilit|obligation|receivable|payable|pension|intercompany|trade|claims? (?:liabilit|reserve))))|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
   ),
   cue(
     'legal_risk',

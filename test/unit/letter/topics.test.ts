@@ -274,6 +274,17 @@ describe('topics: the set', () => {
     assert.ok(mapped('Note 3. Acquisitions').includes('business_combinations'));
     assert.ok(!mapped('Valuation of Inventories').includes('impairment_fair_value'));
   });
+  it('reads a settlement of litigation as legal, not a cash settlement or settlement patterns', () => {
+    const evidence = (comment: string) =>
+      scoreTopics({ comment, headings: [], authorities: [] }).flatMap((s) => s.evidence);
+    assert.ok(evidence('Please disclose the terms of the settlement with the plaintiffs.').includes('text:settlement'));
+    for (const comment of [
+      'The charges will require cash settlement. Please remove them from the measure.',
+      'Please explain the differing settlement patterns of the liability and physical damage claims.',
+      'Please tell us how you account for the settlement of derivative contracts.',
+    ])
+      assert.ok(!evidence(comment).some((e) => e.startsWith('text:settlement')), comment);
+  });
   it('reads a derivative action as litigation, not as a derivative instrument', () => {
     const evidence = scoreTopics({
       comment:
