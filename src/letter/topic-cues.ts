@@ -160,7 +160,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'segments',
     2.5,
-    /\bcountry of domicile\b|\bindividual (?:foreign )?countr(?:y|ies)\b|\bentity-wide\b|\bgeographic (?:area|information|regions?)\b|\bproducts? and services\b|\bmajor customers?\b/i,
+    /\bcountry of domicile\b|\bindividual (?:foreign )?countr(?:y|ies)\b|\bentity-wide\b|\bgeographic (?:area|information|regions?)\b|\brevenues? (?:from|by|for) (?:each )?(?:(?:group of )?similar )?products? (?:and|or) services?\b|\b(?:each|groups? of similar) products? (?:and|or) services?\b|\bmajor customers?\b/i,
   ),
   cue('segments', 1.5, /(?<!\bmarket )\bsegments?\b/i),
   // impairment and fair value

@@ -285,6 +285,16 @@ describe('topics: the set', () => {
     ])
       assert.ok(!evidence(comment).some((e) => e.startsWith('text:settlement')), comment);
   });
+  it('reads revenue by product and service as entity-wide segment disclosure, not any mention of products', () => {
+    assert.equal(
+      topicsOf(
+        'Please disclose revenue from external customers for each product and service or each group of similar products and services.',
+      )[0],
+      'segments',
+    );
+    const climate = topicsOf('Please discuss climate regulation of your existing products and services.');
+    assert.ok(!climate.includes('segments'), climate.join(', '));
+  });
   it('reads a derivative action as litigation, not as a derivative instrument', () => {
     const evidence = scoreTopics({
       comment:
