@@ -57,13 +57,13 @@ export function isHeadingLike(unit: Unit): boolean {
 /** Rank of a heading: 0 the filing, 1 a part of it, 2 a numbered note, 9 anything else. */
 export function headingRank(heading: string): number {
   if (
-    /^(?:(?:Annual|Quarterly|Current|Transition)\s+Report\s+on\s+)?Forms?\s+[0-9A-Z]{1,4}-?[0-9A-Z]{0,3}\b|^Amendment\s+No|^(?:Draft\s+)?Registration\s+Statement|^(?:Preliminary\s+|Definitive\s+|Revised\s+)?(?:Proxy|Information|Offering)\s+Statement|^Schedule\s+\d|^Draft\s+Registration/i.test(
+    /^(?:(?:Annual|Quarterly|Current|Transition)\s+Report\s+on\s+)?Forms?\s+[0-9A-Z]{1,4}-?[0-9A-Z]{0,3}\b|^Amendment\s+No|^(?:Draft\s+)?Registration\s+Statement|^(?:Preliminary\s+|Definitive\s+|Revised\s+)?(?:Proxy|Information|Offering)\s+Statement(?!\s+Summary)|^Schedule\s+\d|^Draft\s+Registration/i.test(
       heading,
     )
   )
     return 0;
   if (
-    /^(?:Part\s+[IVX]+\b|Item\s+\d|(?:Condensed\s+)?(?:Notes|Note)\s+to\s+|(?:Consolidated\s+|Condensed\s+|Combined\s+)*Financial\s+Statements|Management'?s\s+Discussion|Risk\s+Factors|Exhibits?\b|(?:Prospectus\s+)?Summary\b|Business$|General$|Cover\s+Page|Signatures|Executive\s+Compensation|Compensation\s+Discussion|Selected\s+(?:Consolidated\s+)?Financial\s+Data|Use\s+of\s+Proceeds|Dilution$|Capitalization$|Dividend\s+Policy|Management$|Description\s+of\s+(?:Capital\s+Stock|Share\s+Capital|Securities|Our\s+Capital|the\s+Notes|Notes)|Principal\s+(?:and\s+Selling\s+)?(?:Stockholders|Shareholders)|Certain\s+Relationships|Underwriting|Plan\s+of\s+Distribution|Legal\s+(?:Matters|Proceedings)|Experts$|The\s+Offering|The\s+(?:Merger|Transactions?|Spin-Off|Separation|Distribution)$|Market\s+(?:for|Price)|Properties$|Quantitative\s+and\s+Qualitative|Controls\s+and\s+Procedures|Directors,?\s+(?:Executive\s+Officers|and\s+Executive)|Security\s+Ownership|Unaudited\s+Pro\s+Forma|Index\s+to\s+(?:Consolidated\s+)?Financial|Pay\s+Versus\s+Performance|Proposal\s+(?:No\.?\s*)?\d)/i.test(
+    /^(?:Part\s+[IVX]+\b|Item\s+\d|(?:Condensed\s+)?(?:Notes|Note)\s+to\s+|(?:Consolidated\s+|Condensed\s+|Combined\s+)*Financial\s+Statements|Management'?s\s+Discussion|Risk\s+Factors|Exhibits?\b|(?:Prospectus\s+|Information\s+Statement\s+)?Summary\b|(?:Certain\s+)?(?:Material\s+)?(?:U\.S\.\s+)?(?:Federal\s+)?Income\s+Tax\s+Consequences|Business$|General$|Cover\s+Page|Signatures|Executive\s+Compensation|Compensation\s+Discussion|Selected\s+(?:Consolidated\s+)?Financial\s+Data|Use\s+of\s+Proceeds|Dilution$|Capitalization$|Dividend\s+Policy|Management$|Description\s+of\s+(?:Capital\s+Stock|Share\s+Capital|Securities|Our\s+Capital|the\s+Notes|Notes|(?:Our\s+)?(?:Material\s+|Certain\s+|Other\s+)?(?:Indebtedness|Debt)\b)|Principal\s+(?:and\s+Selling\s+)?(?:Stockholders|Shareholders)|Certain\s+Relationships|Underwriting|Plan\s+of\s+Distribution|Legal\s+(?:Matters|Proceedings)|Experts$|The\s+Offering|Background\s+of\s+the\s+(?:Merger|Transactions?|Offer|Spin-Off|Separation)|The\s+(?:Merger|Transactions?|Spin-Off|Separation|Distribution)(?:\s+and\s+(?:the\s+)?(?:Merger|Separation|Distribution|Spin-Off))?$|Market\s+(?:for|Price)|Properties$|Quantitative\s+and\s+Qualitative|Controls\s+and\s+Procedures|Directors,?\s+(?:Executive\s+Officers|and\s+Executive)|Security\s+Ownership|Unaudited\s+Pro\s+Forma|Index\s+to\s+(?:the\s+)?(?:Consolidated\s+|Combined\s+)?Financial|Pay\s+Versus\s+Performance|Proposal\s+(?:No\.?\s*)?\d)/i.test(
       heading,
     )
   )
@@ -76,6 +76,21 @@ export interface HeadingPath {
   readonly headings: string[];
   /** Page reference of each heading (null when it has none). */
   readonly pages: Array<string | null>;
+}
+
+/** The parts of a filing that hold its financial statements, and so its numbered notes. */
+const FINANCIAL_PART =
+  /Financial\s+(?:Statements|Information)|Notes?\s+to\b|^Item\s+(?:8|17|18)\b|^Part\s+I\b|^Exhibits?\b|Pro\s+Forma|^Index\s+to/i;
+
+/**
+ * Whether a heading of the previous path stays above a run starting at `rank`: one ranked above it, except that a
+ * numbered note sits only under a part holding financial statements, not under the prose section before it
+ * ("Certain Relationships" then "Note 1. Basis of Presentation" of the combined financial statements).
+ */
+function keeps(heading: string, rank: number): boolean {
+  const own = headingRank(heading);
+  if (own >= rank) return false;
+  return !(rank === 2 && own === 1 && !FINANCIAL_PART.test(heading));
 }
 
 /**
@@ -99,7 +114,7 @@ export function nextPath(previous: HeadingPath, run: readonly string[]): Heading
   if (headings.length === 0) return previous;
   const rank = headingRank(headings[0]!);
   let keep = 0;
-  while (keep < previous.headings.length && headingRank(previous.headings[keep]!) < rank) keep++;
+  while (keep < previous.headings.length && keeps(previous.headings[keep]!, rank)) keep++;
   return {
     headings: [...previous.headings.slice(0, keep), ...headings],
     pages: [...previous.pages.slice(0, keep), ...pages],

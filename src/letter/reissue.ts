@@ -20,7 +20,7 @@ const REISSUE = [
   // The passive and the plain synonyms: "prior comment 4 is reissued", "the comment is reissued in part", "we repeat
   // our prior comment".
   /\b(?:comments?|requests?)\s+(?:(?:no\.?\s*)?\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:hereby\s+|therefore\s+)?re-?issued\b|\bwe\s+(?:again\s+|therefore\s+)?repeat\b|\brepeat(?:s|ed|ing)?\s+(?:(?:our|the|this|that)\s+)?(?:(?:prior|previous|earlier|original)\s+)?comments?\b/i,
-  /\b(?:your|the|this)\s+(?:response|revised\s+disclosure|revision|amendment)s?\s+(?:(?:does|do|did)\s+not|doesn't|don't|didn't|fails?\s+to)\s+(?:appear\s+to\s+)?(?:fully\s+|completely\s+|adequately\s+|sufficiently\s+|directly\s+|specifically\s+)?(?:address|respond|answer|resolve|explain|comply|reflect)/i,
+  /\b(?:your|the|this)\s+(?:response|revised\s+disclosure|revision|amendment)s?\s+(?:to\s+(?:our\s+)?(?:(?:prior|previous|earlier)\s+)?comments?\s+(?:no\.\s*)?\w+\s+)?(?:(?:does|do|did)\s+not|doesn't|don't|didn't|fails?\s+to)\s+(?:appear\s+to\s+)?(?:fully\s+|completely\s+|adequately\s+|sufficiently\s+|directly\s+|specifically\s+)?(?:address|respond|answer|resolve|explain|comply|reflect)/i,
   /\bnot\s+(?:fully\s+|completely\s+|entirely\s+)?responsive\b|\b(?:has|have)\s+not\s+(?:fully\s+|yet\s+)?(?:addressed|responded\s+to|complied\s+with)\s+(?:our|the|prior|previous|this)\s+comment/i,
   /\bwe\s+(?:do\s+not|don't|cannot|can\s*not)\s+(?:agree|concur)\b|\bwe\s+disagree\b|\b(?:the\s+)?staff\s+(?:objects|does\s+not\s+agree|disagrees)\b|\b(?:we\s+are|we\s+remain)\s+(?:still\s+)?(?:unable|not\s+able)\s+to\s+(?:agree|concur|reconcile|conclude)|\bnot\s+persuaded\b|\bwe\s+are\s+not\s+convinced\b/i,
   // "We reiterate our prior comment", "reiterate comment 3": not the company reiterating its own position.
@@ -38,6 +38,9 @@ const REISSUE = [
   // "We note your response to comment 4 ...; however, ...", "We note your response to comment three, but we ...": the
   // response acknowledged and set aside in one sentence.
   /\b(?:we\s+(?:note|acknowledge|understand|have\s+(?:read|reviewed|considered))|while\s+we\s+(?:note|acknowledge))\s+(?:from\s+)?your\s+(?:prior\s+)?(?:response|reply|revis\w+|amended\s+disclosure)\b[^.]{0,200}?[;,]\s*(?:however\b|but\s+(?:we|you|your|it|the|this|these)\b)/i,
+  // The "however" may open the sentence after the one that notes the response: "We note your response to prior
+  // comment 2. However, it appears that ..." (the staff's reading of the response stands against it).
+  /\b(?:we\s+(?:note|acknowledge|understand|have\s+(?:read|reviewed|considered))|while\s+we\s+(?:note|acknowledge))\s+(?:from\s+)?your\s+(?:prior\s+)?(?:response|reply|revis\w+)\b[^.]{0,400}\.\s+However,?\s+it\s+(?:still\s+)?appears\b/i,
   // What the earlier comment asked for, asked for again: "the information requested in prior comment 3", "the
   // analysis we requested", "please respond fully to comment 4", "you did not respond to comment 2".
   new RegExp(
@@ -55,6 +58,8 @@ const REISSUE = [
 
 /** Said of a response the staff is answering: weigh only together with a reply to an earlier comment. */
 const SHORTFALL = [
+  // "We note your response to comment 4 but do not believe it addresses our comment."
+  /\b(?:do|does)\s+not\s+believe\s+(?:that\s+)?(?:it|this|your\s+response|the\s+response)\s+(?:fully\s+|adequately\s+)?(?:address|respond)/i,
   /\b(?:it\s+)?(?:remains|is\s+still|still\s+remains|is\s+not\s+yet)\s+(?:unclear|not\s+clear)\b|\bstill\s+(?:unclear|not\s+clear)\b/i,
   /\b(?:it\s+is\s+)?(?:unclear|not\s+clear)\s+(?:from|based\s+on|in)\s+your\s+(?:response|revised|revisions|amended)/i,
   /\b(?:however|but)\b,?\s+(?:it\s+(?:remains|is\s+still)\s+unclear|(?:it\s+appears\s+(?:that\s+)?)?you\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:revised|addressed|provided|included|disclosed|explained|updated)|(?:your|the|these|this)\s+(?:[\w-]+\s+){0,2}(?:response|disclosures?|revisions?|changes)\s+(?:still\s+)?(?:(?:does|do|did)\s+not|continues?\s+to|remains?|(?:is|are)\s+(?:still\s+)?(?:not|unclear|incomplete)))/i,
@@ -72,7 +77,11 @@ const SHORTFALL = [
   // In a reply, what the company has still not done, or what the staff still holds it must do.
   /\byou\s+(?:have|did)\s+not\s+(?:yet\s+)?(?:fully\s+)?(?:revised?|address(?:ed)?|provided?|explain(?:ed)?|removed?|clarif(?:y|ied)|disclosed?)\b/i,
   /\bwe\s+(?:still\s+)?believe\s+(?:that\s+)?(?:you|your|the|this|these|such)\b[^.]{0,100}\b(?:should|must|(?:is|are)\s+required)\b/i,
-  /\bremains?\s+(?:outstanding|unanswered|unaddressed|unresolved)\b/i,
+  // "Remains outstanding" of the comment, not of a balance ("if a loan from this party remains outstanding").
+  /\bremains?\s+(?:unanswered|unaddressed|unresolved)\b|\b(?:comments?|requests?|questions?|issues?|points?|concerns?|matters?)\s+(?:[\w-]+\s+){0,6}?remains?\s+outstanding\b/i,
+  // What the staff looked for in the revision and did not find: "we note the change ... but did not note inclusion in
+  // your analysis of ...", "we do not see where you have ...".
+  /\b(?:we|but|and)\s+(?:did|do|could)\s+not\s+(?:note|see|find|locate)\b/i,
   // The company still does what the earlier comment questioned.
   /\byou\s+continue\s+to\s+(?:present|refer|use|include|disclose|describe|characteri[sz]e|label|exclude|adjust|report|show|state|omit)\b|\bstill\s+(?:does|do|did)\s+not\b|\bit\s+still\s+appears\b|\bstill\s+(?:appears?|seems?)\s+to\b/i,
 ];

@@ -13,9 +13,17 @@ export interface Cue {
   readonly topic: Topic;
   readonly weight: number;
   readonly pattern: RegExp;
+  /** For a heading cue: counts only when a heading above the matching one matches this (its section). */
+  readonly within?: RegExp;
 }
 
-const cue = (topic: Topic, weight: number, pattern: RegExp): Cue => ({ topic, weight, pattern });
+const cue = (topic: Topic, weight: number, pattern: RegExp, within?: RegExp): Cue =>
+  within === undefined ? { topic, weight, pattern } : { topic, weight, pattern, within };
+
+/** The sections whose "Overview", "Trends" or "Executive Summary" discuss results: MD&A and its 20-F twin. */
+const MDA_SECTION = /management'?s discussion|\bMD&A\b|operating and financial review/i;
+/** Risk factor sections: a quoted heading below one is a risk factor's caption. */
+const RISK_SECTION = /risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b/i;
 
 /** Cues read in the comment's own text (citations masked, so "Regulation S-K" is not "regulation"). */
 export const TEXT_CUES: readonly Cue[] = [
@@ -152,7 +160,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'segments',
     2.5,
-    /\bcountry of domicile\b|\bindividual (?:foreign )?countr(?:y|ies)\b|\bentity-wide\b|\bgeographic (?:area|information|regions?)\b|\bproducts? and services\b|\bmajor customers?\b/i,
+    /\bcountry of domicile\b|\bindividual (?:foreign )?countr(?:y|ies)\b|\bentity-wide\b|\bgeographic (?:area|information|regions?)\b|\brevenues? (?:from|by|for) (?:each )?(?:(?:group of )?similar )?products? (?:and|or) services?\b|\b(?:each|groups? of similar) products? (?:and|or) services?\b|\bmajor customers?\b/i,
   ),
   cue('segments', 1.5, /(?<!\bmarket )\bsegments?\b/i),
   // impairment and fair value
@@ -215,7 +223,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     2,
-    /\bregulatory\b(?! (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|\bregulat(?:ors|ions)\b(?! (?:S-|G\b|M-A))|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
+    /\bregulatory\b(?! (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|\bregulat(?:ors?|ions?)\b(?! (?:S-|G\b|M-A|FD\b|A\b|AB\b|D\b|S\b|M\b|SHO\b|BTR\b))|\bFDA\b|\bFood and Drug Administration\b|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b(?<!\b(?:cash|net|share|gross|physical|stock|pension|early|claims?)\s+settlements?)(?!\s+(?:patterns?|dates?|periods?|prices?|of\s+(?:the\s+|your\s+|these\s+|such\s+)?(?:derivative|contract|position|hedge|forward|swap|liabilit|obligation|receivable|payable|pension|intercompany|trade|claims? (?:liabilit|reserve))))|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
   ),
   cue(
     'legal_risk',
@@ -290,7 +298,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     3,
-    /\bleases?\b|\bright-of-use\b|\bvariable interest\b|\bVIEs?\b|\bprimary beneficiary\b|\bequity method\b|\bnoncontrolling interests?\b|\bdeconsolidat\w*\b|\bpensions?\b|\bpostretirement\b|\bdefined benefit\b|\bderivatives?\b|\bhedg\w*\b/i,
+    /\bleases?\b|\bright-of-use\b|\bvariable interest\b|\bVIEs?\b|\bprimary beneficiary\b|\bequity method\b|\bnoncontrolling interests?\b|\bdeconsolidat\w*\b|\bpensions?\b|\bpostretirement\b|\bdefined benefit\b|\bderivatives?\b(?! (?:actions?|suits?|claims?|lawsuits?|litigation|proceedings?|complaints?|plaintiffs?)\b)|\bhedg\w*\b/i,
   ),
   cue(
     'accounting_other',
@@ -340,13 +348,17 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'tax',
     5,
-    /income tax|^taxes$|^note \d+\W+(?:income )?taxes|provision for (?:income )?taxes|tax rate|tax matters|tax receivable/i,
+    // A transaction's "Material U.S. Federal Income Tax Consequences" are the offering's (cue below), not tax accounting.
+    /income tax(?!\s+consequences)|^taxes$|^note \d+\W+(?:income )?taxes|provision for (?:income )?taxes|tax rate|tax matters|tax receivable/i,
   ),
   cue(
     'mda_results',
     3.5,
-    /critical accounting|results of operations|operating results|compared (?:to|with)|\bto fiscal year\b|comparison of (?:the )?(?:years|fiscal|results|three|six|nine)|executive (?:overview|summary)|factors affecting|trends|business review|operations review|^overview$/i,
+    /critical accounting|results of operations|operating results|compared (?:to|with)|\bto fiscal year\b|comparison of (?:the )?(?:years|fiscal|results|three|six|nine)|business review|operations review/i,
   ),
+  // Generic captions say "results" only inside MD&A: a prospectus summary's "Overview", a proxy's "Executive
+  // Summary" or a business section's "Industry Trends" are not a results discussion.
+  cue('mda_results', 3.5, /executive (?:overview|summary)|factors affecting|trends|^overview$/i, MDA_SECTION),
   cue('mda_results', 2.5, /management's discussion|\bMD&A\b/i),
   // A subsection of results named for an income statement line: "Engineering, Selling and Administrative Expenses".
   cue(
@@ -361,29 +373,40 @@ export const HEADING_CUES: readonly Cue[] = [
     5,
     /liquidity|capital resources|cash flows? (?:discussion|analysis)|^cash flows?$|indebtedness|^debt$|borrowings|contractual obligations|funding sources|financing arrangements/i,
   ),
-  cue('impairment_fair_value', 5, /goodwill|impairment|intangible assets|fair value|write-?downs?|valuation of/i),
+  cue(
+    'impairment_fair_value',
+    5,
+    /goodwill|impairment|intangible assets|fair value|write-?downs?|valuation of(?! (?:inventor|deferred tax))/i,
+  ),
   cue(
     'business_combinations',
     5,
-    /acquisitions?|business combinations?|purchase (?:price|accounting)|pro forma|discontinued operations|dispositions?|divestitures?|held for sale/i,
+    // Not the marketing sense: "Customer Acquisition", "Acquisition Costs" (as the text cue below).
+    /(?<!\b(?:customer|consumer|user|subscriber|member|merchant|client|patient|policyholder|talent)s?[- ])acquisitions?(?! (?:costs?|channels?|spend|strateg(?:y|ies)))|business combinations?|purchase (?:price|accounting)|pro forma|discontinued operations|dispositions?|divestitures?|held for sale/i,
   ),
   cue(
     'legal_risk',
     4,
-    /contingenc|legal proceedings|litigation|risk factors|^"|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
+    /contingenc|legal proceedings|litigation|risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
   ),
   cue(
     'offering_transaction',
     4,
     /background of|opinion of|fairness|the transactions?$|the merger|merger agreement|plan of distribution|underwriting|use of proceeds|dilution|^capitalization$|description of (?:capital|securities|share)|the offering|legal opinion|signatures|cover page|questions and answers|revocation card|proxy card|stockholder rights|shareholder rights|selling (?:stock|share)holders|conditions to|the separation|the distribution|reasons for|projected financial|projections|synergies|interests of (?:directors|certain)|federal income tax consequences|form of proxy/i,
   ),
+  // A quoted caption is a risk factor's only under a risk factor section; elsewhere it quotes the filing's text.
+  cue('legal_risk', 4, /^["\u201c]/, RISK_SECTION),
   cue('offering_transaction', 4, /^exhibits?$|^exhibit (?:5|8|23)\.\d/i),
-  cue('offering_transaction', 1.5, /prospectus summary|^summary|information statement summary/i),
+  cue(
+    'offering_transaction',
+    1.5,
+    /prospectus summary|^summary(?!\s+of\s+(?:(?:the\s+)?significant|critical|(?:principal\s+)?accounting))|information statement summary/i,
+  ),
   cue(
     'governance_compensation',
     5,
     // "Recommendation of the Board of Directors and its Reasons for the Merger" is about the transaction.
-    /^(?!.*\b(?:recommendation of|reasons for)\b).*?(?:(?<!(?:stock|share|equity)[- ]based )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers)/i,
+    /^(?!.*\b(?:recommendation of|reasons for)\b).*?(?:(?<!(?:stock|share|equity)[- ]based |workers'? |workmen'?s )compensation|related part(?:y|ies)|certain relationships|beneficial owner|security ownership|principal (?:stock|share)holders|corporate governance|controls and procedures|internal control|directors|board of|executive officers)/i,
   ),
   cue(
     'accounting_other',

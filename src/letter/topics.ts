@@ -65,17 +65,20 @@ function scoreText(text: string, scores: Map<Topic, { score: number; evidence: s
 
 function scoreHeadings(headings: readonly string[], scores: Map<Topic, { score: number; evidence: string[] }>) {
   const best = new Map<Topic, { weight: number; why: string }>();
-  const consider = (c: Cue, heading: string, depth: number) => {
+  const consider = (c: Cue, heading: string, depth: number, above: readonly string[]) => {
     const m = c.pattern.exec(heading);
     if (m === null) return;
+    const within = c.within;
+    if (within !== undefined && !above.some((h) => within.test(h))) return;
     const weight = c.weight * (HEADING_DEPTH[Math.min(depth, HEADING_DEPTH.length - 1)] ?? 0.5);
     if ((best.get(c.topic)?.weight ?? 0) < weight) best.set(c.topic, { weight, why: `heading:${m[0]}` });
   };
-  const deepestFirst = headings.map(sectionTitlesAsNames).reverse();
-  deepestFirst.forEach((heading, depth) => {
-    for (const c of HEADING_CUES) consider(c, heading.trim(), depth);
+  const named = headings.map((h) => sectionTitlesAsNames(h).trim());
+  named.forEach((heading, i) => {
+    const depth = named.length - 1 - i;
+    for (const c of HEADING_CUES) consider(c, heading, depth, named.slice(0, i));
   });
-  for (const heading of headings) consider(FILING_CUE, heading, HEADING_DEPTH.length - 1);
+  for (const heading of headings) consider(FILING_CUE, heading, HEADING_DEPTH.length - 1, []);
   for (const [topic, { weight, why }] of best) add(scores, topic, weight, why);
 }
 

@@ -61,6 +61,41 @@ describe('headings', () => {
     ]);
     assert.deepEqual(nextPath(second, []), second);
   });
+
+  it("ranks a spin-off's summary, tax consequences, background and financial index as sections, not the filing", () => {
+    assert.deepEqual(
+      [
+        'Information Statement Summary',
+        'Material U.S. Federal Income Tax Consequences',
+        'Background of the Merger',
+        'Index to the Financial Statements',
+        'The Separation and Distribution',
+        'Description of Material Indebtedness',
+        'Information Statement',
+      ].map(headingRank),
+      [1, 1, 1, 1, 1, 1, 0],
+    );
+  });
+
+  it('puts a numbered note under the financial statements, not under the prose section before it', () => {
+    const prose = nextPath({ headings: [], pages: [] }, [
+      'Registration Statement on Form 10 filed March 1, 2024',
+      'Certain Relationships and Related Party Transactions, page 139',
+    ]);
+    assert.deepEqual(nextPath(prose, ['Note 11. Commitments and Contingencies, page F-26']).headings, [
+      'Registration Statement on Form 10 filed March 1, 2024',
+      'Note 11. Commitments and Contingencies',
+    ]);
+    const statements = nextPath({ headings: [], pages: [] }, [
+      'Form 10-K for the Fiscal Year Ended December 31, 2023',
+      'Item 8. Financial Statements and Supplementary Data',
+    ]);
+    assert.deepEqual(nextPath(statements, ['Note 4. Revenue']).headings, [
+      'Form 10-K for the Fiscal Year Ended December 31, 2023',
+      'Item 8. Financial Statements and Supplementary Data',
+      'Note 4. Revenue',
+    ]);
+  });
 });
 
 describe('comment and response inside an item', () => {

@@ -229,6 +229,82 @@ describe('topics: the set', () => {
     );
     assert.equal(policy[0], 'accounting_other');
   });
+  it('reads "Overview" and "Trends" as results only inside MD&A', () => {
+    const comment = 'Please disclose the share of your orders that came from the new markets you describe.';
+    assert.ok(!topicsOf(comment, ['Prospectus Summary', 'Overview']).includes('mda_results'));
+    assert.ok(!topicsOf(comment, ['Business', 'Industry Trends']).includes('mda_results'));
+    assert.equal(topicsOf(comment, ["Management's Discussion and Analysis", 'Overview'])[0], 'mda_results');
+  });
+  it('reads a quoted caption as a risk factor only under a risk factor section', () => {
+    const comment = 'Please disclose the amounts behind this statement for each period presented.';
+    const quoted = '"We are in the early stages of adoption . . ."';
+    assert.ok(
+      !topicsOf(comment, ["Management's Discussion and Analysis", 'Cohort Data', quoted]).includes('legal_risk'),
+    );
+    assert.equal(topicsOf(comment, ['Risk Factors', quoted])[0], 'legal_risk');
+    assert.equal(topicsOf(comment, ['Risks Related to Our Business and Industry'])[0], 'legal_risk');
+  });
+  it("reads a transaction's income tax consequences as the transaction, not tax accounting", () => {
+    const topics = topicsOf('Please remove the statement that the summary is for general information only.', [
+      'Registration Statement on Form 10',
+      'Material U.S. Federal Income Tax Consequences',
+    ]);
+    assert.deepEqual(topics, ['offering_transaction']);
+  });
+  it('reads FDA approval and the regulation of products as regulatory, but not Regulation S-X', () => {
+    const topics = topicsOf(
+      'Please describe the FDA approval process for your products and the regulation of your manufacturing facilities.',
+      ['Information Statement Summary', 'Our Company'],
+    );
+    assert.equal(topics[0], 'legal_risk');
+    assert.ok(!topicsOf('Please tell us how the subsidiary meets the test in Regulation S-X.').includes('legal_risk'));
+  });
+  it('does not read accounting headings that share words with other topics as those topics', () => {
+    const comment = 'Please tell us the amounts and the periods in which they were recorded.';
+    const mapped = (heading: string) =>
+      scoreTopics({
+        comment,
+        headings: ['Form 10-K for the Fiscal Year Ended December 31, 2023', heading],
+        authorities: [],
+      }).map((s) => s.topic);
+    assert.ok(!mapped('Summary of Significant Accounting Policies').includes('offering_transaction'));
+    assert.ok(mapped('Prospectus Summary').includes('offering_transaction'));
+    assert.ok(!mapped("Workers' Compensation Reserves").includes('governance_compensation'));
+    assert.ok(!mapped('Customer Acquisition Costs').includes('business_combinations'));
+    assert.ok(mapped('Note 3. Acquisitions').includes('business_combinations'));
+    assert.ok(!mapped('Valuation of Inventories').includes('impairment_fair_value'));
+  });
+  it('reads a settlement of litigation as legal, not a cash settlement or settlement patterns', () => {
+    const evidence = (comment: string) =>
+      scoreTopics({ comment, headings: [], authorities: [] }).flatMap((s) => s.evidence);
+    assert.ok(evidence('Please disclose the terms of the settlement with the plaintiffs.').includes('text:settlement'));
+    for (const comment of [
+      'The charges will require cash settlement. Please remove them from the measure.',
+      'Please explain the differing settlement patterns of the liability and physical damage claims.',
+      'Please tell us how you account for the settlement of derivative contracts.',
+    ])
+      assert.ok(!evidence(comment).some((e) => e.startsWith('text:settlement')), comment);
+  });
+  it('reads revenue by product and service as entity-wide segment disclosure, not any mention of products', () => {
+    assert.equal(
+      topicsOf(
+        'Please disclose revenue from external customers for each product and service or each group of similar products and services.',
+      )[0],
+      'segments',
+    );
+    const climate = topicsOf('Please discuss climate regulation of your existing products and services.');
+    assert.ok(!climate.includes('segments'), climate.join(', '));
+  });
+  it('reads a derivative action as litigation, not as a derivative instrument', () => {
+    const evidence = scoreTopics({
+      comment:
+        'Please disclose whether the exclusive forum provision applies to derivative actions and derivative suits.',
+      headings: [],
+      authorities: [],
+    }).flatMap((s) => s.evidence);
+    assert.ok(!evidence.some((e) => e.startsWith('text:derivative')), evidence.join('; '));
+    assert.equal(topicsOf('Please tell us how you account for the interest rate derivatives.')[0], 'accounting_other');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
