@@ -82,15 +82,24 @@ export interface HeadingPath {
 const FINANCIAL_PART =
   /Financial\s+(?:Statements|Information)|Notes?\s+to\b|^Item\s+(?:8|17|18)\b|^Part\s+I\b|^Exhibits?\b|Pro\s+Forma|^Index\s+to/i;
 
+/** The pro forma financial information, and the captions of its parts: notes, adjustments, its statements. */
+const PRO_FORMA = /\bPro\s+Forma\b/i;
+const PRO_FORMA_PART =
+  /pro\s+forma|adjust|^\(?[a-z]{1,2}\)|^notes?\b|balance\s+sheets?|statements?\s+of|income|taxes|basis\s+of|transaction|autonomous|financing|per\s+share|earnings|sources\s+and\s+uses|historical/i;
+
 /**
- * Whether a heading of the previous path stays above a run starting at `rank`: one ranked above it, except that a
+ * Whether a heading of the previous path stays above a run starting at heading `first`: one ranked above it, except that a
  * numbered note sits only under a part holding financial statements, not under the prose section before it
  * ("Certain Relationships" then "Note 1. Basis of Presentation" of the combined financial statements).
  */
-function keeps(heading: string, rank: number): boolean {
+function keeps(heading: string, first: string): boolean {
+  const rank = headingRank(first);
   const own = headingRank(heading);
   if (own >= rank) return false;
-  return !(rank === 2 && own === 1 && !FINANCIAL_PART.test(heading));
+  if (rank === 2 && own === 1 && !FINANCIAL_PART.test(heading)) return false;
+  // The pro forma information precedes the business section in an information statement or prospectus, whose
+  // captions ("Intellectual Property", "Regulation") the staff often cites without "Business" above them.
+  return !(rank === 9 && PRO_FORMA.test(heading) && !PRO_FORMA_PART.test(first));
 }
 
 /**
@@ -112,9 +121,8 @@ export function nextPath(previous: HeadingPath, run: readonly string[]): Heading
     }
   }
   if (headings.length === 0) return previous;
-  const rank = headingRank(headings[0]!);
   let keep = 0;
-  while (keep < previous.headings.length && keeps(previous.headings[keep]!, rank)) keep++;
+  while (keep < previous.headings.length && keeps(previous.headings[keep]!, headings[0]!)) keep++;
   return {
     headings: [...previous.headings.slice(0, keep), ...headings],
     pages: [...previous.pages.slice(0, keep), ...pages],

@@ -84,6 +84,12 @@ const SHORTFALL = [
   /\b(?:we|but|and)\s+(?:did|do|could)\s+not\s+(?:note|see|find|locate)\b/i,
   // The company still does what the earlier comment questioned.
   /\byou\s+continue\s+to\s+(?:present|refer|use|include|disclose|describe|characteri[sz]e|label|exclude|adjust|report|show|state|omit)\b|\bstill\s+(?:does|do|did)\s+not\b|\bit\s+still\s+appears\b|\bstill\s+(?:appears?|seems?)\s+to\b/i,
+  // The answer covered part of what was asked: "your current disclosure only cites industry impact", "provide this
+  // for all cohorts presented, not just the two most recent".
+  /\b(?:disclosures?|response|revisions?|analysis|discussion)\s+(?:only|merely)\s+(?:cites?|address(?:es)?|discuss(?:es)?|mentions?|refers?\s+to|describes?|quantif(?:y|ies)|covers?)\b|\ball\s+(?:of\s+)?(?:the\s+|your\s+)?(?:[\w-]+\s+){1,3}?(?:presented|disclosed|discussed|identified)?,?\s+not\s+(?:just|only|merely)\s+(?:the|for|in|to|those)\b/i,
+  // The staff asks the company to defend what it has not changed: "tell us how your current presentation adequately
+  // explains the underlying reasons".
+  /\bhow\s+your\s+(?:current|existing|present)\s+(?:disclosures?|presentation|analysis|discussion)\s+(?:adequately|sufficiently|fully)\b/i,
 ];
 
 /** The comment answers a response or names an earlier comment. */

@@ -49,6 +49,12 @@ export const TEXT_CUES: readonly Cue[] = [
     /\bdeferred revenues?\b|\bcontract (?:liabilit|assets?\b)|\bunbilled\b|\bremaining performance\b|\bbill-and-hold\b/i,
   ),
   cue('revenue', 2, /\bdisaggregat\w*\b[^.]{0,40}\brevenues?|\brevenues?\b[^.]{0,40}\bdisaggregat/i),
+  // How the company earns: its revenue streams and the fees or commissions it charges.
+  cue(
+    'revenue',
+    2,
+    /\brevenue streams?\b|\bhow you (?:charge|earn|bill)\b|\bcharge[sd]?\s+(?:\w+\s+){0,2}(?:commissions?|fees?)\b|\b(?:commissions?|fees?)(?: and (?:commissions?|fees?))? (?:you )?(?:charge[sd]?|collect(?:s|ed)?|earn(?:s|ed)?) (?:to|from)\b/i,
+  ),
   cue(
     'revenue',
     1.5,
@@ -255,7 +261,9 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'offering_transaction',
     2,
-    /\bregistration statement\b|\bprospectus\b|\bofferings?\b|\bmerger agreement\b|\bthe merger\b|\bthe transactions?\b(?! price)|\bprojections\b|\bsynergies\b|\bspin-?off\b|\bthe (?:separation|distribution)\b|\bvot(?:e|es|ing)\b/i,
+    // "Offerings" in the product sense ("new offerings for merchants", "use of these offerings", "our service
+    // offerings") is the business; "this offering" and "offerings of securities" are the offering.
+    /\bregistration statement\b|\bprospectus\b|(?<!\b(?:product|service|solution|platform|subscription|software|cloud|menu|new|additional)s?[- ])(?<!\b(?:these|those|other|such|our|your|its|their)\s)\bofferings?\b(?!\s+(?:for|to)\s+(?:merchants|customers|consumers|users|clients|members|partners|businesses|advertisers|patients|developers)\b)|\b(?:these|those|other|such|our|your|its|their)\s+offerings?\s+of\s+(?:securities|shares|stock|notes|units|debt|common|preferred)\b|\b(?:these|those|other|such|our|your|its|their)\s+offering\b|\bmerger agreement\b|\bthe merger\b|\bthe transactions?\b(?! price)|\bprojections\b|\bsynergies\b|\bspin-?off\b|\bthe (?:separation|distribution)\b|\bvot(?:e|es|ing)\b/i,
   ),
   cue(
     'offering_transaction',
@@ -315,6 +323,12 @@ export const TEXT_CUES: readonly Cue[] = [
     'accounting_other',
     3,
     /\bregulatory (?:assets?|liabilit(?:y|ies)|accounting)\b|\brate[- ]regulated\b|\b(?:sold|sales?|transfers?) (?:of receivables )?with recourse\b|\btransfers? of (?:financial assets|receivables)\b|\bsales? of (?:trade |accounts )?receivables\b|\bsecuriti[sz]ation\b/i,
+  ),
+  // Mining property disclosure (S-K 1300): reserves and resources, like oil and gas reserves, are accounting_other.
+  cue(
+    'accounting_other',
+    3,
+    /\bmineral (?:resources?|reserves?)\b|\bcut-?off grades?\b|\btechnical report summar(?:y|ies)\b|\b(?:resources?|resource) and reserves?\b|\bqualified persons?\b/i,
   ),
   cue(
     'accounting_other',

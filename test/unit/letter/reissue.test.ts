@@ -329,6 +329,30 @@ describe('reissued comments', () => {
       [4],
       false,
     ],
+    [
+      'a reply saying the disclosure "only cites" one of the reasons asked for',
+      'We note your response to prior comment 3 and the new table on page 41. Please explain the reasons for the decline in members by region. Your revised disclosure only cites general market conditions.',
+      [3],
+      true,
+    ],
+    [
+      'a reply asking for the answer "for all periods presented, not just" the ones given',
+      'We note your response to comment 5 and the amounts added on page 60. Please give these amounts for all of the periods presented, not just the two most recent years.',
+      [5],
+      true,
+    ],
+    [
+      'a reply asking "how your current presentation adequately" explains what was asked',
+      'We note your response to comment 8. If you will not expand the discussion, tell us how your current presentation adequately explains the changes in working capital.',
+      [8],
+      true,
+    ],
+    [
+      '"not just" in a first-round comment asks for more, not again',
+      'Please disclose the fees charged to all of your customers, not just the largest ones.',
+      [],
+      false,
+    ],
   ];
   for (const [name, comment, priorComments, expected] of cases) {
     it(name, () => assert.equal(isReissued({ comment, priorComments }), expected));

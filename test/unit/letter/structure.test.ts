@@ -96,6 +96,27 @@ describe('headings', () => {
       'Note 4. Revenue',
     ]);
   });
+
+  it('does not keep the pro forma information above a caption of the business section that follows it', () => {
+    const proForma = nextPath({ headings: [], pages: [] }, [
+      'Amendment No. 2 to Draft Registration Statement on Form 10-12B',
+      'Unaudited Pro Forma Condensed Combined Financial Statements, page 70',
+    ]);
+    assert.deepEqual(nextPath(proForma, ['Patents and Trademarks, page 112']).headings, [
+      'Amendment No. 2 to Draft Registration Statement on Form 10-12B',
+      'Patents and Trademarks',
+    ]);
+    assert.deepEqual(nextPath(proForma, ['Transaction Accounting Adjustments, page 73']).headings, [
+      'Amendment No. 2 to Draft Registration Statement on Form 10-12B',
+      'Unaudited Pro Forma Condensed Combined Financial Statements',
+      'Transaction Accounting Adjustments',
+    ]);
+    assert.deepEqual(nextPath(proForma, ['Note 3. Adjustments to the Balance Sheet']).headings, [
+      'Amendment No. 2 to Draft Registration Statement on Form 10-12B',
+      'Unaudited Pro Forma Condensed Combined Financial Statements',
+      'Note 3. Adjustments to the Balance Sheet',
+    ]);
+  });
 });
 
 describe('comment and response inside an item', () => {

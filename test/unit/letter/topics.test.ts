@@ -295,6 +295,32 @@ describe('topics: the set', () => {
     const climate = topicsOf('Please discuss climate regulation of your existing products and services.');
     assert.ok(!climate.includes('segments'), climate.join(', '));
   });
+  it('reads offerings in the product sense as the business, and this offering as the offering', () => {
+    const products = topicsOf(
+      'We note the two new offerings for subscribers that you launched this year. Please briefly describe how you charge fees to restaurants for these offerings, if different from your other offerings.',
+      ['Registration Statement on Form S-1', 'Business', 'Our Platform'],
+    );
+    assert.equal(products[0], 'revenue', products.join(', '));
+    assert.equal(
+      topicsOf(
+        'Please disclose the net proceeds of this offering and of other offerings of securities in the last year.',
+      )[0],
+      'offering_transaction',
+    );
+  });
+  it('reads the revenue streams of a line item as revenue', () => {
+    const topics = topicsOf(
+      'Please tell us the revenue streams included in the subscription and support line item and whether each should be shown separately.',
+    );
+    assert.ok(topics.includes('revenue'), topics.join(', '));
+  });
+  it('reads mineral resources and reserves of a technical report as accounting, not as the exhibit it is filed in', () => {
+    const topics = topicsOf(
+      'Please revise the mineral resource and reserve tables of the technical report summary to state the cut-off grade used for each deposit.',
+      ['Form 10-K for the Fiscal Year Ended December 31, 2023', 'Exhibits'],
+    );
+    assert.equal(topics[0], 'accounting_other', topics.join(', '));
+  });
   it('reads a derivative action as litigation, not as a derivative instrument', () => {
     const evidence = scoreTopics({
       comment:
