@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { EdgarBases } from '../../src/edgar/endpoints.ts';
@@ -101,4 +101,15 @@ export function raisePriority(pid?: number, rtPriority = SENDER_RT_PRIORITY): vo
     // each second for everything else). Every thread, and the ones it starts later.
     spawnSync('chrt', ['--all-tasks', '--rr', '--pid', String(rtPriority), String(pid)], { stdio: 'ignore' });
   }
+}
+
+/** How a process is scheduled, from /proc/<pid>/stat: session id, nice, policy (0 normal, 2 round-robin), real-time priority. */
+export function schedulingOf(pid: number): { session: number; nice: number; policy: number; rtPriority: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (in parentheses, may hold spaces): the line's 3rd field comes first.
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return { session: fields[6 - 3]!, nice: fields[19 - 3]!, rtPriority: fields[40 - 3]!, policy: fields[41 - 3]! };
 }

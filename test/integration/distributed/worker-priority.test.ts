@@ -3,23 +3,11 @@
  * session of its own, whatever the caller's raised priority; `raised` (the tests) is real-time round-robin.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { raisePriority } from '../../replica/spawn.ts';
+import { raisePriority, schedulingOf } from '../../replica/spawn.ts';
 import { dropSchemas, requireTestPostgres, uniqueSchemaPrefix } from '../store/postgres-test-server.ts';
 import { clusterEnv, startWorker, stopWorkers, tempArchiveDir, type WorkerProcess } from './support/cluster.ts';
 import { deletePrefix, requireSharedRedis, uniquePrefix } from './support/redis.ts';
-
-/** Session id, nice value and scheduling policy (0 normal, 2 round-robin) of a process, from /proc. */
-function scheduling(pid: number): { session: number; nice: number; policy: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The fields after the command name, which may hold spaces: the state is field 3.
-  const fields = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .map(Number);
-  return { session: fields[6 - 3]!, nice: fields[19 - 3]!, policy: fields[41 - 3]! };
-}
 
 describe('worker priority', { timeout: 120_000 }, () => {
   it('normal: nice 0 in a session of its own under a raised caller; raised: real-time round-robin', async () => {
@@ -40,10 +28,10 @@ describe('worker priority', { timeout: 120_000 }, () => {
     const workers: WorkerProcess[] = [];
     try {
       workers.push(await startWorker(env, 'parse', 'normal'));
-      const normal = scheduling(workers[0]!.pid);
-      assert.deepEqual(normal, { session: workers[0]!.pid, nice: 0, policy: 0 });
+      const { session, nice, policy } = schedulingOf(workers[0]!.pid);
+      assert.deepEqual({ session, nice, policy }, { session: workers[0]!.pid, nice: 0, policy: 0 });
       workers.push(await startWorker(env, 'parse', 'raised'));
-      const raised = scheduling(workers[1]!.pid);
+      const raised = schedulingOf(workers[1]!.pid);
       assert.notEqual(raised.session, workers[1]!.pid, 'in the caller session');
       // Raising needs root or CAP_SYS_NICE; without them the worker keeps the normal policy.
       if (process.getuid?.() === 0) assert.equal(raised.policy, 2, 'round-robin');
