@@ -5,7 +5,11 @@
  * company_submissions.json as listed filings; the derived rows are compared with the labels field by field.
  * Beside every score, the agreement of the two independent labellings (b.json against a.json).
  *
- *   npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses]
+ *   npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses] [--set dev]
+ *
+ * `--set dev` scores the development set instead (analytics-labels/dev/: topics, priorComments and reissued of
+ * reviews outside the labelled set's threads, labelled the same way); classifier work is tuned on it, and its
+ * misses may be read, never the labelled set's.
  *
  * A script, not a test: the corpus is read at run time and nothing is written.
  */
@@ -22,7 +26,11 @@ import { readCorpusIndex, wrapCorpusLetter, type CorpusRow } from './corpus.ts';
 import { compareLabellings, formatAnalyticsReport, type Labelling, type LabelledReview } from './analytics-compare.ts';
 
 const LABELS = new URL('./analytics-labels/', import.meta.url);
-const readLabels = (name: string): Labelling => JSON.parse(readFileSync(new URL(name, LABELS), 'utf8')) as Labelling;
+/** The label sets: the labelled set the figures are reported on, and the development set. */
+const SETS = { labelled: '', dev: 'dev/' } as const;
+type LabelSet = keyof typeof SETS;
+const readLabels = (set: LabelSet, name: string): Labelling =>
+  JSON.parse(readFileSync(new URL(SETS[set] + name, LABELS), 'utf8')) as Labelling;
 
 /**
  * The company's listing as discovery reads it: `filings.recent` plus every overflow page `filings.files` names
@@ -117,23 +125,30 @@ export async function deriveLabelling(dir: string, gold: Labelling): Promise<Lab
   return { labeller: 'derived', reviews };
 }
 
-export async function runAnalyticsAccuracy(dir: string, options: { misses?: boolean } = {}): Promise<string> {
-  const final = readLabels('final.json');
+export async function runAnalyticsAccuracy(
+  dir: string,
+  options: { misses?: boolean; set?: LabelSet } = {},
+): Promise<string> {
+  const set = options.set ?? 'labelled';
+  const final = readLabels(set, 'final.json');
   const derived = await deriveLabelling(dir, final);
   const measured = compareLabellings(final, derived);
-  const agreement = compareLabellings(readLabels('a.json'), readLabels('b.json'));
-  return formatAnalyticsReport(measured, agreement, options);
+  const agreement = compareLabellings(readLabels(set, 'a.json'), readLabels(set, 'b.json'));
+  return formatAnalyticsReport(measured, agreement, {
+    misses: options.misses,
+    reference: `test/eval/analytics-labels/${SETS[set]}final.json`,
+  });
 }
 
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { misses: { type: 'boolean', default: false } },
+    options: { misses: { type: 'boolean', default: false }, set: { type: 'string', default: 'labelled' } },
   });
   const dir = positionals[0];
-  if (!dir || !existsSync(dir)) {
-    console.error('usage: npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses]');
+  if (!dir || !existsSync(dir) || !(values.set in SETS)) {
+    console.error('usage: npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses] [--set labelled|dev]');
     process.exit(2);
   }
-  process.stdout.write(await runAnalyticsAccuracy(dir, { misses: values.misses }));
+  process.stdout.write(await runAnalyticsAccuracy(dir, { misses: values.misses, set: values.set as LabelSet }));
 }

@@ -3,25 +3,29 @@
  * for the derived rows against final.json, and for b.json against a.json (the labellers' agreement). Pure.
  */
 
+/**
+ * One comment's labels. The development set (analytics-labels/dev/) labels only topics, priorComments and
+ * reissued: a field a reference leaves out is not scored.
+ */
 export interface LabelledComment {
   readonly number: number;
   readonly topics: readonly string[];
-  readonly authorities: readonly string[];
+  readonly authorities?: readonly string[];
   readonly priorComments: readonly number[];
   readonly reissued: boolean;
-  readonly response: string | null;
+  readonly response?: string | null;
 }
 
 export interface LabelledReview {
   /** The review's key: its first staff letter with comments. */
   readonly review: string;
-  readonly reviewedFiling: {
+  readonly reviewedFiling?: {
     readonly form: string | null;
     readonly accessionNumber: string | null;
     readonly accessionStatus?: string;
   } | null;
   readonly staffLetters: readonly { readonly accession: string; readonly comments: readonly LabelledComment[] }[];
-  readonly companyLetters: readonly { readonly accession: string; readonly kind: string }[];
+  readonly companyLetters?: readonly { readonly accession: string; readonly kind: string }[];
 }
 
 export interface Labelling {
@@ -77,6 +81,7 @@ function compareComments(ref: Labelling, other: Labelling) {
     first = 0,
     any = 0,
     pairing = 0,
+    paired = 0,
     prior = 0,
     missing = 0;
   let rTp = 0,
@@ -86,14 +91,16 @@ function compareComments(ref: Labelling, other: Labelling) {
   for (const [key, g] of refComments) {
     const o = mine.get(key);
     if (!o) missing += 1;
-    const goldAuth = new Set(g.authorities.map(norm));
-    const otherAuth = new Set((o?.authorities ?? []).map(norm));
-    gold += goldAuth.size;
-    predicted += otherAuth.size;
-    const hit = [...otherAuth].filter((a) => goldAuth.has(a)).length;
-    tp += hit;
-    if (hit !== goldAuth.size || hit !== otherAuth.size)
-      misses.push(`authorities ${key}: want [${[...goldAuth].join(' | ')}] got [${[...otherAuth].join(' | ')}]`);
+    if (g.authorities !== undefined) {
+      const goldAuth = new Set(g.authorities.map(norm));
+      const otherAuth = new Set((o?.authorities ?? []).map(norm));
+      gold += goldAuth.size;
+      predicted += otherAuth.size;
+      const hit = [...otherAuth].filter((a) => goldAuth.has(a)).length;
+      tp += hit;
+      if (hit !== goldAuth.size || hit !== otherAuth.size)
+        misses.push(`authorities ${key}: want [${[...goldAuth].join(' | ')}] got [${[...otherAuth].join(' | ')}]`);
+    }
     if (o && o.topics[0] === g.topics[0]) first += 1;
     else misses.push(`first topic ${key}: want ${g.topics.join(',')} got ${o?.topics.join(',') ?? 'no comment'}`);
     if (o && o.topics.some((t) => g.topics.includes(t))) any += 1;
@@ -101,8 +108,11 @@ function compareComments(ref: Labelling, other: Labelling) {
     if (g.reissued) rGold += 1;
     if (o?.reissued && g.reissued) rTp += 1;
     if ((o?.reissued ?? false) !== g.reissued) misses.push(`reissued ${key}: want ${g.reissued}`);
-    if (o && o.response === g.response) pairing += 1;
-    else misses.push(`pairing ${key}: want ${g.response} got ${o ? o.response : 'no comment'}`);
+    if (g.response !== undefined) {
+      paired += 1;
+      if (o && o.response === g.response) pairing += 1;
+      else misses.push(`pairing ${key}: want ${g.response} got ${o ? o.response : 'no comment'}`);
+    }
     if (o && [...o.priorComments].sort().join(',') === [...g.priorComments].sort().join(',')) prior += 1;
     else
       misses.push(
@@ -118,18 +128,20 @@ function compareComments(ref: Labelling, other: Labelling) {
     anyTopic: ratio(any, n),
     reissue: { precision: ratio(rTp, rPred), recall: ratio(rTp, rGold) },
     priorComments: ratio(prior, n),
-    pairing: ratio(pairing, n),
+    pairing: ratio(pairing, paired),
     misses,
   };
 }
 
 function compareReviews(ref: Labelling, other: Labelling) {
-  const kinds = new Map(other.reviews.flatMap((r) => r.companyLetters.map((c) => [c.accession, c.kind] as const)));
+  const kinds = new Map(
+    other.reviews.flatMap((r) => (r.companyLetters ?? []).map((c) => [c.accession, c.kind] as const)),
+  );
   let eTp = 0,
     ePred = 0,
     eGold = 0;
   const misses: string[] = [];
-  for (const c of ref.reviews.flatMap((r) => r.companyLetters)) {
+  for (const c of ref.reviews.flatMap((r) => r.companyLetters ?? [])) {
     const got = kinds.get(c.accession) === 'extension_request';
     const want = c.kind === 'extension_request';
     if (got) ePred += 1;
@@ -145,6 +157,7 @@ function compareReviews(ref: Labelling, other: Labelling) {
     found = 0,
     right = 0;
   for (const r of ref.reviews) {
+    if (r.reviewedFiling === undefined) continue;
     const got = filings.get(r.review) ?? null;
     if (r.reviewedFiling?.accessionStatus === 'found') {
       found += 1;
@@ -178,7 +191,11 @@ const share = (r: Ratio): number => (r.of === 0 ? NaN : r.hits / r.of);
 const fmt = (r: Ratio): string => (r.of === 0 ? 'n/a' : `${share(r).toFixed(3)} (${r.hits}/${r.of})`);
 
 /** The report: per field, measured, target, met, and the labellers' agreement (B against A). */
-export function formatAnalyticsReport(m: Comparison, ab: Comparison, options: { misses?: boolean } = {}): string {
+export function formatAnalyticsReport(
+  m: Comparison,
+  ab: Comparison,
+  options: { misses?: boolean; reference?: string } = {},
+): string {
   const rows: [string, Ratio, number | null, Ratio][] = [
     ['authorities precision', m.authorities.precision, 0.97, ab.authorities.precision],
     ['authorities recall', m.authorities.recall, 0.95, ab.authorities.recall],
@@ -194,20 +211,21 @@ export function formatAnalyticsReport(m: Comparison, ab: Comparison, options: { 
     ['reviewed filing accession right', m.accessionRight, null, ab.accessionRight],
   ];
   const lines = [
-    `analytic tables vs test/eval/analytics-labels/final.json: ${m.comments} comments (${m.missingComments} not derived)`,
+    `analytic tables vs ${options.reference ?? 'test/eval/analytics-labels/final.json'}: ${m.comments} comments (${m.missingComments} not derived)`,
     `${'field'.padEnd(38)}${'measured'.padEnd(20)}${'target'.padEnd(10)}${'met'.padEnd(6)}A-B agreement`,
   ];
   let unmet = 0;
   for (const [name, r, target, agreement] of rows) {
-    const met = target === null ? '' : share(r) >= target ? 'yes' : 'NO';
+    const met = target === null || r.of === 0 ? '' : share(r) >= target ? 'yes' : 'NO';
     if (met === 'NO') unmet += 1;
     lines.push(
       `${name.padEnd(38)}${fmt(r).padEnd(20)}${(target === null ? '-' : `>= ${target}`).padEnd(10)}${met.padEnd(6)}${fmt(agreement)}`,
     );
   }
-  lines.push(
-    `periodic reviews whose reviewed filing predates the corpus listing (labelled not_in_listing): ${m.periodicNotInListing} of ${m.periodicResolved.of}`,
-  );
+  if (m.periodicResolved.of > 0)
+    lines.push(
+      `periodic reviews whose reviewed filing predates the corpus listing (labelled not_in_listing): ${m.periodicNotInListing} of ${m.periodicResolved.of}`,
+    );
   lines.push(unmet === 0 ? 'All analytic targets met.' : `${unmet} analytic target(s) not met.`);
   if (options.misses) lines.push('', 'misses:', ...m.misses.map((s) => `  ${s}`));
   return `${lines.join('\n')}\n`;
