@@ -137,12 +137,27 @@ export function repeatsEarlierComment(comment: string, earlier: readonly string[
   return earlier.some((text) => [...runs(wordsOf(text))].some((run) => own.has(run)));
 }
 
-/** Whether the comment repeats an earlier comment rather than asking something new. */
-export function isReissued(input: ReissueInput): boolean {
-  if (input.comment === null) return false;
+/**
+ * Why the comment counts as a reissue (the words that say so, or that it repeats an earlier comment), or null when
+ * it does not: the evidence classify-dev prints beside each flag.
+ */
+export function reissueEvidence(input: ReissueInput): string | null {
+  if (input.comment === null) return null;
   const text = input.comment.replace(/\s+/g, ' ');
-  if (REISSUE.some((p) => p.test(text))) return true;
-  if (input.priorTexts !== undefined && repeatsEarlierComment(text, input.priorTexts)) return true;
+  for (const p of REISSUE) {
+    const m = p.exec(text);
+    if (m) return `says: ${m[0]}`;
+  }
+  if (input.priorTexts !== undefined && repeatsEarlierComment(text, input.priorTexts))
+    return `repeats ${REPEATED_WORDS} words of the earlier comment`;
   const replying = input.priorComments.length > 0 || REPLY.test(text);
-  return replying && SHORTFALL.some((p) => p.test(text));
+  if (!replying) return null;
+  for (const p of SHORTFALL) {
+    const m = p.exec(text);
+    if (m) return `answers the response with: ${m[0]}`;
+  }
+  return null;
 }
+
+/** Whether the comment repeats an earlier comment rather than asking something new. */
+export const isReissued = (input: ReissueInput): boolean => reissueEvidence(input) !== null;

@@ -16,6 +16,7 @@ import { describeError } from '../../src/errors.ts';
 import type { Letter } from '../../src/letter/schema.ts';
 import { buildLetter } from '../../src/pipeline/build-letter.ts';
 import { classifyComment } from '../../src/letter/classify-comment.ts';
+import { reissueEvidence } from '../../src/letter/reissue.ts';
 import { scoreTopics } from '../../src/letter/topics.ts';
 import { readCorpusIndex, wrapCorpusLetter } from './corpus.ts';
 
@@ -129,7 +130,10 @@ if (values.kinds) {
     console.log(`=== ${letter.accessionNumber} ${letter.form} #${item.number} [${item.headings.join(' > ')}]`);
     console.log(`topics: ${c.topics.join(', ')}   (${why})`);
     console.log(`authorities: ${c.authorities.join(' | ')}`);
-    console.log(`reissued: ${c.reissued}   priorComments: [${item.priorComments.join(',')}]`);
+    const evidence = reissueEvidence(item);
+    console.log(
+      `reissued: ${c.reissued}${evidence ? ` (${evidence})` : ''}   priorComments: [${item.priorComments.join(',')}]`,
+    );
     console.log((item.comment ?? '').replace(/\s+/g, ' '));
     console.log();
   }

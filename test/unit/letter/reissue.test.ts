@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isReissued, repeatsEarlierComment } from '../../../src/letter/reissue.ts';
+import { isReissued, reissueEvidence, repeatsEarlierComment } from '../../../src/letter/reissue.ts';
 
 describe('reissued comments', () => {
   const cases: Array<[string, string, number[], boolean]> = [
@@ -385,5 +385,27 @@ describe('a follow-up asking again in the words of the comment it follows up', (
       ]),
       false,
     );
+  });
+});
+
+describe('the evidence of a reissue', () => {
+  it('names the words that say so, the repetition, or the shortfall, and is null for a new request', () => {
+    assert.equal(reissueEvidence({ comment: 'We reissue prior comment 3.', priorComments: [3] }), 'says: We reissue');
+    const earlier =
+      'Please quantify the backlog of each segment as of the end of each period and discuss the trends it shows.';
+    assert.equal(
+      reissueEvidence({
+        comment:
+          'We note your response. Please quantify the backlog of each segment as of the end of each period and discuss the trends it shows.',
+        priorComments: [2],
+        priorTexts: [earlier],
+      }),
+      'repeats 15 words of the earlier comment',
+    );
+    assert.equal(
+      reissueEvidence({ comment: 'It remains unclear how you allocate costs.', priorComments: [2] }),
+      'answers the response with: It remains unclear',
+    );
+    assert.equal(reissueEvidence({ comment: 'Please tell us how you allocate costs.', priorComments: [] }), null);
   });
 });
