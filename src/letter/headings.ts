@@ -30,6 +30,9 @@ export function splitPageRef(text: string): { heading: string; pageRef: string |
 
 const SENTENCE_WORDS = /\b(?:we|you|your|our|us|please|is|are|was|were|will|would|should|have|has)\b/i;
 
+/** A form's item caption, which some letters end with a period: "Item 7. Management's Discussion ... Operations." */
+const FORM_ITEM_CAPTION = /^(?:Item|Part)\s+(?:\d{1,2}[A-Z]?|[IVX]{1,4})\.\s+[A-Z][^.]*\.$/;
+
 /** Whether a unit reads as a section heading. */
 export function isHeadingLike(unit: Unit): boolean {
   if (unit.type === 'table' || unit.type === 'list-item') return false;
@@ -47,11 +50,28 @@ export function isHeadingLike(unit: Unit): boolean {
   if (text.length > 160 || text.split(/\s+/).length > 22) return false;
   if (!/^["'“([]?[A-Z0-9]/.test(text)) return false;
   if (pageRef !== null) return heading === '' || !SENTENCE_WORDS.test(heading) || heading.length < 100;
-  if (/[.;,:!?]["'”)]?$/.test(text) && !/\b(?:Note|Item|No|Inc|Corp|Co|Ltd|Jr|U\.S|N\.A)\.$/.test(text)) return false;
+  if (
+    /[.;,:!?]["'”)]?$/.test(text) &&
+    !/\b(?:Note|Item|No|Inc|Corp|Co|Ltd|Jr|U\.S|N\.A)\.$/.test(text) &&
+    !FORM_ITEM_CAPTION.test(text)
+  )
+    return false;
   const words = text.split(/\s+/).length;
   const emphasised = unit.emphasis.length > 0;
   if (SENTENCE_WORDS.test(text) && words > (emphasised ? 8 : 6)) return false;
   return true;
+}
+
+/**
+ * A caption the letter sets as a lettered or numbered list item, with its page ("b. Revenue Recognition, page F-7"
+ * under "Note 2. Summary of Significant Accounting Policies", "1. Historical FOX and Pro Forma Adjustments, page
+ * 58" under the pro forma notes): a heading of the comment below it, not the end of the comment above.
+ */
+export function isMarkedCaption(unit: Unit): boolean {
+  if (unit.type !== 'list-item' || unit.marker === null) return false;
+  if (!/^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$/i.test(unit.marker)) return false;
+  const text = flat(unit.text);
+  return splitPageRef(text).pageRef !== null && isHeadingLike({ ...unit, type: 'paragraph', marker: null, text });
 }
 
 /** Rank of a heading: 0 the filing, 1 a part of it, 2 a numbered note, 9 anything else. */

@@ -3,7 +3,7 @@
  * cell), chosen as the longest rising chain of numbers through the body, so that sub-lists, numbered notes
  * and page numbers do not break the sequence; then each item's extent and the headings above it.
  */
-import { isHeadingLike, LABEL, nextPath, pageOf, type HeadingPath } from './headings.ts';
+import { isHeadingLike, isMarkedCaption, LABEL, nextPath, pageOf, type HeadingPath } from './headings.ts';
 import { RESPONSE_LABEL } from './item-split.ts';
 import { flat, type Unit } from './units.ts';
 
@@ -235,7 +235,7 @@ function headingRun(units: readonly Unit[], start: number, floor: number): numbe
   const run: number[] = [];
   for (let i = start - 1; i >= floor && run.length < 8; i--) {
     const u = units[i]!;
-    if (!isHeadingLike(u)) break;
+    if (!isHeadingLike(u) && !isMarkedCaption(u)) break;
     run.unshift(i);
   }
   return run;

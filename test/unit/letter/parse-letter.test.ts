@@ -179,6 +179,45 @@ describe('parseLetter: numbered comments', () => {
     assert.equal(r.kind, 'comment');
   });
 
+  it('takes a caption set as a lettered list item, and an item caption ending in a period, as the next headings', () => {
+    const r = parse('UPLOAD', [
+      ...staffHead(RE_10K),
+      'We have reviewed your filing and have the following comments.',
+      { text: 'Item 1A. Risk Factors', type: 'heading' },
+      { text: 'Our customers may default, page 27', type: 'heading' },
+      { marker: '1.', text: 'Please disclose the number of customers who have defaulted.', type: 'list-item' },
+      "Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations.",
+      { text: 'General, page 39', type: 'heading' },
+      { marker: '2.', text: 'Please disclose the share of revenues tied to fee-based contracts.', type: 'list-item' },
+      { text: 'Note 2. Summary of Significant Accounting Policies', type: 'heading' },
+      { marker: 'b.', text: 'Revenue Recognition, page F-7', type: 'list-item' },
+      { marker: '3.', text: 'Please tell us when you record sales rebates.', type: 'list-item' },
+      { marker: 'a.', text: 'the amounts recognized in each period; and', type: 'list-item' },
+      { marker: 'b.', text: 'the timing of their recognition.', type: 'list-item' },
+      ...STAFF_CLOSE,
+    ]);
+    assert.deepEqual(
+      r.items.map((i) => [i.number, i.comment]),
+      [
+        [1, 'Please disclose the number of customers who have defaulted.'],
+        [2, 'Please disclose the share of revenues tied to fee-based contracts.'],
+        [
+          3,
+          'Please tell us when you record sales rebates.\n\na. the amounts recognized in each period; and\n\nb. the timing of their recognition.',
+        ],
+      ],
+    );
+    assert.deepEqual(r.items[1]!.headings, [
+      "Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations.",
+      'General',
+    ]);
+    assert.deepEqual(r.items[2]!.headings, [
+      'Note 2. Summary of Significant Accounting Policies',
+      'b. Revenue Recognition',
+    ]);
+    assert.equal(r.items[2]!.pageRef, 'F-7');
+  });
+
   it('reads markers written in the text: "Comment 3:", "- 5.", and a bare number in its own block', () => {
     const r = parse('UPLOAD', [
       ...staffHead(RE_10K),

@@ -14,6 +14,8 @@ describe('headings', () => {
     ['Goodwill, page 84', true],
     ['Note 4. Acquisitions', true],
     ["Item 7. Management's Discussion and Analysis", true],
+    ["Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations.", true],
+    ['Item 7. We have revised the disclosure as requested.', false],
     ['"If our suppliers fail to deliver . . .", page 23', true],
     ['The Company has added the requested disclosure on page 63.', false],
     ['We note your disclosure of segment margins.', false],
