@@ -137,6 +137,57 @@ export function repeatsEarlierComment(comment: string, earlier: readonly string[
   return earlier.some((text) => [...runs(wordsOf(text))].some((run) => own.has(run)));
 }
 
+/** Words a request shares with any other: what is asked of whom, not about what. */
+const GENERIC = new Set(
+  (
+    'the and for with from that this these those are was were been being its your you our please tell revise ' +
+    'disclose provide explain describe discuss how why what whether which would should could may also any all such ' +
+    'each other than into within under note response comment comments prior letter dated further additional more ' +
+    'detail details information disclosure disclosures filing future not have has had does did their there they ' +
+    'them including include includes related regarding about both only but however period periods ensure clarify address'
+  ).split(' '),
+);
+
+/** A sentence that asks for something ("Please revise ...", "Tell us ...", "... please quantify ..."). */
+const REQUEST =
+  /^(?:please|revise|tell\s+us|disclose|provide|explain|describe|quantify|discuss|clarify|confirm|address|expand|include|remove|file|state|identify|consider)\b|\b(?:please|tell\s+us)\b/i;
+
+/** Share of an earlier request's words a request must take over to be asking it again. */
+export const RESTATED_SHARE = 0.8;
+/** Requests with fewer subject words than this are too short to compare ("Please revise accordingly."). */
+const MIN_REQUEST_WORDS = 5;
+
+/** The subject words of each request sentence of a text, quotations left out. */
+function requestsOf(text: string): Set<string>[] {
+  return text
+    .replace(QUOTED, ' ')
+    .split(/(?<=[.;?])\s+|\s*\u2022\s*/)
+    .filter((sentence) => REQUEST.test(sentence))
+    .map(
+      (sentence) =>
+        new Set(
+          (sentence.toLowerCase().match(/[a-z][a-z0-9-]+/g) ?? []).filter((w) => w.length > 2 && !GENERIC.has(w)),
+        ),
+    )
+    .filter((words) => words.size >= MIN_REQUEST_WORDS);
+}
+
+/**
+ * Whether a request of the comment asks again, in close to the same words, what a request of an earlier comment
+ * asked: it holds RESTATED_SHARE of that request's subject words ("Please revise to ensure your discussion of
+ * segment results focuses only on items included within the segment profit (loss) measure" after "... focuses on
+ * segment revenues and items included within the segment profit (loss) measure").
+ */
+export function restatesEarlierRequest(comment: string, earlier: readonly string[]): boolean {
+  const own = requestsOf(comment);
+  if (own.length === 0) return false;
+  return earlier.some((text) =>
+    requestsOf(text).some((asked) =>
+      own.some((request) => [...asked].filter((w) => request.has(w)).length >= RESTATED_SHARE * asked.size),
+    ),
+  );
+}
+
 /**
  * Why the comment counts as a reissue (the words that say so, or that it repeats an earlier comment), or null when
  * it does not: the evidence classify-dev prints beside each flag.
@@ -150,6 +201,8 @@ export function reissueEvidence(input: ReissueInput): string | null {
   }
   if (input.priorTexts !== undefined && repeatsEarlierComment(text, input.priorTexts))
     return `repeats ${REPEATED_WORDS} words of the earlier comment`;
+  if (input.priorTexts !== undefined && restatesEarlierRequest(text, input.priorTexts))
+    return 'asks again what a request of the earlier comment asked';
   const replying = input.priorComments.length > 0 || REPLY.test(text);
   if (!replying) return null;
   for (const p of SHORTFALL) {

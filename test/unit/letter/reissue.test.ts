@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isReissued, reissueEvidence, repeatsEarlierComment } from '../../../src/letter/reissue.ts';
+import {
+  isReissued,
+  reissueEvidence,
+  repeatsEarlierComment,
+  restatesEarlierRequest,
+} from '../../../src/letter/reissue.ts';
 
 describe('reissued comments', () => {
   const cases: Array<[string, string, number[], boolean]> = [
@@ -407,5 +412,34 @@ describe('the evidence of a reissue', () => {
       'answers the response with: It remains unclear',
     );
     assert.equal(reissueEvidence({ comment: 'Please tell us how you allocate costs.', priorComments: [] }), null);
+  });
+});
+
+describe('a follow-up restating a request of the comment it follows up', () => {
+  const earlier =
+    'Your results discussion appears to follow the line items of your segment note. Please revise to ensure your discussion of segment results focuses on segment revenues and items included within the segment profit measure. Refer to Item 303(b).';
+  it("is reissued when one of its requests holds four fifths of an earlier request's subject words", () => {
+    const again =
+      'In your response to prior comment 2 you state that you will add detail on corporate charges. Please revise to ensure your discussion of segment results focuses only on items included within the segment profit measure.';
+    assert.equal(restatesEarlierRequest(again, [earlier]), true);
+    assert.equal(isReissued({ comment: again, priorComments: [2], priorTexts: [earlier] }), true);
+    assert.equal(
+      reissueEvidence({ comment: again, priorComments: [2], priorTexts: [earlier] }),
+      'asks again what a request of the earlier comment asked',
+    );
+  });
+  it('is not reissued for a new request on the same subject', () => {
+    const other =
+      'We note your response to prior comment 2. Please tell us how the chief operating decision maker uses segment profit to allocate resources among the segments.';
+    assert.equal(restatesEarlierRequest(other, [earlier]), false);
+    assert.equal(isReissued({ comment: other, priorComments: [2], priorTexts: [earlier] }), false);
+  });
+  it('ignores requests too short to compare and quoted passages', () => {
+    assert.equal(restatesEarlierRequest('Please revise accordingly.', ['Please revise accordingly.']), false);
+    const quoted = '"segment results focus on segment revenues and items included within the segment profit measure"';
+    assert.equal(
+      restatesEarlierRequest(`Please explain why you state that ${quoted}.`, [`Please revise so that ${quoted}.`]),
+      false,
+    );
   });
 });
