@@ -84,7 +84,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'non_gaap',
     2.5,
-    /\bannuali[sz]ed recurring revenues?\b|\bARR\b|\bnet (?:dollar |revenue )?retention\b|\bchurn\b|\baverage revenue per (?:user|unit|customer|member|subscriber)\b|\bARPU\b/i,
+    /\bannuali[sz]ed recurring revenues?\b|\bARR\b|\bnet (?:dollar |revenue )?retention\b|\b(?:spend|revenue|customer|user|dollar-based) retention\b|\bchurn\b|\baverage revenue per (?:user|unit|customer|member|subscriber)\b|\bARPU\b|\b(?:consumer|customer|user|subscriber) cohorts?\b|\bcohorts?\b[^.]{0,60}\b(?:retention|spend|contribution|order frequency|GOV|GMV)\b/i,
   ),
   cue(
     'non_gaap',
@@ -129,7 +129,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'mda_results',
     1,
-    /\bsame[- ]store\b|\bcomparable (?:store|sales)\b|\bbacklog\b|\bpricing\b|\bvolumes?\b|\bcohorts?\b|\binflation\b/i,
+    /\bsame[- ]store\b|\bcomparable (?:store|sales)\b|\bbacklog\b|\bpricing\b|\bvolumes?\b|\binflation\b/i,
   ),
   // liquidity and capital resources
   cue('liquidity_capital', 3, /\bliquidity\b|\bcapital resources\b/i),

@@ -218,6 +218,18 @@ describe('topics: the set', () => {
     );
     assert.ok(excluding.includes('non_gaap'), excluding.join(', '));
   });
+  it('reads cohort data and spend retention as key metrics (non-GAAP), even under a trends heading', () => {
+    const cohort = topicsOf(
+      'Your graphic shows the order value of each consumer cohort by year since its first order. Please disclose how you define spend retention and why the earliest cohort spans more than one year.',
+      ["Management's Discussion and Analysis", 'Key Trends'],
+    );
+    assert.equal(cohort[0], 'non_gaap');
+    const backlog = topicsOf('Please quantify the factors behind the increase in backlog from period to period.', [
+      "Management's Discussion and Analysis",
+      'Key Trends',
+    ]);
+    assert.equal(backlog[0], 'mda_results');
+  });
   it('reads the effect of currency movements on results as MD&A, and translation policy as accounting', () => {
     const variance = topicsOf(
       'Throughout your MD&A you attribute part of the change in revenue between periods to foreign currency exchange fluctuations. Please explain how you quantify the impact of foreign currency exchange fluctuations.',
