@@ -15,6 +15,8 @@ export interface Cue {
   readonly pattern: RegExp;
   /** For a heading cue: counts only when a heading above the matching one matches this (its section). */
   readonly within?: RegExp;
+  /** Counts for another topic when one of the comment's headings matches `section` (the part of the filing it is in). */
+  readonly inSection?: { readonly section: RegExp; readonly topic: Topic };
 }
 
 const cue = (topic: Topic, weight: number, pattern: RegExp, within?: RegExp): Cue =>
@@ -22,6 +24,18 @@ const cue = (topic: Topic, weight: number, pattern: RegExp, within?: RegExp): Cu
 
 /** The sections whose "Overview", "Trends" or "Executive Summary" discuss results: MD&A and its 20-F twin. */
 const MDA_SECTION = /management'?s discussion|\bMD&A\b|operating and financial review/i;
+
+/**
+ * Reserves (oil and gas, mineral, insurance) are accounting in the financial statements, the properties section or
+ * an exhibit, and part of the results discussion when the comment is on MD&A ("Changes in Proved Reserves", "Proved
+ * Undeveloped Reserves" under MD&A).
+ */
+const reserveCue = (weight: number, pattern: RegExp): Cue => ({
+  topic: 'accounting_other',
+  weight,
+  pattern,
+  inSection: { section: MDA_SECTION, topic: 'mda_results' },
+});
 /** Risk factor sections: a quoted heading below one is a risk factor's caption. */
 const RISK_SECTION = /risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b/i;
 
@@ -325,16 +339,16 @@ export const TEXT_CUES: readonly Cue[] = [
     /\bregulatory (?:assets?|liabilit(?:y|ies)|accounting)\b|\brate[- ]regulated\b|\b(?:sold|sales?|transfers?) (?:of receivables )?with recourse\b|\btransfers? of (?:financial assets|receivables)\b|\bsales? of (?:trade |accounts )?receivables\b|\bsecuriti[sz]ation\b/i,
   ),
   // Mining property disclosure (S-K 1300): reserves and resources, like oil and gas reserves, are accounting_other.
-  cue(
-    'accounting_other',
+  reserveCue(
     3,
     /\bmineral (?:resources?|reserves?)\b|\bcut-?off grades?\b|\btechnical report summar(?:y|ies)\b|\b(?:resources?|resource) and reserves?\b|\bqualified persons?\b/i,
   ),
   cue(
     'accounting_other',
     2,
-    /\breserves?\b|\breinsurance\b|\bpremiums?\b|\bloss adjustment expenses?\b|\bpolicyholders?\b|\bdeferred acquisition costs\b|\bloans?\b|\bdeposits\b|\bcharge-?offs?\b|\bdepletion\b|\bproved (?:developed |undeveloped )?reserves\b|\bmineral\b|\bdepreciation\b|\bcapitaliz(?:e|ed|ation of)\b|\bequity investments?\b|\binvestment (?:securities|portfolio)\b/i,
+    /\breinsurance\b|\bpremiums?\b|\bloss adjustment expenses?\b|\bpolicyholders?\b|\bdeferred acquisition costs\b|\bloans?\b|\bdeposits\b|\bcharge-?offs?\b|\bdepletion\b|\bdepreciation\b|\bcapitaliz(?:e|ed|ation of)\b|\bequity investments?\b|\binvestment (?:securities|portfolio)\b/i,
   ),
+  reserveCue(2, /\breserves?\b|\bPUDs?\b|\bdrilling locations?\b|\bmineral\b/i),
   cue(
     'accounting_other',
     1,
@@ -416,6 +430,7 @@ export const HEADING_CUES: readonly Cue[] = [
     1.5,
     /prospectus summary|^summary(?!\s+of\s+(?:(?:the\s+)?significant|critical|(?:principal\s+)?accounting))|information statement summary/i,
   ),
+  reserveCue(4, /oil and gas|proved|reserves/i),
   cue(
     'governance_compensation',
     5,
@@ -425,7 +440,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     4,
-    /leases?$|regulatory (?:assets|liabilities)|consolidation|variable interest|equity method|earnings per share|inventor|pension|retirement|derivative|hedg|stockholders'? equity|shareholders'? equity|loans|allowance for|credit losses|reserve for|reinsurance|guarantor|condensed consolidating|subsequent events?|revision|restatement|oil and gas|proved|reserves|statements? of (?:cash flows|operations|income|earnings|comprehensive|shareholders|stockholders)|balance sheets?|basis of presentation|change in accounting/i,
+    /leases?$|regulatory (?:assets|liabilities)|consolidation|variable interest|equity method|earnings per share|inventor|pension|retirement|derivative|hedg|stockholders'? equity|shareholders'? equity|loans|allowance for|credit losses|reserve for|reinsurance|guarantor|condensed consolidating|subsequent events?|revision|restatement|statements? of (?:cash flows|operations|income|earnings|comprehensive|shareholders|stockholders)|balance sheets?|basis of presentation|change in accounting/i,
   ),
   cue(
     'accounting_other',
@@ -468,6 +483,8 @@ export const AUTHORITY_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     3,
-    /^ASC (?:2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU |^S-K 1[23]\d\d\b/,
+    /^ASC (?:2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-|4-10)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU /,
   ),
+  // Oil and gas (S-K 1200, S-X 4-10) and mining (S-K 1300) disclosure.
+  reserveCue(3, /^S-K 1[23]\d\d\b|^S-X 4-10\b/),
 ];

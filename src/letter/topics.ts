@@ -51,7 +51,15 @@ function global(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 }
 
-function scoreText(text: string, scores: Map<Topic, { score: number; evidence: string[] }>): void {
+/** The topic a cue counts for in a comment under `headings` (its section may route it: Cue.inSection). */
+const topicIn = (c: Cue, headings: readonly string[]): Topic =>
+  c.inSection !== undefined && headings.some((h) => c.inSection!.section.test(h)) ? c.inSection.topic : c.topic;
+
+function scoreText(
+  text: string,
+  headings: readonly string[],
+  scores: Map<Topic, { score: number; evidence: string[] }>,
+): void {
   const firstSentence = text.search(/[.?!](?:\s|$)/);
   for (const c of TEXT_CUES) {
     const matches = [...text.matchAll(global(c.pattern))];
@@ -59,7 +67,7 @@ function scoreText(text: string, scores: Map<Topic, { score: number; evidence: s
     // A topic the comment keeps returning to, or opens with, is more likely its subject.
     const repeat = 1 + 0.3 * (Math.min(matches.length, 4) - 1);
     const opening = firstSentence >= 0 && matches[0]!.index < firstSentence ? 1.25 : 1;
-    add(scores, c.topic, c.weight * repeat * opening, `text:${matches[0]![0].toLowerCase()}`);
+    add(scores, topicIn(c, headings), c.weight * repeat * opening, `text:${matches[0]![0].toLowerCase()}`);
   }
 }
 
@@ -71,7 +79,8 @@ function scoreHeadings(headings: readonly string[], scores: Map<Topic, { score: 
     const within = c.within;
     if (within !== undefined && !above.some((h) => within.test(h))) return;
     const weight = c.weight * (HEADING_DEPTH[Math.min(depth, HEADING_DEPTH.length - 1)] ?? 0.5);
-    if ((best.get(c.topic)?.weight ?? 0) < weight) best.set(c.topic, { weight, why: `heading:${m[0]}` });
+    const topic = topicIn(c, headings);
+    if ((best.get(topic)?.weight ?? 0) < weight) best.set(topic, { weight, why: `heading:${m[0]}` });
   };
   const named = headings.map((h) => sectionTitlesAsNames(h).trim());
   named.forEach((heading, i) => {
@@ -82,14 +91,19 @@ function scoreHeadings(headings: readonly string[], scores: Map<Topic, { score: 
   for (const [topic, { weight, why }] of best) add(scores, topic, weight, why);
 }
 
-function scoreAuthorities(authorities: readonly string[], scores: Map<Topic, { score: number; evidence: string[] }>) {
+function scoreAuthorities(
+  authorities: readonly string[],
+  headings: readonly string[],
+  scores: Map<Topic, { score: number; evidence: string[] }>,
+) {
   const best = new Map<Topic, { weight: number; why: string }>();
   for (const authority of authorities) {
     for (const c of AUTHORITY_CUES) {
       if (!c.pattern.test(authority)) continue;
-      const seen = best.get(c.topic);
+      const topic = topicIn(c, headings);
+      const seen = best.get(topic);
       // Each further citation of the same topic adds a little: three ASC 280 paragraphs are about segments.
-      best.set(c.topic, seen ? { weight: seen.weight + 0.5, why: seen.why } : { weight: c.weight, why: authority });
+      best.set(topic, seen ? { weight: seen.weight + 0.5, why: seen.why } : { weight: c.weight, why: authority });
     }
   }
   for (const [topic, { weight, why }] of best) add(scores, topic, weight, `authority:${why}`);
@@ -98,9 +112,9 @@ function scoreAuthorities(authorities: readonly string[], scores: Map<Topic, { s
 /** Every topic with evidence, best first (ties in taxonomy order). */
 export function scoreTopics(input: TopicInput): TopicScore[] {
   const scores = new Map<Topic, { score: number; evidence: string[] }>();
-  scoreText(sectionTitlesAsNames((input.comment ?? '').replace(/\s+/g, ' ')), scores);
+  scoreText(sectionTitlesAsNames((input.comment ?? '').replace(/\s+/g, ' ')), input.headings, scores);
   scoreHeadings(input.headings, scores);
-  scoreAuthorities(input.authorities, scores);
+  scoreAuthorities(input.authorities, input.headings, scores);
   return [...scores]
     .map(([topic, { score, evidence }]) => ({ topic, score: Math.round(score * 100) / 100, evidence }))
     .sort((a, b) => b.score - a.score);

@@ -230,6 +230,28 @@ describe('topics: the set', () => {
     ]);
     assert.equal(backlog[0], 'mda_results');
   });
+  it('reads reserve disclosure as part of MD&A under MD&A, and as accounting elsewhere', () => {
+    const comment =
+      'Revise to quantify each factor behind the changes to your proved undeveloped reserves and explain why material amounts remain undeveloped after five years. Refer to Item 1203(d) of Regulation S-K.';
+    const mda = topicsOf(comment, [
+      'Form 10-K for the Fiscal Year Ended December 31, 2023',
+      "Management's Discussion and Analysis",
+      'Proved Undeveloped Reserves',
+    ]);
+    assert.equal(mda[0], 'mda_results');
+    assert.ok(!mda.includes('accounting_other'), mda.join(', '));
+    const properties = topicsOf(comment, [
+      'Form 10-K for the Fiscal Year Ended December 31, 2023',
+      'Properties',
+      'Proved Reserves',
+    ]);
+    assert.equal(properties[0], 'accounting_other');
+    const insurance = topicsOf('Please disclose the development of your claims reserves by accident year.', [
+      'Notes to Consolidated Financial Statements',
+      'Note 8. Reserve for Property and Casualty Claims',
+    ]);
+    assert.equal(insurance[0], 'accounting_other');
+  });
   it('reads the effect of currency movements on results as MD&A, and translation policy as accounting', () => {
     const variance = topicsOf(
       'Throughout your MD&A you attribute part of the change in revenue between periods to foreign currency exchange fluctuations. Please explain how you quantify the impact of foreign currency exchange fluctuations.',
