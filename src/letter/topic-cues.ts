@@ -30,6 +30,13 @@ const MDA_SECTION = /management'?s discussion|\bMD&A\b|operating and financial r
  * an exhibit, and part of the results discussion when the comment is on MD&A ("Changes in Proved Reserves", "Proved
  * Undeveloped Reserves" under MD&A).
  */
+const segmentResultsCue = (weight: number, pattern: RegExp): Cue => ({
+  topic: 'segments',
+  weight,
+  pattern,
+  inSection: { section: MDA_SECTION, topic: 'mda_results' },
+});
+
 const reserveCue = (weight: number, pattern: RegExp): Cue => ({
   topic: 'accounting_other',
   weight,
@@ -175,14 +182,16 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'segments',
     3,
-    /\bsegment (?:profit|measures?|information|reporting|disclosures?|results|revenues?|assets|ebitda|operating|expenses?|level|managers?)\b|\baggregat\w*\b[^.]{0,60}\bsegments?\b/i,
+    /\bsegment (?:measures?|information|reporting|disclosures?|assets|managers?)\b|\baggregat\w*\b[^.]{0,60}\bsegments?\b/i,
   ),
-  cue(
-    'segments',
+  // What a segment earned, and where the revenue came from: segment reporting in the notes, the results discussion
+  // in MD&A ("revise your discussion of segment results", "quantify the revenues attributable to each region").
+  segmentResultsCue(3, /\bsegment (?:profit|results|revenues?|ebitda|operating|expenses?|level)\b/i),
+  segmentResultsCue(
     2.5,
     /\bcountry of domicile\b|\bindividual (?:foreign )?countr(?:y|ies)\b|\bentity-wide\b|\bgeographic (?:area|information|regions?)\b|\brevenues? (?:from|by|for) (?:each )?(?:(?:group of )?similar )?products? (?:and|or) services?\b|\b(?:each|groups? of similar) products? (?:and|or) services?\b|\bmajor customers?\b/i,
   ),
-  cue('segments', 1.5, /(?<!\bmarket )\bsegments?\b/i),
+  segmentResultsCue(1.5, /(?<!\bmarket )\bsegments?\b/i),
   // impairment and fair value
   cue('impairment_fair_value', 3, /\bimpair(?:ment|ments|ed)?\b|\breporting units?\b/i),
   cue(

@@ -230,6 +230,23 @@ describe('topics: the set', () => {
     ]);
     assert.equal(backlog[0], 'mda_results');
   });
+  it('reads the discussion of segment results in MD&A as results, and segment reporting as segments', () => {
+    const mda = topicsOf(
+      'Please revise your discussion of segment results to quantify the factors behind the change in segment profit for each segment.',
+      ["Management's Discussion and Analysis", 'Results of Operations by Segment'],
+    );
+    assert.equal(mda[0], 'mda_results');
+    const note = topicsOf(
+      'Please disclose segment profit for each segment and reconcile it to consolidated income before taxes.',
+      ['Notes to Consolidated Financial Statements', 'Note 15. Segment Information'],
+    );
+    assert.equal(note[0], 'segments');
+    const codm = topicsOf(
+      'Please tell us how your chief operating decision maker uses segment profit to allocate resources to your reportable segments.',
+      ["Management's Discussion and Analysis", 'Segment Results'],
+    );
+    assert.equal(codm[0], 'segments');
+  });
   it('reads reserve disclosure as part of MD&A under MD&A, and as accounting elsewhere', () => {
     const comment =
       'Revise to quantify each factor behind the changes to your proved undeveloped reserves and explain why material amounts remain undeveloped after five years. Refer to Item 1203(d) of Regulation S-K.';
