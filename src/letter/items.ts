@@ -39,6 +39,8 @@ export interface ChainCandidate {
 interface Candidate extends ItemStart, ChainCandidate {
   /** Whether the comment text is set in bold, italic or underline. */
   readonly emphasised: boolean;
+  /** Whether the text after the number reads as a caption ("7. Policy Liabilities, page 139"), not a comment. */
+  readonly caption: boolean;
 }
 
 const MARKER_ONLY = /^(?:[-–•·]\s*)?(\d{1,3})\s*([.):]?)$/;
@@ -89,17 +91,16 @@ function candidateOf(unit: Unit, next: Unit | undefined): Candidate | null {
   rest = rest.replace(INNER_LABEL, '');
   let weight = style === 'bare' ? (unit.marker === null ? 0.5 : 0.6) : style === 'paren' ? 0.8 : 1;
   const restFlat = flat(rest);
-  if (
+  const caption =
     restFlat !== '' &&
     isHeadingLike({ ...unit, type: unit.type === 'heading' ? 'heading' : 'paragraph', marker: null, text: restFlat }) &&
-    restFlat.length < 90
-  )
-    weight *= 0.3;
+    restFlat.length < 90;
+  if (caption) weight *= 0.3;
   if (LABEL.test(restFlat) && restFlat !== '') weight *= 0.3;
   if (unit.type === 'heading' && style !== 'comment') weight *= 0.8;
   const carrier = restFlat === '' && next ? next : unit;
   const emphasised = carrier.emphasis.some((e) => e === 'bold' || e === 'italic' || e === 'underline');
-  return { unit: unit.index, number, rest, weight, style, emphasised, depth: 0 };
+  return { unit: unit.index, number, rest, weight, style, emphasised, caption, depth: 0 };
 }
 
 const GAP_PENALTY = 0.15;
@@ -177,7 +178,10 @@ export function findItemStarts(
   // Indents are points in a PDF (a nested list sits ~20pt in) and nesting levels in HTML (null = top level).
   const step = options.indentStep ?? 1;
   const indentOf = (c: Candidate): number | null => units[c.unit]!.indent ?? (step === 1 ? 0 : null);
-  const indents = candidates.map(indentOf).filter((x): x is number => x !== null);
+  // A numbered caption ("1. Summary of Significant Accounting Policies") often sits left of the comments below it:
+  // the comments' own indent is the top level.
+  const comments = candidates.some((c) => !c.caption) ? candidates.filter((c) => !c.caption) : candidates;
+  const indents = comments.map(indentOf).filter((x): x is number => x !== null);
   const base = indents.length > 0 ? indents.reduce((least, x) => Math.min(least, x)) : 0;
   const anyEmphasised = options.emphasisMatters === true && candidates.some((c) => c.emphasised && c.weight >= 0.8);
   candidates = candidates.map((c) => {

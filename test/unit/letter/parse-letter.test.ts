@@ -218,6 +218,26 @@ describe('parseLetter: numbered comments', () => {
     assert.equal(r.items[2]!.pageRef, 'F-7');
   });
 
+  it('reads a lone comment set in from the numbered note caption above it', () => {
+    const r = parse('UPLOAD', [
+      ...staffHead(RE_10K),
+      'We have reviewed your filing and have the following comment.',
+      { text: 'Notes to Consolidated Financial Statements', type: 'heading', indent: 0 },
+      { marker: '7.', text: 'Policy Liabilities, page 139', type: 'list-item', indent: 0 },
+      {
+        marker: '1.',
+        text: 'Please tell us how much of the favorable claims development for prior years relates to each line of business.',
+        type: 'list-item',
+        indent: 1,
+      },
+      ...STAFF_CLOSE,
+    ]);
+    assert.deepEqual(
+      r.items.map((i) => [i.number, i.headings, i.pageRef]),
+      [[1, ['Notes to Consolidated Financial Statements', '7. Policy Liabilities'], '139']],
+    );
+  });
+
   it('reads markers written in the text: "Comment 3:", "- 5.", and a bare number in its own block', () => {
     const r = parse('UPLOAD', [
       ...staffHead(RE_10K),
