@@ -315,6 +315,12 @@ export const TEXT_CUES: readonly Cue[] = [
     /\bdisclosure controls\b|\binternal control over financial reporting\b|\bICFR\b|\bmaterial weakness(?:es)?\b|\bcontrols and procedures\b|\bSection 404\b/i,
   ),
   cue('legal_risk', 2.5, /\brisk factors?\b/i),
+  // "Balance the summary with equally prominent disclosure of the risks and challenges": a request about the risks.
+  cue(
+    'legal_risk',
+    5,
+    /\bbalanc(?:e|ed|ing)\b[^.]{0,150}\b(?:risks?|challenges|weaknesses|drawbacks)\b|\b(?:risks?|challenges|weaknesses)\b[^.]{0,150}\bbalanc(?:e|ed|ing)\b/i,
+  ),
   cue(
     'governance_compensation',
     3,

@@ -230,6 +230,17 @@ describe('topics: the set', () => {
     ]);
     assert.equal(backlog[0], 'mda_results');
   });
+  it('reads a request to balance a summary with its risks and challenges as a risk disclosure', () => {
+    const balance = topicsOf(
+      'Please revise the summary to balance the description of your strengths with equally prominent disclosure of the challenges you will face as a standalone company after the separation.',
+      ['Information Statement Summary'],
+    );
+    assert.equal(balance[0], 'legal_risk');
+    const plain = topicsOf('Please revise the summary to describe the terms of the separation agreement.', [
+      'Information Statement Summary',
+    ]);
+    assert.equal(plain[0], 'offering_transaction');
+  });
   it('reads the discussion of segment results in MD&A as results, and segment reporting as segments', () => {
     const mda = topicsOf(
       'Please revise your discussion of segment results to quantify the factors behind the change in segment profit for each segment.',
