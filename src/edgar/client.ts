@@ -222,8 +222,10 @@ class UndiciEdgarClient implements EdgarClient {
           // Not an attempt: the request never reached a working EDGAR. Everyone waits out the block, then we go again.
           attempt--;
           throttleRounds++;
-          await this.limiter.pause(this.cooldownMs);
+          // Read before the pause is set, not after its promise settles (later on a busy event loop): the pause runs
+          // from when the limiter sets it, so this is never later than its end.
           const untilMs = Date.now() + this.cooldownMs;
+          await this.limiter.pause(this.cooldownMs);
           this.notify(() => this.hooks.onPause?.({ url: target.href, untilMs, status: error.status ?? 0 }));
           this.logger.warn(
             { url: target.href, status: error.status, pausedUntil: new Date(untilMs).toISOString(), throttleRounds },

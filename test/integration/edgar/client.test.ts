@@ -358,11 +358,14 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
     const strict = await startReplica({ dataset: tinyDataset(), limits: { maxRps: 4, blockMs: 300 } });
     try {
       const sent: number[] = [];
-      const pauses: number[] = [];
+      const pauses: { seenAt: number; untilMs: number }[] = [];
       const made = client(
         {
           retry: { maxThrottleRounds: 20 },
-          hooks: { onRequest: () => sent.push(performance.now()), onPause: () => pauses.push(performance.now()) },
+          hooks: {
+            onRequest: () => sent.push(Date.now()),
+            onPause: (e) => pauses.push({ seenAt: Date.now(), untilMs: e.untilMs }),
+          },
         },
         {
           wwwUrl: strict.bases.wwwUrl,
@@ -382,14 +385,16 @@ describe('EDGAR client against the replica', { timeout: 180_000 }, () => {
       }
       // Requests already sent when a refusal comes back may still land in the block (how many depends on how
       // fast this process reacts, slower on a loaded machine); once the client pauses, it sends nothing more
-      // until the pause is over.
+      // until the pause is over. The pause runs from when the limiter set it (untilMs), not from when the hook
+      // saw it, which on a loaded machine is some milliseconds later; 1 ms for the clock's resolution.
       assert.ok(pauses.length >= 1);
-      for (const pausedAt of pauses) {
-        const during = sent.filter((at) => at > pausedAt && at < pausedAt + 400 - 2);
+      for (const { seenAt, untilMs } of pauses) {
+        assert.ok(untilMs - seenAt <= 400, `the pause ends ${untilMs - seenAt} ms after the hook saw it`);
+        const during = sent.filter((at) => at > seenAt && at < untilMs - 1);
         assert.deepEqual(
           during,
           [],
-          `sent ${during.map((at) => (at - pausedAt).toFixed(0)).join(', ')} ms into a pause`,
+          `sent ${during.map((at) => (untilMs - at).toFixed(0)).join(', ')} ms before the pause ended`,
         );
       }
     } finally {
