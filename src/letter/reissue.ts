@@ -152,6 +152,10 @@ const GENERIC = new Set(
 const REQUEST =
   /^(?:please|revise|tell\s+us|disclose|provide|explain|describe|quantify|discuss|clarify|confirm|address|expand|include|remove|file|state|identify|consider)\b|\b(?:please|tell\s+us)\b/i;
 
+/** "As in your response to prior comment 2, please make sure ...": the company's own commitment, held to, not a reissue. */
+const FOLLOW_THROUGH =
+  /^(?:as|consistent\s+with\s+what)\s+(?:(?:you\s+)?(?:stated|indicated|proposed|agreed|committed|noted)\s+)?in\s+your\s+(?:prior\s+)?(?:response|letter)\b/i;
+
 /** Share of an earlier request's words a request must take over to be asking it again. */
 export const RESTATED_SHARE = 0.8;
 /** Requests with fewer subject words than this are too short to compare ("Please revise accordingly."). */
@@ -162,7 +166,7 @@ function requestsOf(text: string): Set<string>[] {
   return text
     .replace(QUOTED, ' ')
     .split(/(?<=[.;?])\s+|\s*\u2022\s*/)
-    .filter((sentence) => REQUEST.test(sentence))
+    .filter((sentence) => REQUEST.test(sentence) && !FOLLOW_THROUGH.test(sentence))
     .map(
       (sentence) =>
         new Set(

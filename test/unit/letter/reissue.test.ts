@@ -443,3 +443,16 @@ describe('a follow-up restating a request of the comment it follows up', () => {
     );
   });
 });
+
+describe('a follow-up holding the company to its own response', () => {
+  it('is not a reissue, though it restates the earlier request', () => {
+    const earlier =
+      'Your earnings releases present Adjusted EBITDA for each segment. Please reconcile each segment measure to the most directly comparable GAAP measure.';
+    const reminder =
+      'As in your response to prior comment 2, please make sure your future earnings releases reconcile segment Adjusted EBITDA to the most directly comparable GAAP measure.';
+    assert.equal(isReissued({ comment: reminder, priorComments: [2], priorTexts: [earlier] }), false);
+    const again =
+      'We note your response to prior comment 2. Please reconcile each segment measure in your earnings releases to the most directly comparable GAAP measure.';
+    assert.equal(isReissued({ comment: again, priorComments: [2], priorTexts: [earlier] }), true);
+  });
+});
