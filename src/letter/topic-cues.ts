@@ -26,9 +26,8 @@ const cue = (topic: Topic, weight: number, pattern: RegExp, within?: RegExp): Cu
 const MDA_SECTION = /management'?s discussion|\bMD&A\b|operating and financial review/i;
 
 /**
- * Reserves (oil and gas, mineral, insurance) are accounting in the financial statements, the properties section or
- * an exhibit, and part of the results discussion when the comment is on MD&A ("Changes in Proved Reserves", "Proved
- * Undeveloped Reserves" under MD&A).
+ * What a segment earned and where revenue came from: segment reporting in the notes, and the results discussion
+ * when the comment is on MD&A ("revise your discussion of segment results").
  */
 const segmentResultsCue = (weight: number, pattern: RegExp): Cue => ({
   topic: 'segments',
@@ -37,12 +36,18 @@ const segmentResultsCue = (weight: number, pattern: RegExp): Cue => ({
   inSection: { section: MDA_SECTION, topic: 'mda_results' },
 });
 
+/**
+ * Reserves (oil and gas, mineral, insurance) are accounting in the financial statements, the properties section or
+ * an exhibit, and part of the results discussion when the comment is on MD&A ("Changes in Proved Reserves", "Proved
+ * Undeveloped Reserves" under MD&A).
+ */
 const reserveCue = (weight: number, pattern: RegExp): Cue => ({
   topic: 'accounting_other',
   weight,
   pattern,
   inSection: { section: MDA_SECTION, topic: 'mda_results' },
 });
+
 /** Risk factor sections: a quoted heading below one is a risk factor's caption. */
 const RISK_SECTION = /risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b/i;
 
@@ -184,8 +189,6 @@ export const TEXT_CUES: readonly Cue[] = [
     3,
     /\bsegment (?:measures?|information|reporting|disclosures?|assets|managers?)\b|\baggregat\w*\b[^.]{0,60}\bsegments?\b/i,
   ),
-  // What a segment earned, and where the revenue came from: segment reporting in the notes, the results discussion
-  // in MD&A ("revise your discussion of segment results", "quantify the revenues attributable to each region").
   segmentResultsCue(3, /\bsegment (?:profit|results|revenues?|ebitda|operating|expenses?|level)\b/i),
   segmentResultsCue(
     2.5,
