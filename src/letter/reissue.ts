@@ -156,6 +156,13 @@ const REQUEST =
 const FOLLOW_THROUGH =
   /^(?:as|consistent\s+with\s+what)\s+(?:(?:you\s+)?(?:stated|indicated|proposed|agreed|committed|noted)\s+)?in\s+your\s+(?:prior\s+)?(?:response|letter)\b/i;
 
+/** The sentences of a comment that could ask again: those holding the company to its own response left out. */
+const withoutFollowThrough = (text: string): string =>
+  text
+    .split(/(?<=[.;?])\s+/)
+    .filter((sentence) => !FOLLOW_THROUGH.test(sentence))
+    .join(' ');
+
 /** Share of an earlier request's words a request must take over to be asking it again. */
 export const RESTATED_SHARE = 0.8;
 /** Requests with fewer subject words than this are too short to compare ("Please revise accordingly."). */
@@ -166,7 +173,7 @@ function requestsOf(text: string): Set<string>[] {
   return text
     .replace(QUOTED, ' ')
     .split(/(?<=[.;?])\s+|\s*\u2022\s*/)
-    .filter((sentence) => REQUEST.test(sentence) && !FOLLOW_THROUGH.test(sentence))
+    .filter((sentence) => REQUEST.test(sentence))
     .map(
       (sentence) =>
         new Set(
@@ -203,10 +210,13 @@ export function reissueEvidence(input: ReissueInput): string | null {
     const m = p.exec(text);
     if (m) return `says: ${m[0]}`;
   }
-  if (input.priorTexts !== undefined && repeatsEarlierComment(text, input.priorTexts))
-    return `repeats ${REPEATED_WORDS} words of the earlier comment`;
-  if (input.priorTexts !== undefined && restatesEarlierRequest(text, input.priorTexts))
-    return 'asks again what a request of the earlier comment asked';
+  if (input.priorTexts !== undefined) {
+    const asking = withoutFollowThrough(text);
+    if (repeatsEarlierComment(asking, input.priorTexts))
+      return `repeats ${REPEATED_WORDS} words of the earlier comment`;
+    if (restatesEarlierRequest(asking, input.priorTexts))
+      return 'asks again what a request of the earlier comment asked';
+  }
   const replying = input.priorComments.length > 0 || REPLY.test(text);
   if (!replying) return null;
   for (const p of SHORTFALL) {

@@ -455,4 +455,12 @@ describe('a follow-up holding the company to its own response', () => {
       'We note your response to prior comment 2. Please reconcile each segment measure in your earnings releases to the most directly comparable GAAP measure.';
     assert.equal(isReissued({ comment: again, priorComments: [2], priorTexts: [earlier] }), true);
   });
+  it('is not a reissue either when it repeats fifteen words of the earlier comment', () => {
+    const earlier =
+      'Please reconcile each segment measure in your earnings releases to the most directly comparable GAAP measure and explain why you present it.';
+    const reminder =
+      'As you proposed in your response to prior comment 2, please reconcile each segment measure in your earnings releases to the most directly comparable GAAP measure and explain why you present it.';
+    assert.equal(repeatsEarlierComment(reminder, [earlier]), true);
+    assert.equal(isReissued({ comment: reminder, priorComments: [2], priorTexts: [earlier] }), false);
+  });
 });
