@@ -6,10 +6,12 @@
  * Beside every score, the agreement of the two independent labellings (b.json against a.json).
  *
  *   npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses] [--set dev]
+ *   npx node test/eval/analytics-accuracy.ts --disagreements [--set dev]
  *
  * `--set dev` scores the development set instead (analytics-labels/dev/: topics, priorComments and reissued of
  * reviews outside the labelled set's threads, labelled the same way); classifier work is tuned on it, and its
- * misses may be read, never the labelled set's.
+ * misses may be read, never the labelled set's. `--disagreements` lists where labelling B differs from A, field by
+ * field (what a third pass settles); it reads no letter.
  *
  * A script, not a test: the corpus is read at run time and nothing is written.
  */
@@ -143,8 +145,18 @@ export async function runAnalyticsAccuracy(
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { misses: { type: 'boolean', default: false }, set: { type: 'string', default: 'labelled' } },
+    options: {
+      misses: { type: 'boolean', default: false },
+      set: { type: 'string', default: 'labelled' },
+      disagreements: { type: 'boolean', default: false },
+    },
   });
+  if (values.disagreements && values.set in SETS) {
+    const set = values.set as LabelSet;
+    const lines = compareLabellings(readLabels(set, 'a.json'), readLabels(set, 'b.json')).misses;
+    process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+    process.exit(0);
+  }
   const dir = positionals[0];
   if (!dir || !existsSync(dir) || !(values.set in SETS)) {
     console.error('usage: npx node test/eval/analytics-accuracy.ts <corpus-dir> [--misses] [--set labelled|dev]');
