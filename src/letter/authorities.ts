@@ -23,19 +23,36 @@ interface Scan {
   readonly hits: Hit[];
 }
 
+/**
+ * Whether [start, end) overlaps a taken part. The parts are disjoint (a matcher skips what an earlier one took, and
+ * one matcher's matches do not overlap) and kept in order, so a binary search finds the only candidate: a long
+ * text of many citations is not checked against every earlier one (quadratic).
+ */
+function isTaken(taken: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < taken.length && taken[lo]![0] < end;
+}
+
 /** Runs `pattern` over the text parts no earlier matcher took; `take` turns a match into citations. */
 function scan(s: Scan, pattern: RegExp, take: (m: RegExpExecArray) => readonly string[] | null): void {
   const found: Array<readonly [number, number]> = [];
   for (const m of s.text.matchAll(pattern)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (s.taken.some(([a, b]) => start < b && end > a)) continue;
+    if (isTaken(s.taken, start, end)) continue;
     const values = take(m as RegExpExecArray);
     if (values === null) continue;
     found.push([start, end]);
     for (const value of values) s.hits.push({ at: start, value });
   }
-  s.taken.push(...found);
+  for (const part of found) s.taken.push(part);
+  s.taken.sort((x, y) => x[0] - y[0]);
 }
 
 // ---- ASC (FASB Accounting Standards Codification) -------------------------------------------------------------

@@ -167,6 +167,12 @@ const withoutFollowThrough = (text: string): string =>
 export const RESTATED_SHARE = 0.8;
 /** Requests with fewer subject words than this are too short to compare ("Please revise accordingly."). */
 const MIN_REQUEST_WORDS = 5;
+/**
+ * Requests compared per text: a staff comment asks a few dozen things at most, and every request of the comment is
+ * compared with every request of the earlier one, so a text that is not a comment (a whole letter left unsplit)
+ * must not make that quadratic.
+ */
+const MAX_REQUESTS = 100;
 
 /** The subject words of each request sentence of a text, quotations left out. */
 function requestsOf(text: string): Set<string>[] {
@@ -180,7 +186,8 @@ function requestsOf(text: string): Set<string>[] {
           (sentence.toLowerCase().match(/[a-z][a-z0-9-]+/g) ?? []).filter((w) => w.length > 2 && !GENERIC.has(w)),
         ),
     )
-    .filter((words) => words.size >= MIN_REQUEST_WORDS);
+    .filter((words) => words.size >= MIN_REQUEST_WORDS)
+    .slice(0, MAX_REQUESTS);
 }
 
 /**

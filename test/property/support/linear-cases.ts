@@ -25,6 +25,8 @@ import { decodeText } from '../../../src/submission/charset.ts';
 import { parseSubmission } from '../../../src/submission/parse-submission.ts';
 import { uudecode } from '../../../src/submission/uudecode.ts';
 import { textPieces } from '../../../src/serve/pages/page-parts.ts';
+import { classifyComment } from '../../../src/letter/classify-comment.ts';
+import { reissueEvidence } from '../../../src/letter/reissue.ts';
 
 export interface LinearCase {
   readonly name: string;
@@ -539,6 +541,33 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
           },
         };
         return typed(() => parseCompanySubmissions(json, 'CIK0000000042.json'));
+      },
+    },
+  ],
+  // The classifiers read every comment. reissue.ts compares each request of a follow-up with each request of the
+  // comment it follows up: a text that is no staff comment (a letter left unsplit) once made that quadratic.
+  classifiers: [
+    {
+      name: 'a follow-up of many requests against an earlier comment of many requests',
+      prepare: (n) => {
+        const comment = run('Please quantify the revenue and operating margin of each business segment by market. ', n);
+        const earlier = run('Please describe the goodwill allocated to each reporting unit tested for impairment. ', n);
+        return () => reissueEvidence({ comment, priorComments: [1], priorTexts: [earlier] });
+      },
+    },
+    {
+      name: 'one long comment under MD&A citing authorities',
+      prepare: (n) => {
+        const comment = run(
+          'Refer to ASC 606-10-25-19 and Item 303(b) of Regulation S-K; disclose segment results. ',
+          n,
+        );
+        return () =>
+          classifyComment({
+            comment,
+            headings: ["Management's Discussion and Analysis", 'Results'],
+            priorComments: [2],
+          });
       },
     },
   ],
