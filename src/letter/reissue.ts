@@ -156,10 +156,13 @@ const REQUEST =
 const FOLLOW_THROUGH =
   /^(?:as|consistent\s+with\s+what)\s+(?:(?:you\s+)?(?:stated|indicated|proposed|agreed|committed|noted)\s+)?in\s+your\s+(?:prior\s+)?(?:response|letter)\b/i;
 
+/** Where one sentence ends and the next begins: both rules below read a comment sentence by sentence. */
+const SENTENCE_BREAK = /(?<=[.;?])\s+/;
+
 /** The sentences of a comment that could ask again: those holding the company to its own response left out. */
 const withoutFollowThrough = (text: string): string =>
   text
-    .split(/(?<=[.;?])\s+/)
+    .split(SENTENCE_BREAK)
     .filter((sentence) => !FOLLOW_THROUGH.test(sentence))
     .join(' ');
 
@@ -178,7 +181,8 @@ const MAX_REQUESTS = 100;
 function requestsOf(text: string): Set<string>[] {
   return text
     .replace(QUOTED, ' ')
-    .split(/(?<=[.;?])\s+|\s*\u2022\s*/)
+    .split(SENTENCE_BREAK)
+    .flatMap((sentence) => sentence.split(/\s*\u2022\s*/))
     .filter((sentence) => REQUEST.test(sentence))
     .map(
       (sentence) =>
