@@ -86,6 +86,8 @@ export const TEXT_CUES: readonly Cue[] = [
     1.5,
     /\bloyalty (?:program|points)|\bsales incentives?\b|\brebates?\b|\bright of return\b|\bcustomer (?:contracts?|arrangements?)\b|\blicen[cs]e (?:fees?|revenue)/i,
   ),
+  // A collaborator may be a customer (ASC 808-10-15-22): payments under a collaboration are a revenue question.
+  cue('revenue', 2, /\bcollaborat(?:ion|ive) (?:and licen[cs]e )?(?:arrangements?|agreements?|revenues?|partners?)\b/i),
   cue('revenue', 0.75, /\brevenues?\b/i),
   // non-GAAP
   cue('non_gaap', 5, /\bnon-?\s?GAAP\b/i),
@@ -172,6 +174,14 @@ export const TEXT_CUES: readonly Cue[] = [
     /\b(?:operating|investing|financing) (?:activities|cash(?: flows?)?)\b|\bcash (?:provided|used) (?:by|in)\b|\bcash flows? (?:from|used in|provided by) (?:operating|investing|financing)\b/i,
   ),
   cue('liquidity_capital', 2, /\bworking capital\b/i),
+  // Whether the company can go on funding itself: going concern (ASC 205-40) is a liquidity question.
+  cue('liquidity_capital', 3.5, /\bgoing concern\b|\bsubstantial doubt\b/i),
+  // How cash moves between a holding company, its subsidiaries and a VIE (China-based issuers).
+  cue(
+    'liquidity_capital',
+    3.5,
+    /\bcash (?:is |are |was )?transferred\b|\btransfers? (?:of )?cash\b|\bcash transfers?\b/i,
+  ),
   cue(
     'liquidity_capital',
     2,
@@ -257,6 +267,12 @@ export const TEXT_CUES: readonly Cue[] = [
     2,
     /\bregulatory\b(?! (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|\bregulat(?:ors?|ions?)\b(?! (?:S-|G\b|M-A|FD\b|A\b|AB\b|D\b|S\b|M\b|SHO\b|BTR\b))|\bFDA\b|\bFood and Drug Administration\b|\bgovernment(?:al)? (?:investigations?|inquir|approvals?|agencies)\b|\benvironmental\b|\bsustainability\b|\bESG\b|\bconsent order\b|\benforcement\b|\bsubpoena|\bindemnif\w*\b|\bproduct liabilit|\bsettlements?\b(?<!\b(?:cash|net|share|gross|physical|stock|pension|early|claims?)\s+settlements?)(?!\s+(?:patterns?|dates?|periods?|prices?|of\s+(?:the\s+|your\s+|these\s+|such\s+)?(?:derivative|contract|position|hedge|forward|swap|liabilit|obligation|receivable|payable|pension|intercompany|trade|claims? (?:liabilit|reserve))))|\b(?:legal|pending|asserted|unasserted) claims\b|\bclaims (?:against|filed|asserted)\b|\bexclusive forum\b|\bforum selection\b/i,
   ),
+  // A China-based issuer's structure and the PRC government's reach (the Division's 2021-2023 sample letters).
+  cue(
+    'legal_risk',
+    4,
+    /\b(?:not a )?(?:Chinese|PRC|China-based|Hong Kong) operating compan(?:y|ies)\b|\bChina-based (?:compan(?:y|ies)|issuers?)\b|\b(?:PRC|Chinese) (?:government|law|authorities)\b|\bgovernment of (?:the PRC|China)\b|\bChinese Communist Party\b|\bHolding Foreign Companies Accountable Act\b|\bHFCAA?\b|\bforeign jurisdictions? that prevents? inspections?\b/i,
+  ),
   cue(
     'legal_risk',
     1.5,
@@ -317,6 +333,13 @@ export const TEXT_CUES: readonly Cue[] = [
     3,
     /\bdisclosure controls\b|\binternal control over financial reporting\b|\bICFR\b|\bmaterial weakness(?:es)?\b|\bcontrols and procedures\b|\bSection 404\b/i,
   ),
+  // The officers' certifications of a periodic report (Exhibits 31 and 32, Rules 13a-14 and 15d-14) attest to its
+  // controls: governance, not the exhibits of an offering.
+  cue(
+    'governance_compensation',
+    4,
+    /\b(?:officers?'?s?|CEO|CFO|required|Section (?:302|906)) certifications?\b|\bcertifications? (?:filed|furnished|required|included|provided)\b|\bcertifications?\b[^.]{0,80}\b(?:internal control|paragraph 4|Exhibits? 3[12])|\bcertifying officers?\b|\bprincipal accounting officer\b/i,
+  ),
   cue('legal_risk', 2.5, /\brisk factors?\b/i),
   // "Balance the summary with equally prominent disclosure of the risks and challenges": a request about the risks.
   cue(
@@ -367,6 +390,12 @@ export const TEXT_CUES: readonly Cue[] = [
     /\breinsurance\b|\bpremiums?\b|\bloss adjustment expenses?\b|\bpolicyholders?\b|\bdeferred acquisition costs\b|\bloans?\b|\bdeposits\b|\bcharge-?offs?\b|\bdepletion\b|\bdepreciation\b|\bcapitaliz(?:e|ed|ation of)\b|\bequity investments?\b|\binvestment (?:securities|portfolio)\b/i,
   ),
   reserveCue(2, /\breserves?\b|\bPUDs?\b|\bdrilling locations?\b|\bmineral\b/i),
+  // Crypto assets (ASC 350-60) and the safeguarding of customers' crypto are accounting, though measured at fair value.
+  cue(
+    'accounting_other',
+    3.5,
+    /\bcrypto[- ]?(?:assets?|currenc(?:y|ies))\b|\bdigital assets?\b|\bsafeguarding (?:liabilit(?:y|ies)|assets?|obligations?)\b|\bbitcoin\b|\bstablecoins?\b/i,
+  ),
   cue(
     'accounting_other',
     1,
@@ -433,7 +462,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     4,
-    /contingenc|legal proceedings|litigation|risk factors|^risks?\s+(?:related|relating|associated|specific)\s+to\b|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
+    /contingenc|legal proceedings|litigation|risk factors|prevent inspections|^risks?\s+(?:related|relating|associated|specific)\s+to\b|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
   ),
   cue(
     'offering_transaction',
@@ -443,6 +472,7 @@ export const HEADING_CUES: readonly Cue[] = [
   // A quoted caption is a risk factor's only under a risk factor section; elsewhere it quotes the filing's text.
   cue('legal_risk', 4, /^["\u201c]/, RISK_SECTION),
   cue('offering_transaction', 4, /^exhibits?$|^exhibit (?:5|8|23)\.\d/i),
+  cue('governance_compensation', 5, /^exhibits? 3[12]\b|certifications?/i),
   cue(
     'offering_transaction',
     1.5,
@@ -458,7 +488,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     4,
-    /leases?$|regulatory (?:assets|liabilities)|consolidation|variable interest|equity method|earnings per share|inventor|pension|retirement|derivative|hedg|stockholders'? equity|shareholders'? equity|loans|allowance for|credit losses|reserve for|reinsurance|guarantor|condensed consolidating|subsequent events?|revision|restatement|statements? of (?:cash flows|operations|income|earnings|comprehensive|shareholders|stockholders)|balance sheets?|basis of presentation|change in accounting/i,
+    /leases?$|crypto|digital assets|safeguarding|regulatory (?:assets|liabilities)|consolidation|variable interest|equity method|earnings per share|inventor|pension|retirement|derivative|hedg|stockholders'? equity|shareholders'? equity|loans|allowance for|credit losses|reserve for|reinsurance|guarantor|condensed consolidating|subsequent events?|revision|restatement|statements? of (?:cash flows|operations|income|earnings|comprehensive|shareholders|stockholders)|balance sheets?|basis of presentation|change in accounting/i,
   ),
   cue(
     'accounting_other',
@@ -477,31 +507,33 @@ export const FILING_CUE: Cue = cue(
 /** Cited authorities, by prefix of their normalised form (authorities.ts). */
 export const AUTHORITY_CUES: readonly Cue[] = [
   cue('revenue', 4, /^ASC (?:60[56]|340-40)\b|^SAB Topic 13\b/),
+  cue('revenue', 3, /^ASC 808\b/),
   cue('non_gaap', 4, /^S-K 10\(e\)|^Reg G\b|^C&DI 10[0-4]\.|^Form 8-K Item 2\.02|^Release 33-10751\b/),
   cue('mda_results', 2, /^S-K 303\b|^Release 33-(?:8350|6835|10890)\b|^FRC 501\./),
   cue('segments', 4, /^ASC 280\b/),
-  cue('impairment_fair_value', 4, /^ASC (?:350|360|820)\b|^ASC 323-10-35-3[12]/),
+  cue('impairment_fair_value', 4, /^ASC (?:350(?!-60)|360|820)\b|^ASC 323-10-35-3[12]/),
   cue('business_combinations', 4, /^ASC 805\b|^S-X (?:3-05|3-14|Article 11|11-)|^ASC 205-20\b|^ASC 360-10-45-9/),
   cue('tax', 4, /^ASC 740\b/),
+  cue('liquidity_capital', 4, /^ASC 205-40\b/),
   cue(
     'legal_risk',
     4,
-    /^ASC 450\b|^SAB Topic 5\.Y|^S-K (?:103|105|106|15\d\d)\b|^Exchange Act Section 13\(r\)|^Release 33-9106\b|^ASC 410-30\b/,
+    /^ASC 450\b|^Sarbanes-Oxley Act Section 104\(i\)|^SAB Topic 5\.Y|^S-K (?:103|105|106|15\d\d)\b|^Exchange Act Section 13\(r\)|^Release 33-9106\b|^ASC 410-30\b/,
   ),
   cue(
     'offering_transaction',
     4,
-    /^Rule (?:13e|14[ade]|425|430|424|433|405|436|462|461|163|164|168|169)|^Securities Act Section [57]\b|^Schedule |^M-A |^S-K (?:5\d\d|601|1001|1015)\b|^Form (?:S|F)-|^SLB\b|^Form 10 Item/,
+    /^Rule (?:13e|14[ade]|425|430|424|433|405|436|462|461|163|164|168|169)|^Securities Act Section [57]\b|^Schedule |^M-A |^S-K (?:5\d\d|601(?!\(b\)\(3[12]\))|1001|1015)\b|^Form (?:S|F)-|^SLB\b|^Form 10 Item/,
   ),
   cue(
     'governance_compensation',
     4,
-    /^S-K (?:40[1-7]|30[78])\b|^C&DI (?:11[7-9]|12[0-8])\.|^Rule 13a-15|^Release 33-8810\b|^Sarbanes-Oxley|^ASC 850\b/,
+    /^S-K (?:40[1-7]|30[78]|601\(b\)\(3[12]\))|^Rule (?:13a|15d)-14\b|^C&DI (?:11[7-9]|12[0-8])\.|^Rule 13a-15|^Release 33-8810\b|^Sarbanes-Oxley(?! Act Section 104\(i\))|^ASC 850\b/,
   ),
   cue(
     'accounting_other',
     3,
-    /^ASC (?:2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-|4-10)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU /,
+    /^ASC 350-60\b|^ASC (?:205(?!-20|-40)|(?!205)2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-|4-10)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU /,
   ),
   // Oil and gas (S-K 1200, S-X 4-10) and mining (S-K 1300) disclosure.
   reserveCue(3, /^S-K 1[23]\d\d\b|^S-X 4-10\b/),

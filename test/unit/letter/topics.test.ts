@@ -393,6 +393,51 @@ describe('topics: the set', () => {
     assert.ok(!evidence.some((e) => e.startsWith('text:derivative')), evidence.join('; '));
     assert.equal(topicsOf('Please tell us how you account for the interest rate derivatives.')[0], 'accounting_other');
   });
+  it("reads the officers' certifications of a periodic report as governance, not as an offering's exhibits", () => {
+    const text =
+      'The certifications filed as Exhibits 31.1 and 31.2 leave out the language of paragraph 4 on internal control over financial reporting. Please file an amendment with complete certifications. Refer to Item 601(b)(31) of Regulation S-K.';
+    assert.equal(
+      topicsOf(text, ['Form 10-K for the Fiscal Year Ended June 30, 2024', 'Exhibits 31.1 and 31.2'])[0],
+      'governance_compensation',
+    );
+    // Third parties' "certifications such as affidavits" are not the officers' certifications.
+    const evidence = scoreTopics({
+      comment: 'Tell us whether you relied upon third party certifications such as affidavits.',
+      headings: [],
+      authorities: [],
+    }).flatMap((s) => s.evidence);
+    assert.ok(!evidence.some((e) => /certification/i.test(e)), evidence.join('; '));
+  });
+  it('reads crypto assets as accounting, though they are measured at fair value', () => {
+    const text =
+      'Please disclose the cost basis, fair value and number of units of each significant crypto asset you hold, with a rollforward of the balances. Refer to ASC 350-60-50-1.';
+    assert.equal(topicsOf(text, ['Note 5. Digital Assets, page F-15'])[0], 'accounting_other');
+  });
+  it('reads the structure disclosure of a China-based issuer as a risk, not as VIE accounting', () => {
+    const text =
+      'Please disclose prominently that you are not a Chinese operating company but a Cayman Islands holding company that operates through contractual arrangements with a VIE, and that the PRC government could disallow this structure.';
+    assert.equal(topicsOf(text, ['Item 1. Business'])[0], 'legal_risk');
+    assert.equal(
+      topicsOf(
+        'Please describe how cash is transferred through your organization between the holding company, its subsidiaries and the VIE, and any restrictions on foreign exchange.',
+        ['Item 1. Business'],
+      )[0],
+      'liquidity_capital',
+    );
+  });
+  it('reads going concern as liquidity, not as the note it sits in', () => {
+    const text =
+      'Please revise to state clearly that substantial doubt about your ability to continue as a going concern has not been alleviated. Refer to ASC 205-40-50-13.';
+    assert.equal(
+      topicsOf(text, ['Notes to Financial Statements', 'Note 1. Organization and Basis of Presentation'])[0],
+      'liquidity_capital',
+    );
+  });
+  it('reads payments under a collaboration as a revenue question', () => {
+    const text =
+      'Please tell us how you concluded that your collaboration partner is not a customer for the development activities and how you account for its reimbursements. Refer to ASC 808-10-15-22.';
+    assert.equal(topicsOf(text, ['Note 8. Collaboration Agreement, page F-20'])[0], 'revenue');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
