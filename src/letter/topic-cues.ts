@@ -105,7 +105,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'non_gaap',
     2,
-    /\bkey (?:performance |operating |business )?(?:metrics?|indicators?|measures?)\b|\bKPIs?\b|\boperating metrics?\b|\bgross merchandise value\b|\bGMV\b|\bGOV\b/i,
+    /\bkey (?:performance |operating |business )?(?:metrics?|indicators?|measures?)\b|\b(?:user|usage|engagement|customer|subscriber) metrics?\b|\b(?:daily|monthly) active (?:users|people|accounts)\b|\b[DM]AUs?\b|\bKPIs?\b|\boperating metrics?\b|\bgross merchandise value\b|\bGMV\b|\bGOV\b/i,
   ),
   cue('non_gaap', 4, /\bnormali[sz]ed (?:FFO|FAD|funds|EBITDA|earnings|net income|operating)|\bFAD\b|\bAFFO\b/i),
   // Key performance metrics (Release 33-10751) and a GAAP line shown "excluding" something: measures, not results.
@@ -338,7 +338,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'governance_compensation',
     4,
-    /\b(?:officers?'?s?|CEO|CFO|required|Section (?:302|906)) certifications?\b|\bcertifications? (?:filed|furnished|required|included|provided)\b|\bcertifications?\b[^.]{0,80}\b(?:internal control|paragraph 4|Exhibits? 3[12])|\bcertifying officers?\b|\bprincipal accounting officer\b/i,
+    /\b(?:officers?'?s?|CEO|CFO|required|Section (?:302|906)) certifications?\b|\bcertifications (?:filed|furnished|required|included|provided)\b|\bcertifications?\b[^.]{0,80}\b(?:internal control|paragraph 4|Exhibits? 3[12])|\bcertifying officers?\b|\bprincipal accounting officer\b/i,
   ),
   cue('legal_risk', 2.5, /\brisk factors?\b/i),
   // "Balance the summary with equally prominent disclosure of the risks and challenges": a request about the risks.
@@ -408,7 +408,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'non_gaap',
     5,
-    /non-?\s?GAAP|Regulation G|adjusted ebitda|key (?:performance|business|operating) (?:indicators|metrics|measures)|\bKPIs?\b|funds from operations|free cash flow|operating metrics/i,
+    /non-?\s?GAAP|Regulation G|adjusted ebitda|key (?:performance|business|operating) (?:indicators|metrics|measures)|\bKPIs?\b|funds from operations|free cash flow|\b(?:operating|user|usage|engagement|customer|subscriber) metrics|organic (?:revenue|sales|growth)/i,
   ),
   cue(
     'revenue',

@@ -51,9 +51,22 @@ function global(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 }
 
+/**
+ * Critical accounting estimates are part of the results discussion (DESIGN.md puts them under mda_results): an
+ * estimate of other accounting discussed there (credit losses, loss reserves, inventory, pensions) is the results
+ * topic; one with a topic of its own (impairment, revenue, tax) keeps it.
+ */
+const CRITICAL_ESTIMATES = /critical accounting/i;
+
 /** The topic a cue counts for in a comment under `headings` (its section may route it: Cue.inSection). */
-const topicIn = (c: Cue, headings: readonly string[]): Topic =>
-  c.inSection !== undefined && headings.some((h) => c.inSection!.section.test(h)) ? c.inSection.topic : c.topic;
+function topicIn(c: Cue, headings: readonly string[], kind: 'words' | 'citation' = 'words'): Topic {
+  if (c.inSection !== undefined && headings.some((h) => c.inSection!.section.test(h))) return c.inSection.topic;
+  // A cited rule (S-X 5-04, ASC 326) names what the estimate is measured by, not where it is discussed.
+  if (kind === 'words' && c.topic === 'accounting_other' && headings.some((h) => CRITICAL_ESTIMATES.test(h))) {
+    return 'mda_results';
+  }
+  return c.topic;
+}
 
 function scoreText(
   text: string,
@@ -100,7 +113,7 @@ function scoreAuthorities(
   for (const authority of authorities) {
     for (const c of AUTHORITY_CUES) {
       if (!c.pattern.test(authority)) continue;
-      const topic = topicIn(c, headings);
+      const topic = topicIn(c, headings, 'citation');
       const seen = best.get(topic);
       // Each further citation of the same topic adds a little: three ASC 280 paragraphs are about segments.
       best.set(topic, seen ? { weight: seen.weight + 0.5, why: seen.why } : { weight: c.weight, why: authority });

@@ -402,7 +402,8 @@ describe('topics: the set', () => {
     );
     // Third parties' "certifications such as affidavits" are not the officers' certifications.
     const evidence = scoreTopics({
-      comment: 'Tell us whether you relied upon third party certifications such as affidavits.',
+      comment:
+        'Tell us whether you relied upon third party certifications such as affidavits. We note the Certification filed December 6, 2021 moved the listing.',
       headings: [],
       authorities: [],
     }).flatMap((s) => s.evidence);
@@ -437,6 +438,52 @@ describe('topics: the set', () => {
     const text =
       'Please tell us how you concluded that your collaboration partner is not a customer for the development activities and how you account for its reimbursements. Refer to ASC 808-10-15-22.';
     assert.equal(topicsOf(text, ['Note 8. Collaboration Agreement, page F-20'])[0], 'revenue');
+  });
+  it('reads an estimate of other accounting under critical accounting estimates as the results discussion', () => {
+    const headings = [
+      'Form 10-K for the Fiscal Year Ended December 31, 2024',
+      'Critical Accounting Estimates',
+      'Allowance for Credit Losses, page 60',
+    ];
+    assert.equal(
+      topicsOf(
+        'Please describe the qualitative adjustment to the allowance for credit losses and how you measured it.',
+        headings,
+      )[0],
+      'mda_results',
+    );
+    // An estimate with a topic of its own keeps it.
+    assert.equal(
+      topicsOf(
+        'Please disclose the percentage by which the fair value of the reporting unit exceeded its carrying value and the goodwill allocated to it.',
+        ['Critical Accounting Estimates', 'Goodwill, page 41'],
+      )[0],
+      'impairment_fair_value',
+    );
+    // Outside that section the allowance is other accounting.
+    assert.equal(
+      topicsOf(
+        'Please describe the qualitative adjustment to the allowance for credit losses and how you measured it.',
+        ['Note 5. Loans'],
+      )[0],
+      'accounting_other',
+    );
+  });
+  it('reads user metrics and organic growth as key metrics', () => {
+    assert.equal(
+      topicsOf(
+        'Please describe how you count daily active people and quantify the effect of the change in methodology on the user metrics of each period.',
+        ['Trends in Our User Metrics, page 61'],
+      )[0],
+      'non_gaap',
+    );
+    assert.equal(
+      topicsOf('Please explain why excluding fiduciary investment income from the measure is appropriate.', [
+        'MD&A',
+        'Organic Revenue Growth, page 39',
+      ])[0],
+      'non_gaap',
+    );
   });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
