@@ -5,7 +5,8 @@
  * letters processed, skipped (SEC STAFF forms), failures by reason, share with non-empty text, share whose
  * letterDate lies within 10 days before the filingDate, share of UPLOADs with at least one numbered item, and
  * throughput (letters/s, HTML and PDF apart, one thread: letters are built one after another). Then letter's
- * accuracy harness (labelled set + corpus linkage), then the analytic tables' accuracy (analytics-accuracy.ts). A script, not a test: the corpus is read at run time, nothing is written.
+ * accuracy harness (labelled set + corpus linkage), then the analytic tables' accuracy (analytics-accuracy.ts: labelled set, then the development set), then the topics
+ * of the synthetic development set (synthetic-topics.ts). A script, not a test: the corpus is read at run time, nothing is written.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import type { Letter } from '../../src/letter/schema.ts';
 import { buildLetter } from '../../src/pipeline/build-letter.ts';
 import { formatAccuracy, runAccuracy } from './accuracy.ts';
 import { runAnalyticsAccuracy } from './analytics-accuracy.ts';
+import { runSyntheticTopics } from './synthetic-topics.ts';
 import { readCorpusIndex, wrapCorpusLetter, type CorpusLetter } from './corpus.ts';
 
 const { values, positionals } = parseArgs({
@@ -136,3 +138,5 @@ console.log(await runAnalyticsAccuracy(dir));
 // The development set the classifiers are tuned on: a larger sample, but not a held-out one.
 console.log('development set (tuned on, so not the reported figures; --set dev):');
 console.log(await runAnalyticsAccuracy(dir, { set: 'dev' }));
+// The synthetic development set: staff comments we wrote, labelled twice; needs no corpus.
+console.log(`\n${runSyntheticTopics()}`);
