@@ -119,6 +119,12 @@ export const TEXT_CUES: readonly Cue[] = [
     3,
     /\b(?:revenues?|sales|gross (?:margin|profit)|earnings|net income|operating (?:income|expenses))\s+(?:line items?\s+)?excluding\s+(?:the\s+(?:impact|effects?)\s+of\s+)?(?:the\s+)?(?:acquisitions?|divestitures?|(?:foreign\s+)?currency|foreign exchange|fuel|special items|restructuring|amortization)\b/i,
   ),
+  // How a metric is calculated or defined is a question about the metric, not the results it shows.
+  cue(
+    'non_gaap',
+    3,
+    /\bhow (?:you )?(?:calculate|define|compute|measure|derive)\b[^.]{0,40}\b(?:comparable|same[- ]store|metrics?|measures?|ratios?)\b|\b(?:comparable (?:store )?sales|same[- ]store sales)\b[^.]{0,60}\b(?:calculat|defin|comput)\w*/i,
+  ),
   cue('non_gaap', 1, /\bearnings (?:release|call)s?\b|\bpress releases?\b|\binvestor presentations?\b/i),
   // MD&A results
   cue('mda_results', 3, /\bcritical accounting (?:estimates?|policies)\b/i),
@@ -273,6 +279,12 @@ export const TEXT_CUES: readonly Cue[] = [
     4,
     /\b(?:not a )?(?:Chinese|PRC|China-based|Hong Kong) operating compan(?:y|ies)\b|\bChina-based (?:compan(?:y|ies)|issuers?)\b|\b(?:PRC|Chinese) (?:government|law|authorities)\b|\bgovernment of (?:the PRC|China)\b|\bChinese Communist Party\b|\bHolding Foreign Companies Accountable Act\b|\bHFCAA?\b|\bforeign jurisdictions? that prevents? inspections?\b/i,
   ),
+  // The climate letters of 2021-2022 ask about goals, credits and reports without always saying "climate".
+  cue(
+    'legal_risk',
+    3,
+    /\bnet[- ]zero\b|\bCO2\b|\bGHG\b|\bdecarboni[sz]\w*|\bsustainability (?:reports?|goals?|targets?)\b|\bemissions? (?:reductions?|targets?|goals?)\b|\bCORSIA\b|\b(?:offset|emission) (?:credits?|allowances?|obligations?|purchases?)\b|\bcybersecurity incidents?\b|\bransomware\b/i,
+  ),
   cue(
     'legal_risk',
     1.5,
@@ -383,6 +395,12 @@ export const TEXT_CUES: readonly Cue[] = [
   reserveCue(
     3,
     /\bmineral (?:resources?|reserves?)\b|\bcut-?off grades?\b|\btechnical report summar(?:y|ies)\b|\b(?:resources?|resource) and reserves?\b|\bqualified persons?\b/i,
+  ),
+  // Exit costs (ASC 420): accounting, even when the charges are also asked by segment.
+  cue(
+    'accounting_other',
+    2.5,
+    /\brestructuring (?:charges?|costs?|plans?|programs?|reserves?|liabilit(?:y|ies)|activities)\b|\bexit (?:costs?|activities)\b|\bone-time termination benefits\b/i,
   ),
   cue(
     'accounting_other',
@@ -495,6 +513,13 @@ export const HEADING_CUES: readonly Cue[] = [
     1.5,
     /significant accounting policies|accounting policies|financial statements|notes to|report of independent/i,
   ),
+  // A restructuring note is exit-cost accounting; a restructuring caption in MD&A discusses its effect on results.
+  {
+    topic: 'accounting_other',
+    weight: 4,
+    pattern: /restructuring|exit (?:costs|activities)/i,
+    inSection: { section: MDA_SECTION, topic: 'mda_results' },
+  },
 ];
 
 /** A filing named in the headings: a registration statement, proxy or tender offer leans to offering_transaction. */
@@ -509,7 +534,9 @@ export const AUTHORITY_CUES: readonly Cue[] = [
   cue('revenue', 4, /^ASC (?:60[56]|340-40)\b|^SAB Topic 13\b/),
   cue('revenue', 3, /^ASC 808\b/),
   cue('non_gaap', 4, /^S-K 10\(e\)|^Reg G\b|^C&DI 10[0-4]\.|^Form 8-K Item 2\.02|^Release 33-10751\b/),
-  cue('mda_results', 2, /^S-K 303\b|^Release 33-(?:8350|6835|10890)\b|^FRC 501\./),
+  // Item 303(b)(1) of S-K (since 2020) is the liquidity and capital resources discussion.
+  cue('liquidity_capital', 2, /^S-K 303\(b\)\(1\)/),
+  cue('mda_results', 2, /^S-K 303(?!\(b\)\(1\))\b|^Release 33-(?:8350|6835|10890)\b|^FRC 501\./),
   cue('segments', 4, /^ASC 280\b/),
   cue('impairment_fair_value', 4, /^ASC (?:350(?!-60)|360|820)\b|^ASC 323-10-35-3[12]/),
   cue('business_combinations', 4, /^ASC 805\b|^S-X (?:3-05|3-14|Article 11|11-)|^ASC 205-20\b|^ASC 360-10-45-9/),
@@ -518,7 +545,7 @@ export const AUTHORITY_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     4,
-    /^ASC 450\b|^Sarbanes-Oxley Act Section 104\(i\)|^SAB Topic 5\.Y|^S-K (?:103|105|106|15\d\d)\b|^Exchange Act Section 13\(r\)|^Release 33-9106\b|^ASC 410-30\b/,
+    /^ASC 450\b|^Form 8-K Item 1\.05\b|^Sarbanes-Oxley Act Section 104\(i\)|^SAB Topic 5\.Y|^S-K (?:103|105|106|15\d\d)\b|^Exchange Act Section 13\(r\)|^Release 33-9106\b|^ASC 410-30\b/,
   ),
   cue(
     'offering_transaction',

@@ -485,6 +485,54 @@ describe('topics: the set', () => {
       'non_gaap',
     );
   });
+  it("reads the climate letters' goals, credits and reports as climate disclosure without the word", () => {
+    assert.equal(
+      topicsOf(
+        'Please tell us how you considered disclosing that your net-zero goal is aspirational and the steps you have taken toward it.',
+        ['Form 10-K for the Fiscal Year Ended December 31, 2021', 'General'],
+      )[0],
+      'legal_risk',
+    );
+    assert.equal(
+      topicsOf(
+        'Please tell us whether you filed an amendment under Item 1.05 of Form 8-K once you determined the incident was material.',
+        ['Form 8-K filed October 20, 2023'],
+      )[0],
+      'legal_risk',
+    );
+  });
+  it('reads how a metric is calculated as a question about the metric', () => {
+    assert.equal(
+      topicsOf(
+        'Please clarify how you calculate comparable sales, including the treatment of the 53rd week and relocated stores.',
+        ['MD&A', 'Comparable Sales, page 33'],
+      )[0],
+      'non_gaap',
+    );
+  });
+  it('reads exit costs as accounting even when asked by segment', () => {
+    assert.equal(
+      topicsOf(
+        'For each major type of cost, disclose the restructuring charges incurred to date and the liability rollforward by reportable segment. Refer to ASC 420-10-50-1.',
+        ['Note 5. Restructuring, page F-24'],
+      )[0],
+      'accounting_other',
+    );
+  });
+  it('reads Item 303(b)(1) as the liquidity discussion and the rest of Item 303 as results', () => {
+    const liquidity = scoreTopics({
+      comment: 'Please expand your discussion.',
+      headings: [],
+      authorities: ['S-K 303(b)(1)'],
+    });
+    assert.equal(liquidity[0]!.topic, 'liquidity_capital');
+    const results = scoreTopics({
+      comment: 'Please expand your discussion.',
+      headings: [],
+      authorities: ['S-K 303(b)(2)(ii)'],
+    });
+    assert.equal(results[0]!.topic, 'mda_results');
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
