@@ -10,11 +10,23 @@ import type { LetterFilter } from './document-store.ts';
 /** Adds a bound value and returns its placeholder ("?" for SQLite, "$3" for PostgreSQL). */
 export type BindParameter = (value: string) => string;
 
+/** Where a store keeps what the tables do not share: the condition "letter l is in the thread bound here". */
+export interface LetterFilterDialect {
+  readonly thread: (placeholder: string) => string;
+}
+
+/** SQLite keeps the thread id on the letter's row. */
+const THREAD_COLUMN: LetterFilterDialect = { thread: (placeholder) => `l.thread_id = ${placeholder}` };
+
 /**
  * Conditions over the `letters` table aliased `l`, joined by AND by the caller (empty: every letter). Empty
  * `forms`/`kinds` lists mean "no filter", as an absent option does.
  */
-export function letterFilterConditions(filter: LetterFilter, bind: BindParameter): string[] {
+export function letterFilterConditions(
+  filter: LetterFilter,
+  bind: BindParameter,
+  dialect: LetterFilterDialect = THREAD_COLUMN,
+): string[] {
   const conditions: string[] = [];
   if (filter.fileNumber !== undefined) {
     const fileNumber = normalizeFileNumber(filter.fileNumber) ?? filter.fileNumber.trim();
@@ -31,7 +43,7 @@ export function letterFilterConditions(filter: LetterFilter, bind: BindParameter
   if (filter.kinds !== undefined && filter.kinds.length > 0) {
     conditions.push(`l.kind IN (${filter.kinds.map((kind) => bind(kind)).join(', ')})`);
   }
-  if (filter.threadId !== undefined) conditions.push(`l.thread_id = ${bind(filter.threadId)}`);
+  if (filter.threadId !== undefined) conditions.push(dialect.thread(bind(filter.threadId)));
   if (filter.after !== undefined) {
     const { sortKey, filingDate, accessionNumber } = filter.after;
     conditions.push(

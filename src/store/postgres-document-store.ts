@@ -40,7 +40,7 @@ import type {
 import { streamPages } from './analytics-sql.ts';
 import * as analytics from './postgres-analytics.ts';
 import { toFilingRecord } from './filing-row.ts';
-import { LETTER_PAGE_SIZE, letterFilterConditions } from './letter-filter-sql.ts';
+import { LETTER_PAGE_SIZE, letterFilterConditions, type BindParameter } from './letter-filter-sql.ts';
 import { prepareLetterRecord, letterTerms, restoreLetter, restoreLetterRow } from './letter-record.ts';
 import { PostgresConnection } from './postgres-connection.ts';
 import { listListedFilings, saveListedFilings } from './postgres-listed-filings.ts';
@@ -283,7 +283,7 @@ export class PostgresDocumentStore implements DocumentStore {
         letter.threadId,
         letter.parserVersion,
         record.contentHash,
-        JSON.stringify(letter),
+        JSON.stringify(withoutThread(letter)),
         record.fileNumbers,
         terms.map((t) => t.term),
         terms.map((t) => t.value),
@@ -312,7 +312,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async getLetter(accessionNumber: string): Promise<Letter | null> {
     const { rows } = await this.#db.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
-      'SELECT letter, thread_id FROM letters WHERE accession_number = $1',
+      `SELECT l.letter, lt.thread_id FROM letters l ${THREAD_JOIN} WHERE l.accession_number = $1`,
       [accessionNumber],
     );
     return rows[0] ? restoreLetter(rows[0].letter, rows[0].thread_id) : null;
@@ -324,7 +324,7 @@ export class PostgresDocumentStore implements DocumentStore {
     while (true) {
       const params: unknown[] = [];
       const bind = (value: string): string => `$${params.push(value)}`;
-      const conditions = letterFilterConditions(filter, bind);
+      const conditions = letterConditions(filter, bind);
       if (after) {
         conditions.push(`(l.sort_key, l.filing_date, l.accession_number) > (${after.map(bind).join(', ')})`);
       }
@@ -336,7 +336,7 @@ export class PostgresDocumentStore implements DocumentStore {
         filing_date: string;
         accession_number: string;
       }>(
-        `SELECT l.letter, l.thread_id, l.sort_key, l.filing_date, l.accession_number FROM letters l ${where}
+        `SELECT l.letter, lt.thread_id, l.sort_key, l.filing_date, l.accession_number FROM letters l ${THREAD_JOIN} ${where}
          ORDER BY l.sort_key, l.filing_date, l.accession_number LIMIT ${LETTER_PAGE_SIZE}`,
         params,
       );
@@ -349,10 +349,10 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async pageLetters(filter: LetterFilter, limit: number, options: { readonly text: boolean }): Promise<LetterRow[]> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
+    const conditions = letterConditions(filter, (value) => `$${params.push(value)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ letter: Record<string, unknown>; thread_id: string | null }>(
-      `SELECT ${options.text ? 'l.letter' : "l.letter - 'text' AS letter"}, l.thread_id FROM letters l ${where}
+      `SELECT ${options.text ? 'l.letter' : "l.letter - 'text' AS letter"}, lt.thread_id FROM letters l ${THREAD_JOIN} ${where}
        ORDER BY l.sort_key, l.filing_date, l.accession_number LIMIT ${Math.max(0, Math.floor(limit))}`,
       params,
     );
@@ -363,20 +363,26 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async countLetters(filter: LetterFilter = {}): Promise<number> {
     const params: unknown[] = [];
-    const conditions = letterFilterConditions(filter, (value) => `$${params.push(value)}`);
+    const conditions = letterConditions(filter, (value) => `$${params.push(value)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.#db.query<{ n: string }>(`SELECT count(*) AS n FROM letters l ${where}`, params);
     return Number(rows[0]?.n ?? 0);
   }
 
   async assignThreads(assignments: ReadonlyArray<{ accessionNumber: string; threadId: string }>): Promise<void> {
-    if (assignments.length === 0) return;
+    // The last assignment of an accession wins (ON CONFLICT may touch a row once per statement). Rows of
+    // letters not stored are left out, and so are threads already stored: unchanged rows are not even locked.
+    const latest = new Map(assignments.map((a) => [a.accessionNumber, a.threadId]));
+    if (latest.size === 0) return;
     await this.#db.query(
-      `UPDATE letters AS l SET thread_id = a.thread_id, letter = jsonb_set(l.letter, '{threadId}', to_jsonb(a.thread_id)),
-         updated_at = now()
-       FROM unnest($1::text[], $2::text[]) AS a (accession_number, thread_id)
-       WHERE l.accession_number = a.accession_number AND l.thread_id IS DISTINCT FROM a.thread_id`,
-      [assignments.map((a) => a.accessionNumber), assignments.map((a) => a.threadId)],
+      `INSERT INTO letter_threads AS t (accession_number, thread_id)
+       SELECT a.accession_number, a.thread_id FROM unnest($1::text[], $2::text[]) AS a (accession_number, thread_id)
+       WHERE EXISTS (SELECT 1 FROM letters l WHERE l.accession_number = a.accession_number)
+         AND NOT EXISTS (SELECT 1 FROM letter_threads s
+           WHERE s.accession_number = a.accession_number AND s.thread_id = a.thread_id)
+       ON CONFLICT (accession_number) DO UPDATE SET thread_id = excluded.thread_id
+       WHERE t.thread_id IS DISTINCT FROM excluded.thread_id`,
+      [[...latest.keys()], [...latest.values()]],
     );
   }
 
@@ -391,7 +397,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const limit = `$${params.push(searchLimit(options.limit))}`;
     const offset = `$${params.push(searchOffset(options.offset))}`;
     const candidates = `$${params.push(SEARCH_CANDIDATES)}`;
-    const filters = letterFilterConditions(filter, (value) => `$${params.push(value)}`)
+    const filters = letterConditions(filter, (value) => `$${params.push(value)}`)
       .map((condition) => ` AND ${condition}`)
       .join('');
     const { rows } = await this.#db.query<{
@@ -486,6 +492,23 @@ export class PostgresDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     await this.#db.close();
   }
+}
+
+/** Each letter's thread id (migration 6): `lt.thread_id`, null for a letter without one. */
+const THREAD_JOIN = 'LEFT JOIN letter_threads lt ON lt.accession_number = l.accession_number';
+
+/** The letters' filter conditions, the thread one over letter_threads (its index on thread_id). */
+function letterConditions(filter: LetterFilter, bind: BindParameter): string[] {
+  return letterFilterConditions(filter, bind, {
+    thread: (placeholder) =>
+      `l.accession_number IN (SELECT s.accession_number FROM letter_threads s WHERE s.thread_id = ${placeholder})`,
+  });
+}
+
+/** The letter as its JSON column keeps it: the thread id is letter_threads'. */
+function withoutThread(letter: Letter): Omit<Letter, 'threadId'> {
+  const { threadId: _threadId, ...content } = letter;
+  return content;
 }
 
 /** The inferred numbers once each (the first given of a number wins), as the upsert's ON CONFLICT needs. */

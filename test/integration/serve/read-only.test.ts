@@ -22,6 +22,7 @@ import { silentLogger } from '../../../src/log.ts';
 import { openDocumentStore } from '../../../src/store/open-document-store.ts';
 import { PostgresConnection } from '../../../src/store/postgres-connection.ts';
 import { PostgresDocumentStore } from '../../../src/store/postgres-document-store.ts';
+import { POSTGRES_MIGRATIONS } from '../../../src/store/postgres-migrations.ts';
 import { SqliteDocumentStore } from '../../../src/store/sqlite-document-store.ts';
 import { SQLITE_MIGRATIONS } from '../../../src/store/sqlite-migrations.ts';
 import { letterSeries, makeFilingRef } from '../../fixtures/letters.ts';
@@ -41,6 +42,7 @@ after(async () => {
 });
 let stores = 0;
 const NEEDED = SQLITE_MIGRATIONS.at(-1)!.version;
+const NEEDED_POSTGRES = POSTGRES_MIGRATIONS.at(-1)!.version;
 
 /** A migrated SQLite store with `letters` letters, closed; its path. */
 async function sqliteStore(letters: number): Promise<string> {
@@ -267,16 +269,17 @@ describe('serve over PostgreSQL is read-only', () => {
     await (await PostgresDocumentStore.open(TEST_POSTGRES_URL, { schema })).close();
     const admin = new PostgresConnection(TEST_POSTGRES_URL, { schema, poolSize: 1, connectTimeoutMs: 10_000 });
     try {
-      await admin.query('DELETE FROM schema_version WHERE version = $1', [NEEDED]);
+      await admin.query('DELETE FROM schema_version WHERE version = $1', [NEEDED_POSTGRES]);
       await assert.rejects(serveOnce(`${TEST_POSTGRES_URL}?schema=${schema}`), ConfigError);
       const { code, stderr } = await cli(['serve', '--port', '0'], `${TEST_POSTGRES_URL}?schema=${schema}`);
       assert.equal(code, 2, stderr);
       assert.ok(
-        stderr.includes(`(schema ${schema}) has schema ${NEEDED - 1}`) && stderr.includes('edgar-corresp status'),
+        stderr.includes(`(schema ${schema}) has schema ${NEEDED_POSTGRES - 1}`) &&
+          stderr.includes('edgar-corresp status'),
         stderr,
       );
       const { rows } = await admin.query<{ v: number }>('SELECT max(version) AS v FROM schema_version');
-      assert.equal(rows[0]?.v, NEEDED - 1);
+      assert.equal(rows[0]?.v, NEEDED_POSTGRES - 1);
     } finally {
       await admin.close();
     }
