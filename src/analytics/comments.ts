@@ -6,6 +6,7 @@
 import { isReissued } from '../letter/reissue.ts';
 import type { Item } from '../letter/schema.ts';
 import { dateOf, laterStaffLetterExists, type AnalyticsLetter } from './letters.ts';
+import { priorCommentsOf } from './prior-comments.ts';
 import type { CommentResponse, CommentRow, Resolution } from './rows.ts';
 
 export interface CommentContext {
@@ -37,7 +38,10 @@ export function responseTo(number: number, answering: readonly AnalyticsLetter[]
  * A comment's own reissue flag: the staff repeats it, says the answer fell short, or asks again in the words of
  * the previous round's comment it follows up (`previous`: that round's items, when there is one).
  */
-export const reissuedOf = (item: Item, previous: readonly Item[] = []): boolean =>
+export const reissuedOf = (
+  item: Pick<Item, 'comment' | 'priorComments'>,
+  previous: readonly Pick<Item, 'number' | 'comment'>[] = [],
+): boolean =>
   isReissued({
     comment: item.comment,
     priorComments: item.priorComments,
@@ -61,12 +65,16 @@ export function resolutionOf(input: {
 }
 
 export function deriveComments(ctx: CommentContext): CommentRow[] {
-  const flags = ctx.rounds.map((letter, r) =>
-    letter.items.map((item) => ({
-      priorComments: item.priorComments,
-      reissued: reissuedOf(item, ctx.rounds[r - 1]?.items ?? []),
-    })),
-  );
+  const flags = ctx.rounds.map((letter, r) => {
+    const previous = ctx.rounds[r - 1];
+    return letter.items.map((item) => {
+      const priorComments = priorCommentsOf(
+        item,
+        previous ? { letterDate: dateOf(previous), items: previous.items } : null,
+      );
+      return { priorComments, reissued: reissuedOf({ ...item, priorComments }, previous?.items ?? []) };
+    });
+  });
   return ctx.rounds.flatMap((letter, r) => {
     const answering = ctx.responses.get(letter.accessionNumber) ?? [];
     const laterStaffLetter = laterStaffLetterExists(ctx.letters, letter);
@@ -85,7 +93,7 @@ export function deriveComments(ctx: CommentContext): CommentRow[] {
       text: item.comment ?? '',
       topics: [...item.topics],
       authorities: [...item.authorities],
-      priorComments: [...item.priorComments],
+      priorComments: [...flags[r]![k]!.priorComments],
       reissued: flags[r]![k]!.reissued,
       response: responseTo(item.number, answering),
       resolution: resolutionOf({ number: item.number, next: flags[r + 1] ?? null, laterStaffLetter }),

@@ -148,7 +148,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   twenty: 20,
 };
 const NUM = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`;
-const LIST = String.raw`${NUM}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-|–)\s*${NUM})*`;
+/** A list of comment numbers as letters write it: "3", "2 and 4", "1, 2, and 5", "one through three". */
+export const COMMENT_NUMBER_LIST = String.raw`${NUM}(?:\s*(?:,\s*(?:and\s+)?|and|&|or|through|to|-|–)\s*${NUM})*`;
+const LIST = COMMENT_NUMBER_LIST;
 const PRIOR = new RegExp(
   String.raw`\b(?:prior|previous|earlier|original)\s+comments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})` +
     String.raw`|\bcomments?\s*(?:nos?\.?|numbers?|#)?\s*(${LIST})\s+(?:(?:in|of|from)\s+)?(?:our|the\s+staff'?s)\s+(?:prior\s+|previous\s+|earlier\s+)?(?:comment\s+)?letter` +
@@ -162,6 +164,24 @@ function valueOf(token: string): number {
   return /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token.toLowerCase()] ?? NaN);
 }
 
+/** The numbers a COMMENT_NUMBER_LIST match names, ranges spelled out ("1 through 3" gives 1, 2, 3). */
+export function commentNumbersOf(list: string): number[] {
+  const out: number[] = [];
+  const tokens = list.split(/\s*(?:,\s*(?:and\s+)?|\band\b|&|\bor\b)\s*/i).filter((t) => t !== '');
+  for (const token of tokens) {
+    const range = /^(\S+)\s*(?:through|to|-|–)\s*(\S+)$/i.exec(token);
+    if (range) {
+      const a = valueOf(range[1]!);
+      const b = valueOf(range[2]!);
+      if (Number.isFinite(a) && Number.isFinite(b) && b >= a && b - a < 30) for (let n = a; n <= b; n++) out.push(n);
+      continue;
+    }
+    const n = valueOf(token);
+    if (Number.isFinite(n) && n > 0) out.push(n);
+  }
+  return out;
+}
+
 /**
  * Numbers of earlier comments a comment refers to: "prior comment 3", "prior comments 2 and 4", "comments 1
  * through 3 of our letter", "in response to comment 8", "we reissue comment 5".
@@ -170,19 +190,7 @@ export function findPriorComments(comment: string | null): number[] {
   if (comment === null) return [];
   const out: number[] = [];
   for (const m of flat(comment).matchAll(PRIOR)) {
-    const list = m.slice(1).find((g) => g !== undefined) ?? '';
-    const tokens = list.split(/\s*(?:,\s*(?:and\s+)?|\band\b|&|\bor\b)\s*/i).filter((t) => t !== '');
-    for (const token of tokens) {
-      const range = /^(\S+)\s*(?:through|to|-|–)\s*(\S+)$/i.exec(token);
-      if (range) {
-        const a = valueOf(range[1]!);
-        const b = valueOf(range[2]!);
-        if (Number.isFinite(a) && Number.isFinite(b) && b >= a && b - a < 30) for (let n = a; n <= b; n++) out.push(n);
-        continue;
-      }
-      const n = valueOf(token);
-      if (Number.isFinite(n) && n > 0) out.push(n);
-    }
+    out.push(...commentNumbersOf(m.slice(1).find((g) => g !== undefined) ?? ''));
   }
   return [...new Set(out)].sort((a, b) => a - b);
 }

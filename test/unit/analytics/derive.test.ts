@@ -270,8 +270,60 @@ describe('deriveThread', () => {
         [2, true, 'open'],
       ],
     );
-    // Not listed as following comment 1 up: the words alone do not make it a reissue of it.
-    assert.equal(derive(again([])).at(-1)!.reissued, false);
+    // Neither naming comment 1 nor answering the response: the words alone do not make it a reissue of it.
+    const unlinked = letter({ ...r.round2, items: [item(1, `In future filings, ${ask}.`)] });
+    assert.deepEqual(derive(unlinked).at(-1)!.priorComments, []);
+    assert.equal(derive(unlinked).at(-1)!.reissued, false);
+  });
+
+  it('links a follow-up that names no comment to the one it answers', () => {
+    const round1 = letter({
+      ...r.round1,
+      items: [
+        item(1, 'Please tell us how you test goodwill for impairment.', { headings: ['Goodwill, page 41'] }),
+        item(2, 'Please disclose the revenue of each product line.', { headings: ['Revenue, page 50'] }),
+      ],
+    });
+    const round2 = (...items: ReturnType<typeof item>[]) =>
+      deriveThread({
+        threadId: 't',
+        letters: [round1, r.response1, letter({ ...r.round2, items })],
+        listedFilings: [],
+      }).comments.filter((c) => c.round === 2);
+    const [byHeading, byDate, named, unrelated, ambiguous] = round2(
+      // Under the heading of comment 1 (the page differs), answering the response.
+      item(1, 'We note your response. Please quantify the cushion.', { headings: ['Goodwill, page 43'] }),
+      // Naming the previous letter by its date.
+      item(2, 'Please refer to comment 2 of our March 4, 2021 letter and revise.'),
+      // Its own numbers win.
+      item(3, 'We note your response to prior comment 2.', { priorComments: [2] }),
+      // A new comment.
+      item(4, 'Please disclose your backlog.', { headings: ['Goodwill, page 43'] }),
+      // Answering the response under a caption no earlier comment had.
+      item(5, 'We note your response. Please explain.', { headings: ['Liquidity'] }),
+    );
+    assert.deepEqual(byHeading!.priorComments, [1]);
+    assert.deepEqual(byDate!.priorComments, [2]);
+    assert.deepEqual(named!.priorComments, [2]);
+    assert.deepEqual(unrelated!.priorComments, []);
+    assert.deepEqual(ambiguous!.priorComments, []);
+    // An older letter's date names no comment of the previous round.
+    const [older] = round2(item(1, 'Please refer to comment 2 of our January 15, 2021 letter.'));
+    assert.deepEqual(older!.priorComments, []);
+    // After a letter of one comment, answering the response follows that comment up.
+    const single = deriveThread({
+      threadId: 't',
+      letters: [
+        letter({ ...r.round1, items: [item(1, 'Please tell us about the reserves.')] }),
+        r.response1,
+        letter({
+          ...r.round2,
+          items: [item(1, 'We acknowledge your response to our previous comment. Please tell us more.')],
+        }),
+      ],
+      listedFilings: [],
+    }).comments.at(-1)!;
+    assert.deepEqual(single.priorComments, [1]);
   });
 
   it('numbers rounds and resolves each comment', () => {

@@ -1,0 +1,81 @@
+/**
+ * The comments of the previous round a comment follows up, read with the review in hand. A letter's own parse
+ * (Item.priorComments) finds only numbered references ("prior comment 3"); many follow-ups name none:
+ * "We acknowledge your response to our previous comment" after a one-comment letter, "We note your response" under
+ * the heading the earlier comment had, "comment 2 of our August 10, 2023 letter" naming the previous letter by its
+ * date. Pure.
+ */
+import { COMMENT_NUMBER_LIST, commentNumbersOf } from '../letter/item-split.ts';
+import type { Item } from '../letter/schema.ts';
+
+/** The previous round as the inference reads it: its letter's date and its numbered comments. */
+export interface PreviousRound {
+  readonly letterDate: string;
+  readonly items: readonly Pick<Item, 'number' | 'headings'>[];
+}
+
+/** The comment answers the company's response or refers to an earlier comment without a number. */
+const ANSWERS_RESPONSE =
+  /\b(?:your|the\s+company'?s)\s+(?:responses?|reply|letter\s+dated|supplemental\s+response)\b|\b(?:our|the|your)\s+(?:prior|previous|earlier)\s+comments?\b/i;
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const DATE = String.raw`(${MONTHS.join('|')})\s+(\d{1,2}),?\s+(\d{4})`;
+/** "comment 2 of our August 10, 2023 letter", "comments 3 and 4 in our letter dated March 15, 2023". */
+const DATED_REFERENCE = new RegExp(
+  String.raw`\bcomments?\s*(?:nos?\.?|numbers?|#)?\s*(${COMMENT_NUMBER_LIST})\s+(?:of|in|from)\s+(?:our|the\s+staff'?s)\s+(?:(?:comment\s+)?letter\s+dated\s+)?${DATE}`,
+  'gi',
+);
+
+function isoDate(month: string, day: string, year: string): string {
+  const m = MONTHS.indexOf(month.toLowerCase()) + 1;
+  return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** A heading as a caption: without its page reference, case and punctuation ("Goodwill, page 41" is "goodwill"). */
+const caption = (heading: string): string =>
+  heading
+    .replace(/,?\s*\(?\bpages?\s+[\w-]+(?:\s*(?:-|–|and|,)\s*[\w-]+)*\)?\s*$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * The previous round's comments `comment` follows up (its own numbers when it names some): the comments a dated
+ * reference names when the date is the previous letter's; else, when it answers the response or an earlier
+ * comment without a number, the previous letter's only comment, or its one comment under the same caption.
+ */
+export function priorCommentsOf(
+  item: Pick<Item, 'comment' | 'headings' | 'priorComments'>,
+  previous: PreviousRound | null,
+): number[] {
+  if (item.priorComments.length > 0 || previous === null || item.comment === null) return [...item.priorComments];
+  const text = item.comment.replace(/\s+/g, ' ');
+  const known = new Set(previous.items.map((p) => p.number));
+
+  const dated: number[] = [];
+  for (const m of text.matchAll(DATED_REFERENCE)) {
+    if (isoDate(m[2]!, m[3]!, m[4]!) !== previous.letterDate) continue;
+    dated.push(...commentNumbersOf(m[1]!).filter((n) => known.has(n)));
+  }
+  if (dated.length > 0) return [...new Set(dated)].sort((a, b) => a - b);
+
+  if (!ANSWERS_RESPONSE.test(text)) return [];
+  if (previous.items.length === 1) return [previous.items[0]!.number];
+  const own = item.headings.at(-1);
+  if (own === undefined || caption(own) === '') return [];
+  const same = previous.items.filter((p) => p.headings.length > 0 && caption(p.headings.at(-1)!) === caption(own));
+  return same.length === 1 ? [same[0]!.number] : [];
+}
