@@ -27,6 +27,7 @@ import { uudecode } from '../../../src/submission/uudecode.ts';
 import { textPieces } from '../../../src/serve/pages/page-parts.ts';
 import { classifyComment } from '../../../src/letter/classify-comment.ts';
 import { reissueEvidence } from '../../../src/letter/reissue.ts';
+import { priorCommentsOf } from '../../../src/analytics/prior-comments.ts';
 
 export interface LinearCase {
   readonly name: string;
@@ -568,6 +569,17 @@ export const LINEAR_CASES: Record<string, readonly LinearCase[]> = {
             headings: ["Management's Discussion and Analysis", 'Results'],
             priorComments: [2],
           });
+      },
+    },
+    {
+      name: 'a follow-up naming no number, full of dated comment references',
+      prepare: (n) => {
+        const comment = run('We note your response to comments 1, 2 and 3 of our letter dated March 4, 2021 and ', n);
+        const previous = {
+          letterDate: '2021-03-05',
+          items: [1, 2, 3].map((number) => ({ number, headings: ['Goodwill'] })),
+        };
+        return () => priorCommentsOf({ comment, headings: ['Goodwill, page 4'], priorComments: [] }, previous);
       },
     },
   ],
