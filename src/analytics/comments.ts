@@ -67,11 +67,14 @@ export function resolutionOf(input: {
 export function deriveComments(ctx: CommentContext): CommentRow[] {
   const flags = ctx.rounds.map((letter, r) => {
     const previous = ctx.rounds[r - 1];
+    const found: { headings: readonly string[]; priorComments: number[] }[] = [];
     return letter.items.map((item) => {
       const priorComments = priorCommentsOf(
         item,
         previous ? { letterDate: dateOf(previous), items: previous.items } : null,
+        found.at(-1) ?? null,
       );
+      found.push({ headings: item.headings, priorComments });
       return { priorComments, reissued: reissuedOf({ ...item, priorComments }, previous?.items ?? []) };
     });
   });

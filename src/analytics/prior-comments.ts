@@ -52,14 +52,29 @@ const caption = (heading: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** A comment that carries on the one before it: "In addition, revise ...", "Additionally, please provide ...". */
+const CONTINUES = /^\s*(?:in addition|additionally|also|further(?:more)?|similarly)\b/i;
+
+/** The comment before this one in the same letter, with the prior comments found for it. */
+export interface PrecedingComment {
+  readonly headings: readonly string[];
+  readonly priorComments: readonly number[];
+}
+
+const sameCaption = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length > 0 && b.length > 0 && caption(a.at(-1)!) === caption(b.at(-1)!);
+
 /**
  * The previous round's comments `comment` follows up (its own numbers when it names some): the comments a dated
  * reference names when the date is the previous letter's; else, when it answers the response or an earlier
- * comment without a number, the previous letter's only comment, or its one comment under the same caption.
+ * comment without a number, the previous letter's only comment, or its one comment under the same caption; else,
+ * when it opens by carrying on the comment before it under the same caption ("In addition, ..."), what that one
+ * follows up.
  */
 export function priorCommentsOf(
   item: Pick<Item, 'comment' | 'headings' | 'priorComments'>,
   previous: PreviousRound | null,
+  preceding: PrecedingComment | null = null,
 ): number[] {
   if (item.priorComments.length > 0 || previous === null || item.comment === null) return [...item.priorComments];
   const text = item.comment.replace(/\s+/g, ' ');
@@ -72,10 +87,13 @@ export function priorCommentsOf(
   }
   if (dated.length > 0) return [...new Set(dated)].sort((a, b) => a - b);
 
-  if (!ANSWERS_RESPONSE.test(text)) return [];
-  if (previous.items.length === 1) return [previous.items[0]!.number];
-  const own = item.headings.at(-1);
-  if (own === undefined || caption(own) === '') return [];
-  const same = previous.items.filter((p) => p.headings.length > 0 && caption(p.headings.at(-1)!) === caption(own));
-  return same.length === 1 ? [same[0]!.number] : [];
+  if (ANSWERS_RESPONSE.test(text)) {
+    if (previous.items.length === 1) return [previous.items[0]!.number];
+    const same = previous.items.filter((p) => sameCaption(p.headings, item.headings));
+    if (same.length === 1) return [same[0]!.number];
+  }
+  if (preceding !== null && CONTINUES.test(text) && sameCaption(preceding.headings, item.headings)) {
+    return [...preceding.priorComments];
+  }
+  return [];
 }

@@ -324,6 +324,17 @@ describe('deriveThread', () => {
       listedFilings: [],
     }).comments.at(-1)!;
     assert.deepEqual(single.priorComments, [1]);
+    // "In addition, ..." under the same caption carries on the comment before it, and what that one follows up.
+    const [, carried, elsewhere] = round2(
+      item(1, 'We note your response to prior comment 1. Please quantify the cushion.', {
+        headings: ['Goodwill, page 43'],
+        priorComments: [1],
+      }),
+      item(2, 'In addition, please disclose the key assumptions.', { headings: ['Goodwill, page 43'] }),
+      item(3, 'In addition, please disclose your backlog.', { headings: ['Backlog'] }),
+    );
+    assert.deepEqual(carried!.priorComments, [1]);
+    assert.deepEqual(elsewhere!.priorComments, []);
   });
 
   it('numbers rounds and resolves each comment', () => {
