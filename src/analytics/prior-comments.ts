@@ -5,6 +5,7 @@
  * the heading the earlier comment had, "comment 2 of our August 10, 2023 letter" naming the previous letter by its
  * date. Pure.
  */
+import { findDates } from '../letter/dates.ts';
 import { COMMENT_NUMBER_LIST, commentNumbersOf } from '../letter/item-split.ts';
 import type { Item } from '../letter/schema.ts';
 
@@ -18,31 +19,11 @@ export interface PreviousRound {
 const ANSWERS_RESPONSE =
   /\b(?:your|the\s+company'?s)\s+(?:responses?|reply|letter\s+dated|supplemental\s+response)\b|\b(?:our|the|your)\s+(?:prior|previous|earlier)\s+comments?\b/i;
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const DATE = String.raw`(${MONTHS.join('|')})\s+(\d{1,2}),?\s+(\d{4})`;
-/** "comment 2 of our August 10, 2023 letter", "comments 3 and 4 in our letter dated March 15, 2023". */
+/** "comment 2 of our August 10, 2023 letter", "comments 3 and 4 in our letter dated March 15, 2023": the date follows. */
 const DATED_REFERENCE = new RegExp(
-  String.raw`\bcomments?\s*(?:nos?\.?|numbers?|#)?\s*(${COMMENT_NUMBER_LIST})\s+(?:of|in|from)\s+(?:our|the\s+staff'?s)\s+(?:(?:comment\s+)?letter\s+dated\s+)?${DATE}`,
+  String.raw`\bcomments?\s*(?:nos?\.?|numbers?|#)?\s*(${COMMENT_NUMBER_LIST})\s+(?:of|in|from)\s+(?:our|the\s+staff'?s)\s+(?:(?:comment\s+)?letter\s+dated\s+)?`,
   'gi',
 );
-
-function isoDate(month: string, day: string, year: string): string {
-  const m = MONTHS.indexOf(month.toLowerCase()) + 1;
-  return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
 /** A heading as a caption: without its page reference, case and punctuation ("Goodwill, page 41" is "goodwill"). */
 const caption = (heading: string): string =>
@@ -82,7 +63,9 @@ export function priorCommentsOf(
 
   const dated: number[] = [];
   for (const m of text.matchAll(DATED_REFERENCE)) {
-    if (isoDate(m[2]!, m[3]!, m[4]!) !== previous.letterDate) continue;
+    const end = m.index + m[0].length;
+    const date = findDates(text.slice(end, end + 40))[0];
+    if (date === undefined || date.index !== 0 || date.iso !== previous.letterDate) continue;
     dated.push(...commentNumbersOf(m[1]!).filter((n) => known.has(n)));
   }
   if (dated.length > 0) return [...new Set(dated)].sort((a, b) => a - b);
