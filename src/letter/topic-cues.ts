@@ -37,11 +37,12 @@ const segmentResultsCue = (weight: number, pattern: RegExp): Cue => ({
 });
 
 /**
- * Reserves (oil and gas, mineral, insurance) are accounting in the financial statements, the properties section or
- * an exhibit, and part of the results discussion when the comment is on MD&A ("Changes in Proved Reserves", "Proved
- * Undeveloped Reserves" under MD&A).
+ * Accounting in the financial statements, the properties section or an exhibit, and part of the results discussion
+ * when the comment is on MD&A: reserves (oil and gas, mineral, insurance; "Changes in Proved Reserves", "Proved
+ * Undeveloped Reserves" under MD&A) and restructuring (a restructuring note is exit-cost accounting, a
+ * "Restructuring" caption in MD&A discusses its effect on results).
  */
-const reserveCue = (weight: number, pattern: RegExp): Cue => ({
+const accountingOrResultsCue = (weight: number, pattern: RegExp): Cue => ({
   topic: 'accounting_other',
   weight,
   pattern,
@@ -392,7 +393,7 @@ export const TEXT_CUES: readonly Cue[] = [
     /\bregulatory (?:assets?|liabilit(?:y|ies)|accounting)\b|\brate[- ]regulated\b|\b(?:sold|sales?|transfers?) (?:of receivables )?with recourse\b|\btransfers? of (?:financial assets|receivables)\b|\bsales? of (?:trade |accounts )?receivables\b|\bsecuriti[sz]ation\b/i,
   ),
   // Mining property disclosure (S-K 1300): reserves and resources, like oil and gas reserves, are accounting_other.
-  reserveCue(
+  accountingOrResultsCue(
     3,
     /\bmineral (?:resources?|reserves?)\b|\bcut-?off grades?\b|\btechnical report summar(?:y|ies)\b|\b(?:resources?|resource) and reserves?\b|\bqualified persons?\b/i,
   ),
@@ -407,7 +408,7 @@ export const TEXT_CUES: readonly Cue[] = [
     2,
     /\breinsurance\b|\bpremiums?\b|\bloss adjustment expenses?\b|\bpolicyholders?\b|\bdeferred acquisition costs\b|\bloans?\b|\bdeposits\b|\bcharge-?offs?\b|\bdepletion\b|\bdepreciation\b|\bcapitaliz(?:e|ed|ation of)\b|\bequity investments?\b|\binvestment (?:securities|portfolio)\b/i,
   ),
-  reserveCue(2, /\breserves?\b|\bPUDs?\b|\bdrilling locations?\b|\bmineral\b/i),
+  accountingOrResultsCue(2, /\breserves?\b|\bPUDs?\b|\bdrilling locations?\b|\bmineral\b/i),
   // Crypto assets (ASC 350-60) and the safeguarding of customers' crypto are accounting, though measured at fair value.
   cue(
     'accounting_other',
@@ -496,7 +497,7 @@ export const HEADING_CUES: readonly Cue[] = [
     1.5,
     /prospectus summary|^summary(?!\s+of\s+(?:(?:the\s+)?significant|critical|(?:principal\s+)?accounting))|information statement summary/i,
   ),
-  reserveCue(4, /oil and gas|proved|reserves/i),
+  accountingOrResultsCue(4, /oil and gas|proved|reserves/i),
   cue(
     'governance_compensation',
     5,
@@ -513,13 +514,7 @@ export const HEADING_CUES: readonly Cue[] = [
     1.5,
     /significant accounting policies|accounting policies|financial statements|notes to|report of independent/i,
   ),
-  // A restructuring note is exit-cost accounting; a restructuring caption in MD&A discusses its effect on results.
-  {
-    topic: 'accounting_other',
-    weight: 4,
-    pattern: /restructuring|exit (?:costs|activities)/i,
-    inSection: { section: MDA_SECTION, topic: 'mda_results' },
-  },
+  accountingOrResultsCue(4, /restructuring|exit (?:costs|activities)/i),
 ];
 
 /** A filing named in the headings: a registration statement, proxy or tender offer leans to offering_transaction. */
@@ -563,5 +558,5 @@ export const AUTHORITY_CUES: readonly Cue[] = [
     /^ASC 350-60\b|^ASC (?:205(?!-20|-40)|(?!205)2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-|4-10)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU /,
   ),
   // Oil and gas (S-K 1200, S-X 4-10) and mining (S-K 1300) disclosure.
-  reserveCue(3, /^S-K 1[23]\d\d\b|^S-X 4-10\b/),
+  accountingOrResultsCue(3, /^S-K 1[23]\d\d\b|^S-X 4-10\b/),
 ];
