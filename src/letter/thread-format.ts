@@ -12,14 +12,23 @@ export interface ThreadFormatOptions {
   readonly excerpt?: number;
   /** Each staff comment's resolution (addressed, followed_up, reissued, open), by `accession#number`. */
   readonly resolutions?: ReadonlyMap<string, string>;
+  /**
+   * The earlier comments each staff comment follows up as the review reads them (src/analytics: also those its
+   * text names no number of), by `accession#number`; else the letter's own `priorComments`.
+   */
+  readonly followsUp?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The classification line of a staff comment: topics, authorities, resolution; null when there is none. */
-function classificationLine(item: Item, resolution: string | undefined): string | null {
+function classificationLine(
+  item: Item,
+  resolution: string | undefined,
+  followsUp: readonly number[] = item.priorComments,
+): string | null {
   const parts: string[] = [];
   if (item.topics.length > 0) parts.push(`topics: ${item.topics.join(', ')}`);
   if (item.authorities.length > 0) parts.push(`authorities: ${item.authorities.join('; ')}`);
-  if (item.priorComments.length > 0) parts.push(`follows up: ${numbers(item.priorComments)}`);
+  if (followsUp.length > 0) parts.push(`follows up: ${numbers(followsUp)}`);
   if (resolution !== undefined) parts.push(`resolution: ${resolution}`);
   return parts.length > 0 ? `         ${parts.join(' · ')}` : null;
 }
@@ -88,7 +97,8 @@ export function formatThreads(threads: readonly ReviewThread[], options: ThreadF
         lines.push(`      ${item.number}.${where}`);
         if (item.comment !== null) lines.push(`         comment:  ${excerpt(item.comment, max)}`);
         if (e.form === 'UPLOAD') {
-          const line = classificationLine(item, options.resolutions?.get(`${e.accessionNumber}#${item.number}`));
+          const key = `${e.accessionNumber}#${item.number}`;
+          const line = classificationLine(item, options.resolutions?.get(key), options.followsUp?.get(key));
           if (line !== null) lines.push(line);
         }
         if (item.response !== null) lines.push(`         response: ${excerpt(item.response, max)}`);

@@ -11,20 +11,24 @@ import { loadCompanyLetters, threadsOf } from '../../pipeline/thread-stage.ts';
 import { EXIT, usageError, type CliContext, type ExitCode } from '../context.ts';
 import { terminalSafe } from '../terminal-text.ts';
 
-/** Each staff comment's resolution (src/analytics), by `accession#number`. */
-function resolutionsOf(
+/** Each staff comment's resolution and the earlier comments it follows up (src/analytics), by `accession#number`. */
+function commentRowsOf(
   threads: readonly ReviewThread[],
   byCompany: ReadonlyMap<string, readonly Letter[]>,
-): Map<string, string> {
+): { resolutions: Map<string, string>; followsUp: Map<string, readonly number[]> } {
   const letters = new Map([...byCompany.values()].flat().map((l) => [l.accessionNumber, l]));
-  const out = new Map<string, string>();
+  const resolutions = new Map<string, string>();
+  const followsUp = new Map<string, readonly number[]>();
   for (const t of threads) {
     const own = t.letters.map((e) => letters.get(e.accessionNumber)).filter((l) => l !== undefined);
     if (own.length === 0) continue;
     const { comments } = deriveThread({ threadId: t.threadId, letters: own, listedFilings: [] });
-    for (const c of comments) out.set(`${c.accessionNumber}#${c.number}`, c.resolution);
+    for (const c of comments) {
+      resolutions.set(`${c.accessionNumber}#${c.number}`, c.resolution);
+      followsUp.set(`${c.accessionNumber}#${c.number}`, c.priorComments);
+    }
   }
-  return out;
+  return { resolutions, followsUp };
 }
 
 export function registerThread(program: Command, context: () => CliContext, setExit: (code: ExitCode) => void) {
@@ -51,8 +55,8 @@ export function registerThread(program: Command, context: () => CliContext, setE
         const items = new Map<string, readonly Item[]>();
         if (options.items)
           for (const letters of byCompany.values()) for (const l of letters) items.set(l.accessionNumber, l.items);
-        const resolutions = options.items ? resolutionsOf(threads, byCompany) : undefined;
-        await ctx.stdout.write(terminalSafe(formatThreads(threads, options.items ? { items, resolutions } : {})));
+        const rows = options.items ? commentRowsOf(threads, byCompany) : null;
+        await ctx.stdout.write(terminalSafe(formatThreads(threads, rows ? { items, ...rows } : {})));
         setExit(EXIT.OK);
       } finally {
         await deps.close();

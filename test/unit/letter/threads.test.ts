@@ -255,6 +255,12 @@ describe('thread text', () => {
       /comment: {2}comment 1\n +topics: revenue, non_gaap · authorities: ASC 606; S-K 10\(e\) · follows up: 3 · resolution: followed_up\n/,
     );
     assert.match(text, /comment: {2}comment 2\n +resolution: open\n/);
+    // What the review reads a comment to follow up wins over the letter's own numbers.
+    const read = formatThreads(buildThreads([c1]), {
+      items: new Map([[c1.accessionNumber, c1.items]]),
+      followsUp: new Map([[`${c1.accessionNumber}#2`, [1, 2]]]),
+    });
+    assert.match(read, /comment: {2}comment 2\n +follows up: 1-2\n/);
   });
 
   it('says so when there is no thread', () => {
