@@ -334,7 +334,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'governance_compensation',
     4,
-    /\bexecutive compensation\b|\bcompensation discussion\b|\bnamed executive officers?\b|\bsummary compensation table\b|\bpay versus performance\b|\bcompensation committee\b|\bclawback\b|\bsay-on-pay\b/i,
+    /\bexecutive compensation\b|\bcompensation discussion\b|\bnamed executive officers?\b|\bsummary compensation table\b|\bpay versus performance\b|\bcompensation committee\b|\bclawback\b|\bsay-on-pay\b|\b(?:compensation|incentive compensation) recovery\b|\berroneously awarded\b|\b10b5-1\b|\btrading (?:arrangements?|plans?)\b|\binsider trading (?:policies|policy|procedures)\b/i,
   ),
   cue(
     'governance_compensation',
@@ -545,12 +545,12 @@ export const AUTHORITY_CUES: readonly Cue[] = [
   cue(
     'offering_transaction',
     4,
-    /^Rule (?:13e|14[ade]|425|430|424|433|405|436|462|461|163|164|168|169)|^Securities Act Section [57]\b|^Schedule |^M-A |^S-K (?:5\d\d|601(?!\(b\)\(3[12]\))|1001|1015)\b|^Form (?:S|F)-|^SLB\b|^Form 10 Item/,
+    /^Rule (?:13e|14[ade]|425|430|424|433|405|436|462|461|163|164|168|169)|^Securities Act Section [57]\b|^Schedule |^M-A |^S-K (?:5\d\d|601(?!\(b\)\((?:3[12]|97|19)\))|1001|1015)\b|^Form (?:S|F)-|^SLB\b|^Form 10 Item/,
   ),
   cue(
     'governance_compensation',
     4,
-    /^S-K (?:40[1-7]|30[78]|601\(b\)\(3[12]\))|^Rule (?:13a|15d)-14\b|^C&DI (?:11[7-9]|12[0-8])\.|^Rule 13a-15|^Release 33-8810\b|^Sarbanes-Oxley(?! Act Section 104\(i\))|^ASC 850\b/,
+    /^S-K (?:40[1-8]|30[78]|601\(b\)\((?:3[12]|97|19)\))|^Rule (?:13a|15d)-14\b|^Rule 10b5-1\b|^Form 20-F Item 16J\b|^C&DI (?:11[7-9]|12[0-8])\.|^Rule 13a-15|^Release 33-8810\b|^Sarbanes-Oxley(?! Act Section 104\(i\))|^ASC 850\b/,
   ),
   cue(
     'accounting_other',

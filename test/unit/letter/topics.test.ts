@@ -533,6 +533,22 @@ describe('topics: the set', () => {
     });
     assert.equal(results[0]!.topic, 'mda_results');
   });
+  it('reads trading arrangements, insider trading policies and the clawback exhibit as governance', () => {
+    assert.equal(
+      topicsOf(
+        'Please confirm whether any director or officer adopted or terminated a Rule 10b5-1 trading arrangement during the fourth quarter. Refer to Item 408(a) of Regulation S-K.',
+        ['Item 9B. Other Information'],
+      )[0],
+      'governance_compensation',
+    );
+    assert.equal(
+      topicsOf(
+        'Please file your compensation recovery policy as Exhibit 97 as required by Item 601(b)(97) of Regulation S-K.',
+        ['Item 15. Exhibits and Financial Statement Schedules'],
+      )[0],
+      'governance_compensation',
+    );
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
