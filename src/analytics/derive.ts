@@ -82,6 +82,7 @@ export function deriveThread(input: ThreadInput): DerivedThread {
       references.flatMap((l) => l.references),
       input.listedFilings,
       letterDates[0]!,
+      ordered.filter((l) => l.form === 'UPLOAD').map((l) => l.referenceAccession),
     ),
     firstLetterDate: letterDates[0]!,
     lastLetterDate: letterDates[letterDates.length - 1]!,

@@ -21,6 +21,7 @@ export type AnalyticsLetter = Pick<
   | 'letterDate'
   | 'inResponseTo'
   | 'references'
+  | 'referenceAccession'
   | 'secStaff'
   | 'office'
   | 'signatories'

@@ -1,7 +1,9 @@
 /**
  * The filing under review (../DESIGN.md "conversations": `reviewedFiling`): form, fiscal year end and filed date
  * as the review's letters name it, and its accession resolved from the company's listed filings (the submissions
- * listing, or after `backfill --all` the full-index rows). Null accession when no listed filing fits. Pure.
+ * listing, or after `backfill --all` the full-index rows). Where no listed filing fits (a filing older than the
+ * listing read), the staff letters' own SGML header names it: `PUBLIC REFERENCE ACCESSION NUMBER`, EDGAR's link
+ * from an UPLOAD to the filing under review. Null accession when neither gives one. Pure.
  */
 import { daysBetween } from '../letter/dates.ts';
 import type { Reference } from '../letter/schema.ts';
@@ -78,19 +80,35 @@ function resolveAccession(ref: Reference, listed: readonly ListedFilingRow[], op
 
 /**
  * The reviewed filing of a review: the first reference its letters name (staff letters first), with its accession
- * from the listed filings of the company; null when no letter names a filing.
+ * from the listed filings of the company, else from the first staff letter header's reference accession
+ * (`headerAccessions`, in letter order) unless the listing shows that filing to be of another form. With no
+ * filing named, the header's filing as the listing describes it (form, period and filed date unknown when the
+ * listing does not hold it); null when neither the letters nor a header name a filing.
  */
 export function resolveReviewedFiling(
   references: readonly Reference[],
   listed: readonly ListedFilingRow[],
   openedOn: string,
+  headerAccessions: readonly (string | null)[] = [],
 ): ReviewedFiling | null {
+  const header = headerAccessions.find((a): a is string => a !== null);
+  const headerRow = header === undefined ? undefined : listed.find((r) => r.accessionNumber === header);
   const ref = references.find((r) => r.form !== null);
-  if (!ref) return null;
+  if (!ref) {
+    if (header === undefined) return null;
+    return {
+      form: headerRow?.form ?? null,
+      fiscalYearEnd: headerRow?.reportDate ?? null,
+      filedDate: headerRow?.filingDate ?? null,
+      accessionNumber: header,
+    };
+  }
+  const headerFits =
+    header !== undefined && (headerRow?.form == null || baseForm(headerRow.form) === baseForm(ref.form!));
   return {
     form: ref.form,
     fiscalYearEnd: ref.fiscalYearEnd,
     filedDate: ref.filedDate,
-    accessionNumber: resolveAccession(ref, listed, openedOn),
+    accessionNumber: resolveAccession(ref, listed, openedOn) ?? (headerFits ? header : null),
   };
 }

@@ -405,6 +405,13 @@ describe('deriveThread', () => {
     assert.equal(open.conversation.reviewedFiling?.accessionNumber, null);
     assert.equal(open.conversation.medianDaysToRespond, 21);
   });
+
+  it("resolves a filing older than the listing from the staff letters' header reference", () => {
+    const referenced = letter({ ...r.round1, referenceAccession: '0001234567-19-000007' });
+    const { conversation } = deriveThread({ threadId: 't', letters: [referenced, r.response1], listedFilings: [] });
+    assert.equal(conversation.reviewedFiling?.form, TENK_2020.form);
+    assert.equal(conversation.reviewedFiling?.accessionNumber, '0001234567-19-000007');
+  });
 });
 
 describe('deriveCompany', () => {

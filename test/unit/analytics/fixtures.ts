@@ -47,6 +47,7 @@ export function letter(spec: Partial<AnalyticsLetter> & Pick<AnalyticsLetter, 'f
     letterDate: filingDate,
     inResponseTo: null,
     references: [],
+    referenceAccession: null,
     secStaff: [],
     office: null,
     signatories: [],

@@ -76,6 +76,43 @@ describe('resolveReviewedFiling', () => {
       if (got) assert.equal(got.form, c.refs[0]!.form);
     });
   }
+  describe("the staff letters' header reference (PUBLIC REFERENCE ACCESSION NUMBER)", () => {
+    const OLD = '0001234567-16-000010';
+    it('names a filing older than the listing', () => {
+      assert.equal(
+        resolveReviewedFiling([ref('10-K', '2015-12-31', null)], LISTED, '2021-06-01', [null, OLD])?.accessionNumber,
+        OLD,
+      );
+    });
+    it('yields to the listed filing the letter names', () => {
+      const got = resolveReviewedFiling([ref('10-K', '2020-12-31', null)], LISTED, '2021-06-01', [
+        '0001234567-21-000020',
+      ]);
+      assert.equal(got?.accessionNumber, '0001234567-21-000010');
+    });
+    it('is not taken when the listing shows it to be of another form', () => {
+      const got = resolveReviewedFiling([ref('10-K', '2015-12-31', null)], LISTED, '2021-06-01', [
+        '0001234567-21-000030',
+      ]);
+      assert.equal(got?.accessionNumber, null);
+    });
+    it('describes the filing from the listing when no letter names one', () => {
+      assert.deepEqual(resolveReviewedFiling([ref(null, null, null)], LISTED, '2021-06-01', ['0001234567-21-000030']), {
+        form: '10-Q',
+        fiscalYearEnd: '2021-03-31',
+        filedDate: '2021-05-05',
+        accessionNumber: '0001234567-21-000030',
+      });
+    });
+    it('gives the accession alone when neither a letter nor the listing describes it', () => {
+      assert.deepEqual(resolveReviewedFiling([], LISTED, '2021-06-01', [OLD]), {
+        form: null,
+        fiscalYearEnd: null,
+        filedDate: null,
+        accessionNumber: OLD,
+      });
+    });
+  });
   it('keeps form and dates with a null accession when no listing is stored', () => {
     assert.deepEqual(resolveReviewedFiling([ref('10-K', '2020-12-31', '2021-02-26')], [], '2021-06-01'), {
       form: '10-K',
