@@ -5,7 +5,7 @@
  * settled labels, beside the agreement of the two labellings; `--misses` lists the misses of the tuned split
  * (never read the held-out split's misses: it is what tells whether a cue carries over).
  *
- *   npx node test/eval/synthetic-topics.ts [--misses]
+ *   npx node test/eval/synthetic-topics.ts [--misses] [--batch N]   (--batch: only that batch's misses)
  *
  * A script, not a test: development figures, not a gate.
  */
@@ -88,7 +88,7 @@ export function formatSyntheticReport(rows: readonly { name: string; score: Synt
 }
 
 /** The report `npm run eval` prints: every batch's tuned and held-out splits, and the whole set. */
-export function runSyntheticTopics(options: { misses?: boolean } = {}): string {
+export function runSyntheticTopics(options: { misses?: boolean; batch?: number } = {}): string {
   const set = readSyntheticSet();
   const batches = [...new Set(set.comments.map((c) => c.batch))].sort((x, y) => x - y);
   const rows: { name: string; score: SyntheticScore }[] = [];
@@ -98,7 +98,7 @@ export function runSyntheticTopics(options: { misses?: boolean } = {}): string {
       const comments = set.comments.filter((c) => c.batch === batch && c.split === split);
       if (comments.length === 0) continue;
       const onMiss =
-        options.misses && split === 'tuned'
+        options.misses && split === 'tuned' && (options.batch === undefined || options.batch === batch)
           ? (c: SyntheticComment, want: readonly string[], got: readonly string[]) =>
               misses.push(
                 `${c.id}: want ${want.join(',')} got ${got.join(',')}\n  [${c.headings.join(' | ')}]\n  ${c.text}`,
@@ -114,6 +114,9 @@ export function runSyntheticTopics(options: { misses?: boolean } = {}): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false } } });
-  console.log(runSyntheticTopics({ misses: values.misses }));
+  const { values } = parseArgs({
+    options: { misses: { type: 'boolean', default: false }, batch: { type: 'string' } },
+  });
+  const batch = values.batch === undefined ? undefined : Number(values.batch);
+  console.log(runSyntheticTopics({ misses: values.misses, ...(batch === undefined ? {} : { batch }) }));
 }
