@@ -44,6 +44,12 @@ export function readSyntheticSet(): { comments: SyntheticComment[]; final: Topic
   return { comments, final: readTopics('final.json'), a: readTopics('a.json'), b: readTopics('b.json') };
 }
 
+/**
+ * The comment as the parser hands it to the classifier: the written comment opens with its number ("3. We note"),
+ * which the letter's item split takes off (a leading "3." would also end the first sentence early).
+ */
+export const commentBody = (text: string): string => text.replace(/^\s*\d{1,3}\.\s+/, '');
+
 const sameFirst = (x: readonly string[], y: readonly string[]) => x[0] !== undefined && x[0] === y[0];
 const shareOne = (x: readonly string[], y: readonly string[]) => x.some((t) => y.includes(t));
 
@@ -59,7 +65,11 @@ export function scoreSynthetic(
   let labellersAny = 0;
   for (const comment of comments) {
     const want = labels.final[comment.id] ?? [];
-    const got = classifyComment({ comment: comment.text, headings: comment.headings, priorComments: [] }).topics;
+    const got = classifyComment({
+      comment: commentBody(comment.text),
+      headings: comment.headings,
+      priorComments: [],
+    }).topics;
     if (sameFirst(want, got)) first += 1;
     else onMiss?.(comment, want, got);
     if (shareOne(want, got)) any += 1;

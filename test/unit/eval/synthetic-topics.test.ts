@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TOPICS } from '../../../src/letter/schema.ts';
-import { readSyntheticSet, scoreSynthetic } from '../../eval/synthetic-topics.ts';
+import { commentBody, readSyntheticSet, scoreSynthetic } from '../../eval/synthetic-topics.ts';
 
 describe('synthetic development set', () => {
   it('labels every comment, twice and settled, with 1-3 topics of the taxonomy', () => {
@@ -41,5 +41,10 @@ describe('synthetic development set', () => {
     );
     assert.deepEqual(score, { comments: 2, first: 1, any: 2, labellersFirst: 1, labellersAny: 2 });
     assert.deepEqual(misses, ['x-2']);
+  });
+
+  it('scores the comment without the number it opens with, as the parser gives it', () => {
+    assert.equal(commentBody('12. We note your response.'), 'We note your response.');
+    assert.equal(commentBody('We note 12. items.'), 'We note 12. items.');
   });
 });
