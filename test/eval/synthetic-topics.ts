@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { classifyComment } from '../../src/letter/classify-comment.ts';
+import { splitPageRef } from '../../src/letter/headings.ts';
 
 const DIR = new URL('./analytics-labels/synthetic/', import.meta.url);
 
@@ -50,6 +51,9 @@ export function readSyntheticSet(): { comments: SyntheticComment[]; final: Topic
  */
 export const commentBody = (text: string): string => text.replace(/^\s*\d{1,3}\.\s+/, '');
 
+/** Headings as the parser gives them: "Goodwill, page 84" is the heading "Goodwill" on page 84. */
+export const parsedHeadings = (headings: readonly string[]): string[] => headings.map((h) => splitPageRef(h).heading);
+
 const sameFirst = (x: readonly string[], y: readonly string[]) => x[0] !== undefined && x[0] === y[0];
 const shareOne = (x: readonly string[], y: readonly string[]) => x.some((t) => y.includes(t));
 
@@ -67,7 +71,7 @@ export function scoreSynthetic(
     const want = labels.final[comment.id] ?? [];
     const got = classifyComment({
       comment: commentBody(comment.text),
-      headings: comment.headings,
+      headings: parsedHeadings(comment.headings),
       priorComments: [],
     }).topics;
     if (sameFirst(want, got)) first += 1;

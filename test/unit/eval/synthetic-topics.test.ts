@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TOPICS } from '../../../src/letter/schema.ts';
-import { commentBody, readSyntheticSet, scoreSynthetic } from '../../eval/synthetic-topics.ts';
+import { commentBody, parsedHeadings, readSyntheticSet, scoreSynthetic } from '../../eval/synthetic-topics.ts';
 
 describe('synthetic development set', () => {
   it('labels every comment, twice and settled, with 1-3 topics of the taxonomy', () => {
@@ -46,5 +46,12 @@ describe('synthetic development set', () => {
   it('scores the comment without the number it opens with, as the parser gives it', () => {
     assert.equal(commentBody('12. We note your response.'), 'We note your response.');
     assert.equal(commentBody('We note 12. items.'), 'We note 12. items.');
+  });
+
+  it('reads headings without their page references, as the parser gives them', () => {
+    assert.deepEqual(
+      parsedHeadings(['Form 10-K for the Fiscal Year Ended December 31, 2023', 'Note 6 - Debt, page F-21']),
+      ['Form 10-K for the Fiscal Year Ended December 31, 2023', 'Note 6 - Debt'],
+    );
   });
 });
