@@ -87,6 +87,15 @@ export const TEXT_CUES: readonly Cue[] = [
     1.5,
     /\bloyalty (?:program|points)|\bsales incentives?\b|\brebates?\b|\bright of return\b|\bcustomer (?:contracts?|arrangements?)\b|\blicen[cs]e (?:fees?|revenue)/i,
   ),
+  // How long-term contracts are estimated (cost-to-cost, change orders, loss contracts): revenue accounting in the
+  // notes, the results discussion when the comment is on MD&A (its changes in estimates and critical estimates).
+  {
+    topic: 'revenue',
+    weight: 3,
+    pattern:
+      /\b(?:forward|anticipated) loss(?:es)?\b|\bloss(?:es)? on (?:long-term )?contracts?\b|\b(?:unapproved )?change orders\b|\bestimates? at completion\b|\bcumulative catch-up\b|\bpercentage[- ]of[- ]completion\b|\bcost-to-cost\b/i,
+    inSection: { section: MDA_SECTION, topic: 'mda_results' },
+  },
   // A collaborator may be a customer (ASC 808-10-15-22): payments under a collaboration are a revenue question.
   cue('revenue', 2, /\bcollaborat(?:ion|ive) (?:and licen[cs]e )?(?:arrangements?|agreements?|revenues?|partners?)\b/i),
   cue('revenue', 0.75, /\brevenues?\b/i),
@@ -124,7 +133,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'non_gaap',
     3,
-    /\bhow (?:you )?(?:calculate|define|compute|measure|derive)\b[^.]{0,40}\b(?:comparable|same[- ]store|metrics?|measures?|ratios?)\b|\b(?:comparable (?:store )?sales|same[- ]store sales)\b[^.]{0,60}\b(?:calculat|defin|comput)\w*/i,
+    /\bhow (?:you )?(?:calculate|define|compute|measure|derive)\b[^.]{0,40}\b(?:comparable|same[- ]store|metrics?|measures?|ratios?)\b|\b(?:comparable (?:store )?sales|same[- ]store sales)\b[^.]{0,60}\b(?:calculat|defin|comput)\w*|\b(?:definition|calculation|computation) of (?:your |the )?(?:comparable (?:store )?sales|same[- ]store sales)\b|\bdefine (?:this|the|each|these) (?:metrics?|measures?)\b/i,
   ),
   cue('non_gaap', 1, /\bearnings (?:release|call)s?\b|\bpress releases?\b|\binvestor presentations?\b/i),
   // MD&A results
@@ -284,7 +293,7 @@ export const TEXT_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     3,
-    /\bnet[- ]zero\b|\bCO2\b|\bGHG\b|\bdecarboni[sz]\w*|\bsustainability (?:reports?|goals?|targets?)\b|\bemissions? (?:reductions?|targets?|goals?)\b|\bCORSIA\b|\b(?:offset|emission) (?:credits?|allowances?|obligations?|purchases?)\b|\bcybersecurity incidents?\b|\bransomware\b/i,
+    /\bnet[- ]zero\b|\bCO2\b|\bGHG\b|\bdecarboni[sz]\w*|\bsustainability (?:reports?|goals?|targets?)\b|\b(?:corporate (?:social )?responsibility|ESG|impact) reports?\b|\b(?:climate )?scenario analys[ie]s\b|\bemissions? (?:reductions?|targets?|goals?)\b|\bCORSIA\b|\b(?:offset|emission) (?:credits?|allowances?|obligations?|purchases?)\b|\bcybersecurity incidents?\b|\bransomware\b/i,
   ),
   cue(
     'legal_risk',
@@ -427,7 +436,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'non_gaap',
     5,
-    /non-?\s?GAAP|Regulation G|adjusted ebitda|key (?:performance|business|operating) (?:indicators|metrics|measures)|\bKPIs?\b|funds from operations|free cash flow|\b(?:operating|user|usage|engagement|customer|subscriber) metrics|organic (?:revenue|sales|growth)/i,
+    /non-?\s?GAAP|Regulation G|adjusted ebitda|key (?:(?:performance|business|operating) )?(?:indicators|metrics|measures)|\bKPIs?\b|funds from operations|free cash flow|\b(?:operating|user|usage|engagement|customer|subscriber) metrics|organic (?:revenue|sales|growth)/i,
   ),
   cue(
     'revenue',
@@ -481,7 +490,7 @@ export const HEADING_CUES: readonly Cue[] = [
   cue(
     'legal_risk',
     4,
-    /contingenc|legal proceedings|litigation|risk factors|prevent inspections|^risks?\s+(?:related|relating|associated|specific)\s+to\b|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
+    /contingenc|legal proceedings|litigation|product liabilit|recalls?\b|risk factors|prevent inspections|^risks?\s+(?:related|relating|associated|specific)\s+to\b|environmental|climate|cyber|sustainability|ESG|regulat(?:ion|ory)(?! G| (?:assets?|liabilit(?:y|ies)|accounting|capital)\b)|consent order|government/i,
   ),
   cue(
     'offering_transaction',
@@ -490,6 +499,13 @@ export const HEADING_CUES: readonly Cue[] = [
   ),
   // A quoted caption is a risk factor's only under a risk factor section; elsewhere it quotes the filing's text.
   cue('legal_risk', 4, /^["\u201c]/, RISK_SECTION),
+  // So is an unquoted caption that reads as a risk factor's sentence ("Changes in trade policy could adversely ...").
+  cue(
+    'legal_risk',
+    4,
+    /\b(?:could|may|might|would|will)\b(?:\s+\S+){0,6}?\s+(?:adversely|negatively|materially|harm|hurt|affect|impact|disrupt|limit|reduce|result)/i,
+    RISK_SECTION,
+  ),
   cue('offering_transaction', 4, /^exhibits?$|^exhibit (?:5|8|23)\.\d/i),
   cue('governance_compensation', 5, /^exhibits? 3[12]\b|certifications?/i),
   cue(
@@ -555,7 +571,7 @@ export const AUTHORITY_CUES: readonly Cue[] = [
   cue(
     'accounting_other',
     3,
-    /^ASC 350-60\b|^ASC (?:205(?!-20|-40)|(?!205)2[0-7]\d(?!-20)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-|4-10)|^SAB (?!Topic 5\.Y|Topic 13)|^ASU /,
+    /^ASC 350-60\b|^ASC (?:205(?!-20|-40)|(?!205)2[0-7]\d(?!-20|-10-S99)|3[0-3]\d|4[0-4]\d|4[6-9]\d|5\d\d|610|7[0-35-9]\d|8[13-46-9]\d|9\d\d)\b|^S-X (?!3-05|3-14|Article 11|11-|4-10)|^SAB (?!Topic 5\.Y|Topic 13|Topic 11\.M)|^ASU /,
   ),
   // Oil and gas (S-K 1200, S-X 4-10) and mining (S-K 1300) disclosure.
   accountingOrResultsCue(3, /^S-K 1[23]\d\d\b|^S-X 4-10\b/),

@@ -549,6 +549,72 @@ describe('topics: the set', () => {
       'governance_compensation',
     );
   });
+  it('reads a comment under a "Key Metrics" caption, and a request to define a metric, as key metrics', () => {
+    const mda = "Management's Discussion and Analysis of Financial Condition and Results of Operations";
+    assert.equal(
+      topicsOf(
+        'Please disclose the number of locations open at period end and explain how it relates to your results.',
+        [mda, 'Key Metrics'],
+      )[0],
+      'non_gaap',
+    );
+    assert.equal(
+      topicsOf(
+        'You refer to engaged households throughout the filing. Please define this metric and explain why it is useful to investors.',
+        [mda],
+      )[0],
+      'non_gaap',
+    );
+    assert.equal(
+      topicsOf(
+        'Please revise your definition of comparable store sales to explain how you treat stores closed for remodeling.',
+        [mda, 'Comparable Store Sales'],
+      )[0],
+      'non_gaap',
+    );
+  });
+  it('reads product liability and recall captions as legal matters', () => {
+    assert.equal(
+      topicsOf(
+        'You recorded a $30 million increase in the accrual this quarter. Please tell us the reasons for the increase.',
+        ['Notes to Condensed Consolidated Financial Statements', 'Note 11 - Product Liability'],
+      )[0],
+      'legal_risk',
+    );
+  });
+  it("reads a climate scenario analysis and the company's responsibility report as climate disclosure", () => {
+    assert.equal(
+      topicsOf(
+        'Please tell us how you considered the scenario analysis in your corporate responsibility report when preparing the filing.',
+      )[0],
+      'legal_risk',
+    );
+  });
+  it('reads long-term contract estimates as revenue in the notes and as results under MD&A', () => {
+    const comment =
+      'Please disclose the amount of unapproved change orders included in the estimates at completion of your programs.';
+    assert.equal(topicsOf(comment, ['Notes to Consolidated Financial Statements', 'Note 3 - Contracts'])[0], 'revenue');
+    assert.equal(
+      topicsOf(comment, ["Management's Discussion and Analysis", 'Critical Accounting Estimates'])[0],
+      'mda_results',
+    );
+  });
+  it('reads SAB Topic 11.M by the standard being adopted, not as other accounting', () => {
+    assert.equal(
+      topicsOf(
+        'Please disclose the effect you expect from adopting ASC 606 and the transition method you will use. Refer to SAB Topic 11.M and ASC 250-10-S99-6.',
+        ['Notes to Consolidated Financial Statements', 'Recently Issued Accounting Standards'],
+      )[0],
+      'revenue',
+    );
+  });
+  it('reads an unquoted caption that reads as a risk factor as one, under a risk factor section', () => {
+    const comment = 'Please describe how higher rates have affected your liquidity.';
+    assert.equal(
+      topicsOf(comment, ['Risk Factors', 'Rising interest rates could adversely affect demand for our homes'])[0],
+      'legal_risk',
+    );
+  });
   it('falls back to other accounting when nothing names a topic', () => {
     assert.deepEqual(topicsOf('Please tell us more.'), ['accounting_other']);
   });
