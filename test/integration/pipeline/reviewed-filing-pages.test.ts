@@ -34,3 +34,33 @@ describe('a --since backfill resolves the reviewed filing from an older submissi
     assert.deepEqual(ws.refused(), []);
   });
 });
+
+/**
+ * A listing that does not hold the reviewed filing at all (as for a filing older than every page read): the staff
+ * letters' SGML header (PUBLIC REFERENCE ACCESSION NUMBER) still names it.
+ */
+describe("a review whose filing no listing holds takes its accession from the staff letters' header", () => {
+  let ws: Workspace;
+  before(async () => {
+    const companies = (await buildBrightwaterCompanies()).map((c) => ({
+      ...c,
+      filings: c.filings.filter((f) => f.accessionNumber !== BRIGHTWATER.tenK),
+    }));
+    ws = await openWorkspace(companies);
+  });
+  after(() => ws.close());
+
+  it('gives the review the accession the header names', async () => {
+    const run = await ws.cli(['backfill', BRIGHTWATER.cik]);
+    assert.equal(run.code, 0, run.stderr);
+    const exported = await ws.cli(['export', '--table', 'conversations', '--cik', BRIGHTWATER.cik]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const review = exported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { reviewedFiling: { form: string; accessionNumber: string | null } | null })
+      .find((r) => r.reviewedFiling?.form === '10-K');
+    assert.ok(review, `a review of the 10-K among ${exported.stdout}`);
+    assert.equal(review.reviewedFiling!.accessionNumber, BRIGHTWATER.tenK);
+  });
+});
