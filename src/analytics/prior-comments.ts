@@ -6,6 +6,7 @@
  * date. Pure.
  */
 import { findDates } from '../letter/dates.ts';
+import { splitPageRef } from '../letter/headings.ts';
 import { COMMENT_NUMBER_LIST, commentNumbersOf } from '../letter/item-split.ts';
 import type { Item } from '../letter/schema.ts';
 
@@ -27,9 +28,8 @@ const DATED_REFERENCE = new RegExp(
 
 /** A heading as a caption: without its page reference, case and punctuation ("Goodwill, page 41" is "goodwill"). */
 const caption = (heading: string): string =>
-  heading
-    .replace(/,?\s*\(?\bpages?\s+[\w-]+(?:\s*(?:-|–|and|,)\s*[\w-]+)*\)?\s*$/i, '')
-    .toLowerCase()
+  splitPageRef(heading)
+    .heading.toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
